@@ -1,0 +1,103 @@
+package com.ms5.floor.app;
+
+import com.ms5.floor.plc.api.TagBinding;
+import com.ms5.floor.plc.virtual.VirtualPlant;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The station's settings, read from one properties file (README, "Configuration").
+ * An empty file, or none, means demo mode: the virtual plant and the embedded PostgreSQL.
+ *
+ * @param plcUrl            PLC4X connection string, or {@code null} for the virtual plant
+ * @param bindings          the machine's tags (total count, good count, state word)
+ * @param dbUrl             JDBC URL of a shared PostgreSQL, or {@code null} for the embedded one
+ * @param dbPasswordEnv     name of the environment variable that holds the database password
+ * @param embeddedDbPort    port of the embedded PostgreSQL, 0 for any free port
+ * @param timeScale         how much faster than real time the virtual plant runs (demo mode only)
+ */
+public record AppConfig(AppDirectories directories, String plcUrl, List<TagBinding> bindings, Duration scanPeriod,
+                        String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
+                        int embeddedDbPort, double timeScale) {
+
+    public boolean demoPlant() {
+        return plcUrl == null;
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl == null;
+    }
+
+    /** Reads {@code file} if it exists; a missing file means all defaults. */
+    public static AppConfig load(AppDirectories directories, Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                p.load(reader);
+            }
+        }
+        return from(directories, p, file);
+    }
+
+    static AppConfig from(AppDirectories directories, Properties p, Path source) {
+        String plcUrl = blankToNull(p.getProperty("plc.url"));
+        List<TagBinding> bindings = plcUrl == null ? VirtualPlant.fillerBindings() : List.of(
+                new TagBinding(VirtualPlant.TOTAL_COUNT, required(p, "tag.totalCount", source)),
+                new TagBinding(VirtualPlant.GOOD_COUNT, required(p, "tag.goodCount", source)),
+                new TagBinding(VirtualPlant.STATE, required(p, "tag.state", source)));
+        return new AppConfig(directories, plcUrl, bindings,
+                Duration.ofMillis(number(p, "plc.scanMillis", 1000, source).longValue()),
+                p.getProperty("machine.id", VirtualPlant.MACHINE_ID).trim(),
+                number(p, "machine.idealCycleSeconds", VirtualPlant.IDEAL_CYCLE_SECONDS, source).doubleValue(),
+                blankToNull(p.getProperty("db.url")),
+                p.getProperty("db.user", "ms5").trim(),
+                p.getProperty("db.passwordEnv", "MS5_DB_PASSWORD").trim(),
+                number(p, "db.embeddedPort", 0, source).intValue(),
+                number(p, "demo.timeScale", 1, source).doubleValue());
+    }
+
+    public AppConfig withTimeScale(double scale) {
+        return new AppConfig(directories, plcUrl, bindings, scanPeriod, machineId, idealCycleSeconds, dbUrl, dbUser,
+                dbPasswordEnv, embeddedDbPort, scale);
+    }
+
+    public AppConfig withScanPeriod(Duration period) {
+        return new AppConfig(directories, plcUrl, bindings, period, machineId, idealCycleSeconds, dbUrl, dbUser,
+                dbPasswordEnv, embeddedDbPort, timeScale);
+    }
+
+    private static String required(Properties p, String key, Path source) {
+        String value = blankToNull(p.getProperty(key));
+        if (value == null) {
+            throw new IllegalArgumentException(source + ": '" + key + "' is missing. With plc.url set, the tags "
+                    + "tag.totalCount, tag.goodCount and tag.state must be set too, for example "
+                    + key + "=Filler_TotalCount:DINT");
+        }
+        return value;
+    }
+
+    private static Number number(Properties p, String key, Number fallback, Path source) {
+        String value = blankToNull(p.getProperty(key));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed < 0 || Double.isNaN(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' is not a positive number");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

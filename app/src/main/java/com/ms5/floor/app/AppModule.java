@@ -1,0 +1,29 @@
+package com.ms5.floor.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.ms5.floor.plc.api.ScaledClock;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The composition root's bindings. Services are singletons; view controllers are unscoped. */
+final class AppModule extends AbstractModule {
+    private final AppConfig config;
+
+    AppModule(AppConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        bind(AppConfig.class).toInstance(config);
+    }
+
+    /** The plant clock shared by the virtual plant, the poller and analytics. */
+    @Provides
+    @Singleton
+    Clock plantClock() {
+        Clock utc = Clock.systemUTC();
+        return config.demoPlant() && config.timeScale() != 1 ? new ScaledClock(utc, config.timeScale()) : utc;
+    }
+}

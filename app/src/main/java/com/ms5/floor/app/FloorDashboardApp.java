@@ -1,0 +1,79 @@
+package com.ms5.floor.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.FxmlViews;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.dashboard.DashboardView;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: builds the one injector, shows the dashboard, and shuts down in order. */
+public final class FloorDashboardApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(FloorDashboardApp.class);
+    private static volatile AppConfig launchConfig;
+
+    private final AppConfig config;
+    private Injector injector;
+    private volatile boolean stopped;
+
+    /** Used by {@link Application#launch}: takes the configuration {@link Main} read. */
+    public FloorDashboardApp() {
+        this(Objects.requireNonNull(launchConfig, "start the app through Main"));
+    }
+
+    public FloorDashboardApp(AppConfig config) {
+        this.config = config;
+    }
+
+    static void launch(AppConfig config, String[] args) {
+        launchConfig = config;
+        Application.launch(FloorDashboardApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        FatalErrorHandler.install(config.directories().logDir().resolve("ms5.log").toString());
+        injector = Guice.createInjector(new AppModule(config));
+        LiveValueHub hub = injector.getInstance(LiveValueHub.class);
+        hub.start();
+        injector.getInstance(StationRuntime.class).start();
+
+        Parent root = injector.getInstance(FxmlViews.class).load(DashboardView.class);
+        Scene scene = new Scene(root, 1600, 900);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                FloorDashboardApp.class.getResource("/ms5/themes/control-room.css"), "theme missing").toExternalForm());
+        stage.setTitle("MS5 Floor Dashboard");
+        stage.setScene(scene);
+        stage.show();
+        log.info("Dashboard shown ({})", config.demoPlant() ? "demo plant" : config.plcUrl());
+    }
+
+    /** Closing the window ends here: stop polling, flush, stop the database. */
+    @Override
+    public void stop() {
+        if (stopped || injector == null) {
+            return;
+        }
+        stopped = true;
+        long started = System.nanoTime();
+        injector.getInstance(LiveValueHub.class).stop();
+        injector.getInstance(StationRuntime.class).close();
+        log.info("Shut down in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The injector, for tests that look inside the running app. */
+    Injector injector() {
+        return injector;
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+}

@@ -1,0 +1,57 @@
+package com.ms5.floor.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the app. Not a JavaFX {@code Application} itself, so it runs from a plain classpath.
+ *
+ * <pre>
+ *   --config=FILE      settings file (default: ms5.properties in the app-data folder)
+ *   --data-dir=DIR     app-data folder (logs, embedded database, default settings file)
+ *   --time-scale=N     run the virtual plant N times faster than real time (demo mode)
+ * </pre>
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String configArg = option(args, "--config=");
+        AppDirectories directories = AppDirectories.resolve(option(args, "--data-dir="));
+        // Before the first logger exists: logback.xml writes the rolling log file here.
+        System.setProperty("ms5.logDir", directories.logDir().toString());
+        Logger log = LoggerFactory.getLogger(Main.class);
+
+        AppConfig config;
+        Path configFile = configArg != null ? Path.of(configArg) : directories.configFile();
+        try {
+            config = AppConfig.load(directories, configFile);
+            String scale = option(args, "--time-scale=");
+            if (scale != null) {
+                config = config.withTimeScale(Double.parseDouble(scale));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("Cannot start: the settings in {} are not usable: {}", configFile, e.getMessage());
+            System.exit(2);
+            return;
+        }
+        log.info("Starting MS5 Floor Dashboard; app data in {}, settings from {}", directories.home(), configFile);
+        FloorDashboardApp.launch(config, args);
+        // PLC4X 0.13.1 leaks non-daemon threads for dropped connections; everything of ours is
+        // already closed by FloorDashboardApp.stop(), so end the JVM instead of waiting on them.
+        log.info("MS5 Floor Dashboard exits");
+        System.exit(0);
+    }
+
+    private static String option(String[] args, String prefix) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+package com.ms5.floor.app.runtime;
+
+/** Keys under which the runtime publishes live values to the hub. */
+public final class LiveKeys {
+    /** {@link com.ms5.floor.analytics.MachineSnapshot} of a machine. */
+    public static String machine(String machineId) {
+        return "machine/" + machineId;
+    }
+
+    /** {@link com.ms5.floor.plc.api.ConnectionHealth} of the PLC connection. */
+    public static final String PLC_HEALTH = "plc/health";
+
+    /** {@link StationStatus} of the station: database and data source in words. */
+    public static final String STATION = "station";
+
+    private LiveKeys() {
+    }
+}

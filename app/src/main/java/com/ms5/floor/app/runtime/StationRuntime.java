@@ -1,0 +1,135 @@
+package com.ms5.floor.app.runtime;
+
+import com.ms5.floor.analytics.MachineMetrics;
+import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.persistence.Database;
+import com.ms5.floor.app.persistence.ProductionMinuteRepository;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.plc.api.SampleBatch;
+import com.ms5.floor.plc.poll.Poller;
+import com.ms5.floor.plc.virtual.VirtualPlant;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station's data path: (virtual) PLC -> poller -> analytics -> hub and database.
+ *
+ * <p>{@link #start()} returns at once; the database and the plant start on {@code station-startup}.
+ * Polling begins even while the database is still starting or unreachable.
+ */
+@Singleton
+public final class StationRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StationRuntime.class);
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final LiveValueHub hub;
+    private final ProductionRecorder recorder;
+    private final ExecutorService startup = NamedThreads.singleThread("station-startup");
+
+    private volatile VirtualPlant plant;
+    private volatile Poller poller;
+    private volatile Database database;
+    private volatile ProductionMinuteRepository repository;
+    private volatile String source = "Starting…";
+    private volatile StationStatus status = new StationStatus("Starting…", "Database starting…", false);
+
+    @Inject
+    public StationRuntime(AppConfig config, Clock clock, LiveValueHub hub) {
+        this.config = config;
+        this.clock = clock;
+        this.hub = hub;
+        this.recorder = new ProductionRecorder(clock);
+    }
+
+    /** Starts polling and the database in the background. */
+    public CompletableFuture<Void> start() {
+        publishStatus(status);
+        return CompletableFuture.runAsync(this::startPolling, startup)
+                .thenRunAsync(this::openDatabase, startup)
+                .exceptionally(e -> {
+                    log.error("Station start-up failed", e);
+                    return null;
+                });
+    }
+
+    private void startPolling() {
+        String url = config.plcUrl();
+        if (config.demoPlant()) {
+            try {
+                plant = VirtualPlant.start(0, clock, 20261124L);
+            } catch (IOException e) {
+                throw new IllegalStateException("The virtual plant could not open a port on 127.0.0.1: " + e.getMessage(), e);
+            }
+            url = plant.controller().connectionUrl();
+            source = "Virtual plant (demo) · " + url;
+        } else {
+            source = "PLC " + url;
+        }
+        MachineMetrics metrics = new MachineMetrics(config.machineId(), config.idealCycleSeconds(), Duration.ofMinutes(1));
+        poller = new Poller("plc1", url, config.bindings(), config.scanPeriod(), clock,
+                batch -> onBatch(batch, metrics));
+        poller.start();
+        publishStatus(new StationStatus(source, status.database(), status.databaseOk()));
+    }
+
+    /** On the poll thread: cheap work only; database writes go to the recorder's thread. */
+    private void onBatch(SampleBatch batch, MachineMetrics metrics) {
+        var closedMinutes = metrics.accept(batch.scanTime(), batch.get(VirtualPlant.TOTAL_COUNT),
+                batch.get(VirtualPlant.GOOD_COUNT), batch.get(VirtualPlant.STATE));
+        for (ProductionMinute minute : closedMinutes) {
+            recorder.record(minute);
+        }
+        hub.publish(LiveKeys.machine(config.machineId()), metrics.snapshot());
+        hub.publish(LiveKeys.PLC_HEALTH, poller.health());
+    }
+
+    private void openDatabase() {
+        try {
+            database = Database.open(config);
+            repository = new ProductionMinuteRepository(database);
+            recorder.attach(repository);
+            publishStatus(new StationStatus(source, "Database: " + database.description(), true));
+        } catch (IOException e) {
+            log.error("{}", e.getMessage(), e);
+            publishStatus(new StationStatus(source, "Database unavailable: " + e.getMessage()
+                    + " Live values are shown; minutes are kept in memory until it works.", false));
+        }
+    }
+
+    private void publishStatus(StationStatus newStatus) {
+        status = newStatus;
+        hub.publish(LiveKeys.STATION, newStatus);
+    }
+
+    /** The repository once the database is open, else {@code null}. Blocking calls: not on the FX thread. */
+    public ProductionMinuteRepository repository() {
+        return repository;
+    }
+
+    /** Stops polling, writes what is queued, stops the database. Returns within a few seconds. */
+    @Override
+    public void close() {
+        NamedThreads.shutdown(startup, 2);
+        if (poller != null) {
+            poller.close();
+        }
+        recorder.close();
+        if (plant != null) {
+            plant.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        log.info("Station stopped");
+    }
+}

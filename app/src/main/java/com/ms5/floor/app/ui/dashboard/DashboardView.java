@@ -1,0 +1,107 @@
+package com.ms5.floor.app.ui.dashboard;
+
+import com.ms5.floor.analytics.MachineSnapshot;
+import com.ms5.floor.plc.api.ConnectionHealth;
+import eu.hansolo.tilesfx.Tile;
+import jakarta.inject.Inject;
+import java.util.ResourceBundle;
+import javafx.beans.property.DoubleProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+
+/** Controller of DashboardView.fxml: builds the tiles and binds them to the view model. */
+public final class DashboardView {
+    private final DashboardViewModel model;
+
+    @FXML private ResourceBundle resources;
+    @FXML private Label machineLabel;
+    @FXML private FlowPane tiles;
+    @FXML private Label sourceLabel;
+    @FXML private Label plcLabel;
+    @FXML private Label databaseLabel;
+
+    @Inject
+    DashboardView(DashboardViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        machineLabel.setText(model.machineId());
+
+        Tile count = TileFactory.number("totalCountTile", resources.getString("tile.totalCount"), "");
+        Tile rate = TileFactory.sparkLine("rateTile", resources.getString("tile.rate"), resources.getString("tile.rate.unit"));
+        Tile oee = TileFactory.gauge("oeeTile", resources.getString("tile.oee"));
+        Tile availability = TileFactory.percentage("availabilityTile", resources.getString("tile.availability"));
+        Tile performance = TileFactory.percentage("performanceTile", resources.getString("tile.performance"));
+        Tile quality = TileFactory.percentage("qualityTile", resources.getString("tile.quality"));
+        Tile state = TileFactory.text("stateTile", resources.getString("tile.state"));
+        tiles.getChildren().setAll(state, count, rate, oee, availability, performance, quality);
+
+        follow(model.totalCountProperty(), count);
+        follow(model.ratePerMinuteProperty(), rate);
+        follow(model.oeePercentProperty(), oee);
+        follow(model.availabilityPercentProperty(), availability);
+        follow(model.performancePercentProperty(), performance);
+        follow(model.qualityPercentProperty(), quality);
+        model.stateProperty().addListener((o, old, now) -> showState(state, now));
+        showState(state, model.stateProperty().get());
+
+        sourceLabel.textProperty().bind(model.sourceProperty());
+        databaseLabel.textProperty().bind(model.databaseProperty());
+        model.databaseOkProperty().addListener((o, old, ok) -> markProblem(databaseLabel, !ok));
+        model.plcStateProperty().addListener((o, old, now) -> showPlc());
+        model.plcProblemProperty().addListener((o, old, now) -> showPlc());
+        showPlc();
+
+        // Views take live data only while they are on screen.
+        tiles.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                model.activate();
+            } else {
+                model.deactivate();
+            }
+        });
+    }
+
+    private static void follow(DoubleProperty value, Tile tile) {
+        value.addListener((o, old, now) -> {
+            boolean defined = !Double.isNaN(now.doubleValue());
+            tile.setValueVisible(defined);
+            if (defined) {
+                tile.setValue(now.doubleValue());
+            }
+        });
+        tile.setValueVisible(!Double.isNaN(value.get()));
+    }
+
+    private void showState(Tile tile, MachineSnapshot.RunState state) {
+        tile.setDescription(resources.getString("state." + state.name()));
+        // Colour only where a person is needed: a fault, or no data at all.
+        boolean alarm = state == MachineSnapshot.RunState.FAULTED;
+        boolean noData = state == MachineSnapshot.RunState.UNKNOWN;
+        tile.setBackgroundColor(alarm ? TileFactory.ALARM : noData ? TileFactory.OFFLINE : TileFactory.PANEL);
+        tile.setDescriptionColor(alarm || noData ? javafx.scene.paint.Color.WHITE : TileFactory.TEXT);
+        tile.setTitleColor(alarm || noData ? javafx.scene.paint.Color.WHITE : TileFactory.MUTED);
+    }
+
+    private void showPlc() {
+        ConnectionHealth.State state = model.plcStateProperty().get();
+        String text = resources.getString("plc." + state.name().toLowerCase(java.util.Locale.ROOT));
+        String problem = model.plcProblemProperty().get();
+        boolean bad = state == ConnectionHealth.State.RECONNECTING;
+        plcLabel.setText(bad ? "▲ " + text + ": " + problem : "● " + text);
+        markProblem(plcLabel, bad);
+    }
+
+    private static void markProblem(Label label, boolean problem) {
+        if (problem) {
+            if (!label.getStyleClass().contains("problem")) {
+                label.getStyleClass().add("problem");
+            }
+        } else {
+            label.getStyleClass().remove("problem");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.ms5.floor.app.ui.dashboard;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.geometry.Pos;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Builds the dashboard's TilesFX tiles in the control-room grey theme: dark text on light grey,
+ * grey bars, and no colour unless something needs a person (ISA-101). Live tiles are not
+ * animated: an animation per update would cost the FX thread more than the update itself.
+ */
+final class TileFactory {
+    static final Color PANEL = Color.web("#e3e4e5");
+    static final Color TEXT = Color.web("#1d1f21");
+    static final Color MUTED = Color.web("#55595d");
+    static final Color BAR = Color.web("#6b7075");
+    static final Color BAR_BACKGROUND = Color.web("#c4c6c8");
+    static final Color ALARM = Color.web("#d0021b");
+    static final Color OFFLINE = Color.web("#8e24aa");
+    static final double SIZE = 300;
+
+    private TileFactory() {
+    }
+
+    static Tile number(String id, String title, String unit) {
+        return styled(TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).unit(unit).decimals(0)
+                .textVisible(false), id);
+    }
+
+    static Tile sparkLine(String id, String title, String unit) {
+        return styled(TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).title(title).unit(unit).decimals(1)
+                .averagingPeriod(60).averageVisible(false).startFromZero(true), id);
+    }
+
+    static Tile gauge(String id, String title) {
+        return styled(TileBuilder.create().skinType(Tile.SkinType.GAUGE).title(title).unit("%").decimals(1)
+                .minValue(0).maxValue(100).thresholdVisible(false).needleColor(TEXT), id);
+    }
+
+    static Tile percentage(String id, String title) {
+        return styled(TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).title(title).unit("%").decimals(1)
+                .minValue(0).maxValue(100).maxValueVisible(false), id);
+    }
+
+    static Tile text(String id, String title) {
+        return styled(TileBuilder.create().skinType(Tile.SkinType.TEXT).title(title).description("")
+                .descriptionAlignment(Pos.CENTER).textVisible(false).textAlignment(TextAlignment.CENTER), id);
+    }
+
+    private static Tile styled(TileBuilder<?> builder, String id) {
+        Tile tile = builder.prefSize(SIZE, SIZE).animated(false).roundedCorners(false)
+                .backgroundColor(PANEL).foregroundColor(TEXT).titleColor(MUTED).textColor(MUTED)
+                .valueColor(TEXT).unitColor(MUTED).descriptionColor(TEXT)
+                .barColor(BAR).barBackgroundColor(BAR_BACKGROUND)
+                .build();
+        tile.setId(id);
+        return tile;
+    }
+}
