@@ -106,7 +106,9 @@ public final class MachineMetrics {
             hasCounts = true;
             window.addLast(new CountPoint(time, sessionTotal));
         }
-        while (window.size() > 2 && window.peekFirst().time().isBefore(time.minus(rateWindow))) {
+        // Keep one point at or before the window's start, so the rate always spans the whole window.
+        Instant windowStart = time.minus(rateWindow);
+        while (window.size() > 2 && !secondPoint().time().isAfter(windowStart)) {
             window.removeFirst();
         }
 
@@ -123,6 +125,12 @@ public final class MachineMetrics {
 
     public MachineSnapshot snapshot() {
         return snapshot;
+    }
+
+    private CountPoint secondPoint() {
+        var it = window.iterator();
+        it.next();
+        return it.next();
     }
 
     private double rate() {

@@ -51,6 +51,7 @@ public final class FloorDashboardApp extends Application {
                 FloorDashboardApp.class.getResource("/ms5/themes/control-room.css"), "theme missing").toExternalForm());
         stage.setTitle("MS5 Floor Dashboard");
         stage.setScene(scene);
+        stage.setMaximized(true); // a control-room screen shows the dashboard and nothing else
         stage.show();
         log.info("Dashboard shown ({})", config.demoPlant() ? "demo plant" : config.plcUrl());
     }

@@ -9,6 +9,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
 
 /** Controller of DashboardView.fxml: builds the tiles and binds them to the view model. */
 public final class DashboardView {
@@ -20,6 +21,7 @@ public final class DashboardView {
     @FXML private Label sourceLabel;
     @FXML private Label plcLabel;
     @FXML private Label databaseLabel;
+    private final Label stateWord = new Label();
 
     @Inject
     DashboardView(DashboardViewModel model) {
@@ -36,7 +38,7 @@ public final class DashboardView {
         Tile availability = TileFactory.percentage("availabilityTile", resources.getString("tile.availability"));
         Tile performance = TileFactory.percentage("performanceTile", resources.getString("tile.performance"));
         Tile quality = TileFactory.percentage("qualityTile", resources.getString("tile.quality"));
-        Tile state = TileFactory.text("stateTile", resources.getString("tile.state"));
+        Tile state = TileFactory.word("stateTile", resources.getString("tile.state"), stateWord);
         tiles.getChildren().setAll(state, count, rate, oee, availability, performance, quality);
 
         follow(model.totalCountProperty(), count);
@@ -77,13 +79,19 @@ public final class DashboardView {
     }
 
     private void showState(Tile tile, MachineSnapshot.RunState state) {
-        tile.setDescription(resources.getString("state." + state.name()));
-        // Colour only where a person is needed: a fault, or no data at all.
+        // Shape and word as well as colour; colour only where a person is needed: a fault, or no data.
+        String shape = switch (state) {
+            case RUNNING -> "\u25CF "; // circle
+            case STOPPED -> "\u25A0 "; // square
+            case FAULTED -> "\u25B2 "; // triangle
+            case UNKNOWN -> "? ";
+        };
+        stateWord.setText(shape + resources.getString("state." + state.name()));
         boolean alarm = state == MachineSnapshot.RunState.FAULTED;
         boolean noData = state == MachineSnapshot.RunState.UNKNOWN;
         tile.setBackgroundColor(alarm ? TileFactory.ALARM : noData ? TileFactory.OFFLINE : TileFactory.PANEL);
-        tile.setDescriptionColor(alarm || noData ? javafx.scene.paint.Color.WHITE : TileFactory.TEXT);
-        tile.setTitleColor(alarm || noData ? javafx.scene.paint.Color.WHITE : TileFactory.MUTED);
+        stateWord.setTextFill(alarm || noData ? Color.WHITE : TileFactory.TEXT);
+        tile.setTitleColor(alarm || noData ? Color.WHITE : TileFactory.MUTED);
     }
 
     private void showPlc() {

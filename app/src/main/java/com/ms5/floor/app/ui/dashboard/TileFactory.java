@@ -4,7 +4,9 @@ import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Pos;
 import javafx.scene.paint.Color;
-import javafx.scene.text.TextAlignment;
+import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 /**
  * Builds the dashboard's TilesFX tiles in the control-room grey theme: dark text on light grey,
@@ -26,11 +28,14 @@ final class TileFactory {
 
     static Tile number(String id, String title, String unit) {
         return styled(TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).unit(unit).decimals(0)
+                .minValue(Integer.MIN_VALUE).maxValue(Double.MAX_VALUE)
                 .textVisible(false), id);
     }
 
     static Tile sparkLine(String id, String title, String unit) {
         return styled(TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).title(title).unit(unit).decimals(1)
+                // A tile clamps its value to [min, max] (default 0-100): a rate has no such bound.
+                .minValue(0).maxValue(1_000_000)
                 .averagingPeriod(60).averageVisible(false).startFromZero(true), id);
     }
 
@@ -40,13 +45,17 @@ final class TileFactory {
     }
 
     static Tile percentage(String id, String title) {
-        return styled(TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).title(title).unit("%").decimals(1)
-                .minValue(0).maxValue(100).maxValueVisible(false), id);
+        return styled(TileBuilder.create().skinType(Tile.SkinType.CIRCULAR_PROGRESS).title(title).unit("%").decimals(1)
+                .minValue(0).maxValue(100), id);
     }
 
-    static Tile text(String id, String title) {
-        return styled(TileBuilder.create().skinType(Tile.SkinType.TEXT).title(title).description("")
-                .descriptionAlignment(Pos.CENTER).textVisible(false).textAlignment(TextAlignment.CENTER), id);
+    /** A tile whose body is one large word, readable across the room; {@code word} is its label. */
+    static Tile word(String id, String title, Label word) {
+        word.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 40));
+        word.setTextFill(TEXT);
+        word.setAlignment(Pos.CENTER);
+        word.setMaxWidth(Double.MAX_VALUE);
+        return styled(TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title(title).graphic(word), id);
     }
 
     private static Tile styled(TileBuilder<?> builder, String id) {
