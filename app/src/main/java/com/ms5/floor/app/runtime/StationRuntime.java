@@ -119,17 +119,23 @@ public final class StationRuntime implements AutoCloseable {
     /** Stops polling, writes what is queued, stops the database. Returns within a few seconds. */
     @Override
     public void close() {
+        long t0 = System.nanoTime();
         NamedThreads.shutdown(startup, 2);
+        long t1 = System.nanoTime();
         if (poller != null) {
             poller.close();
         }
+        long t2 = System.nanoTime();
         recorder.close();
         if (plant != null) {
             plant.close();
         }
+        long t3 = System.nanoTime();
         if (database != null) {
             database.close();
         }
-        log.info("Station stopped");
+        long t4 = System.nanoTime();
+        log.info("Stopped: start-up {} ms, poller {} ms, recorder and plant {} ms, database {} ms",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     }
 }

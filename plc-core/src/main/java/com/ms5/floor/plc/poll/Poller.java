@@ -49,6 +49,7 @@ public final class Poller implements AutoCloseable {
     private static final Duration READ_DEADLINE = Duration.ofSeconds(3);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration CLOSE_BUDGET = Duration.ofMillis(500);
 
     private final String connectionId;
     private final String url;
@@ -235,6 +236,7 @@ public final class Poller implements AutoCloseable {
     /** Stops scanning and closes the connection; returns within a few seconds. */
     @Override
     public void close() {
+        long started = System.nanoTime();
         scanThread.shutdownNow();
         try {
             scanThread.awaitTermination(READ_DEADLINE.toMillis() + 500, TimeUnit.MILLISECONDS);
@@ -248,7 +250,9 @@ public final class Poller implements AutoCloseable {
         }
         connectThread.shutdown();
         try {
-            if (!connectThread.awaitTermination(2, TimeUnit.SECONDS)) {
+            // PLC4X sends Forward Close and UnRegisterSession within milliseconds, then waits on a
+            // disconnect future that 0.13.1 does not complete: don't let that hold up shutdown.
+            if (!connectThread.awaitTermination(CLOSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)) {
                 connectThread.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -256,6 +260,7 @@ public final class Poller implements AutoCloseable {
         }
         health = new ConnectionHealth(ConnectionHealth.State.STOPPED, health.lastGoodRead(), health.lastError(),
                 health.reconnects());
+        log.info("Poller {} stopped in {} ms", connectionId, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {

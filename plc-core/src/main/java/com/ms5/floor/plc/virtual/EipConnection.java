@@ -28,6 +28,7 @@ import java.util.function.IntSupplier;
  * </ul>
  */
 final class EipConnection {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EipConnection.class);
     // Encapsulation commands (EtherNet/IP spec, Vol. 2, table 2-3.2).
     private static final int LIST_SERVICES = 0x0004;
     private static final int LIST_IDENTITY = 0x0063;
@@ -131,6 +132,10 @@ final class EipConnection {
     }
 
     private boolean handle(int command, int session, byte[] requestHeader, ByteBuffer body) throws IOException {
+        if (log.isTraceEnabled()) {
+            log.trace("command 0x{} session 0x{} body {}", Integer.toHexString(command), Integer.toHexString(session),
+                    java.util.HexFormat.ofDelimiter(" ").formatHex(body.array()));
+        }
         switch (command) {
             case LIST_SERVICES -> reply(requestHeader, 0, 0, listServicesReply());
             case LIST_IDENTITY -> reply(requestHeader, 0, 0, listIdentityReply());
