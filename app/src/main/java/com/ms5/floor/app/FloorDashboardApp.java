@@ -8,8 +8,10 @@ import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,14 @@ public final class FloorDashboardApp extends Application {
                 FloorDashboardApp.class.getResource("/ms5/themes/control-room.css"), "theme missing").toExternalForm());
         stage.setTitle("MS5 Floor Dashboard");
         stage.setScene(scene);
-        stage.setMaximized(true); // a control-room screen shows the dashboard and nothing else
+        // A control-room screen shows the dashboard and nothing else: fill the screen, also
+        // where no window manager honours "maximized".
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
+        stage.setMaximized(true);
         stage.show();
         log.info("Dashboard shown ({})", config.demoPlant() ? "demo plant" : config.plcUrl());
     }

@@ -106,11 +106,12 @@ public final class Poller implements AutoCloseable {
     }
 
     private void scan() {
-        Instant scanTime = clock.instant();
         if (connection == null && !connect()) {
-            deliver(failedBatch(scanTime, Quality.COMM_FAILURE));
+            deliver(failedBatch(clock.instant(), Quality.COMM_FAILURE));
             return;
         }
+        // Stamped after connecting: a slow connect must not make the first values look older.
+        Instant scanTime = clock.instant();
         try {
             PlcReadRequest.Builder request = connection.readRequestBuilder();
             for (TagBinding binding : bindings) {

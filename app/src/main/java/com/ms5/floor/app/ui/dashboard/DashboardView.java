@@ -8,7 +8,7 @@ import java.util.ResourceBundle;
 import javafx.beans.property.DoubleProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 
 /** Controller of DashboardView.fxml: builds the tiles and binds them to the view model. */
@@ -17,7 +17,7 @@ public final class DashboardView {
 
     @FXML private ResourceBundle resources;
     @FXML private Label machineLabel;
-    @FXML private FlowPane tiles;
+    @FXML private GridPane tiles;
     @FXML private Label sourceLabel;
     @FXML private Label plcLabel;
     @FXML private Label databaseLabel;
@@ -35,11 +35,16 @@ public final class DashboardView {
         Tile count = TileFactory.number("totalCountTile", resources.getString("tile.totalCount"), "");
         Tile rate = TileFactory.sparkLine("rateTile", resources.getString("tile.rate"), resources.getString("tile.rate.unit"));
         Tile oee = TileFactory.gauge("oeeTile", resources.getString("tile.oee"));
-        Tile availability = TileFactory.percentage("availabilityTile", resources.getString("tile.availability"));
-        Tile performance = TileFactory.percentage("performanceTile", resources.getString("tile.performance"));
-        Tile quality = TileFactory.percentage("qualityTile", resources.getString("tile.quality"));
+        Tile availability = TileFactory.gauge("availabilityTile", resources.getString("tile.availability"));
+        Tile performance = TileFactory.gauge("performanceTile", resources.getString("tile.performance"));
+        Tile quality = TileFactory.gauge("qualityTile", resources.getString("tile.quality"));
         Tile state = TileFactory.word("stateTile", resources.getString("tile.state"), stateWord);
-        tiles.getChildren().setAll(state, count, rate, oee, availability, performance, quality);
+        // The state spans both rows: it is what a supervisor looks for first.
+        tiles.add(state, 0, 0, 1, 2);
+        tiles.addRow(0, count, rate, oee);
+        tiles.add(availability, 1, 1);
+        tiles.add(performance, 2, 1);
+        tiles.add(quality, 3, 1);
 
         follow(model.totalCountProperty(), count);
         follow(model.ratePerMinuteProperty(), rate);

@@ -2,6 +2,7 @@ package com.ms5.floor.app.ui.dashboard;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.paint.Color;
 import javafx.scene.control.Label;
@@ -44,22 +45,20 @@ final class TileFactory {
                 .minValue(0).maxValue(100).thresholdVisible(false).needleColor(TEXT), id);
     }
 
-    static Tile percentage(String id, String title) {
-        return styled(TileBuilder.create().skinType(Tile.SkinType.CIRCULAR_PROGRESS).title(title).unit("%").decimals(1)
-                .minValue(0).maxValue(100), id);
-    }
-
     /** A tile whose body is one large word, readable across the room; {@code word} is its label. */
     static Tile word(String id, String title, Label word) {
-        word.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 40));
         word.setTextFill(TEXT);
         word.setAlignment(Pos.CENTER);
         word.setMaxWidth(Double.MAX_VALUE);
-        return styled(TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title(title).graphic(word), id);
+        Tile tile = styled(TileBuilder.create().skinType(Tile.SkinType.CUSTOM).title(title).graphic(word), id);
+        // The word grows with its tile: at 10 m only size makes it readable.
+        word.fontProperty().bind(Bindings.createObjectBinding(
+                () -> Font.font("DejaVu Sans", FontWeight.BOLD, Math.max(24, tile.getWidth() / 8)), tile.widthProperty()));
+        return tile;
     }
 
     private static Tile styled(TileBuilder<?> builder, String id) {
-        Tile tile = builder.prefSize(SIZE, SIZE).animated(false).roundedCorners(false)
+        Tile tile = builder.prefSize(SIZE, SIZE).maxSize(Double.MAX_VALUE, Double.MAX_VALUE).animated(false).roundedCorners(false)
                 .backgroundColor(PANEL).foregroundColor(TEXT).titleColor(MUTED).textColor(MUTED)
                 .valueColor(TEXT).unitColor(MUTED).descriptionColor(TEXT)
                 .barColor(BAR).barBackgroundColor(BAR_BACKGROUND)
