@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
@@ -43,17 +44,24 @@ public final class Database implements AutoCloseable {
         String password;
         String description;
         if (config.embeddedDatabase()) {
-            Files.createDirectories(config.directories().embeddedDatabaseDir());
+            Path dataDir = config.directories().embeddedDatabaseDir();
+            Files.createDirectories(dataDir);
+            OrphanedPostgres.stopIfRunning(dataDir);
             try {
                 embedded = EmbeddedPostgres.builder()
-                        .setDataDirectory(config.directories().embeddedDatabaseDir())
+                        .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
                         .setPort(config.embeddedDbPort())
+                        // zonky starts PostgreSQL for throwaway test databases (-F, no synchronous
+                        // commit); these are the plant's records: a committed minute must survive a power cut.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
                         .start();
             } catch (IOException | RuntimeException e) {
-                throw new IOException("The embedded PostgreSQL in " + config.directories().embeddedDatabaseDir()
-                        + " did not start (" + e.getMessage() + "). If another copy of the app uses this folder, "
-                        + "close it; if db.embeddedPort is set, choose a free port.", e);
+                throw new IOException("The embedded PostgreSQL in " + dataDir + " did not start ("
+                        + rootMessage(e) + "). If another copy of the app uses this folder, close it; "
+                        + "if db.embeddedPort is set, choose a free port.", e);
             }
             jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
@@ -72,7 +80,8 @@ public final class Database implements AutoCloseable {
         pool.setPassword(password);
         pool.setMaximumPoolSize(4);
         pool.setPoolName("ms5-db");
-        pool.setInitializationFailTimeout(-1); // start even when the server is down; connections retry
+        pool.setInitializationFailTimeout(-1); // a server that is down fails below with a clear message
+        pool.setConnectionTimeout(5000);
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
             String version = DatabaseMigrations.migrate(dataSource);
@@ -86,8 +95,20 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             closeEmbedded(embedded);
-            throw new IOException("The database " + description + " could not be prepared: " + e.getMessage(), e);
+            String hint = config.embeddedDatabase()
+                    ? ". The data folder " + config.directories().embeddedDatabaseDir() + " may be from another version."
+                    : ". Check that the server runs and that db.url, db.user and the password in $"
+                            + config.dbPasswordEnv() + " are right.";
+            throw new IOException("The database " + description + " cannot be used: " + rootMessage(e) + hint, e);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     SessionFactory sessionFactory() {

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,12 @@ public final class StationRuntime implements AutoCloseable {
     private final Clock clock;
     private final LiveValueHub hub;
     private final ProductionRecorder recorder;
-    private final ExecutorService startup = NamedThreads.singleThread("station-startup");
+    private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
+    private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
+
+    private final ScheduledExecutorService startup =
+            Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("station-startup"));
+    private Duration nextDbRetry = FIRST_DB_RETRY; // touched only on station-startup
 
     private volatile VirtualPlant plant;
     private volatile Poller poller;
@@ -93,6 +100,7 @@ public final class StationRuntime implements AutoCloseable {
         hub.publish(LiveKeys.PLC_HEALTH, poller.health());
     }
 
+    /** On station-startup; retries with growing pauses until the database can be used. */
     private void openDatabase() {
         try {
             database = Database.open(config);
@@ -100,10 +108,20 @@ public final class StationRuntime implements AutoCloseable {
             recorder.attach(repository);
             publishStatus(new StationStatus(source, "Database: " + database.description(), true));
         } catch (IOException e) {
-            log.error("{}", e.getMessage(), e);
-            publishStatus(new StationStatus(source, "Database unavailable: " + e.getMessage()
-                    + " Live values are shown; minutes are kept in memory until it works.", false));
+            log.warn("{} Retrying in {} s.", e.getMessage(), nextDbRetry.toSeconds());
+            publishStatus(new StationStatus(source, "Database unavailable, retrying in " + nextDbRetry.toSeconds()
+                    + " s: " + e.getMessage() + " Live values are shown; production minutes wait in memory.", false));
+            if (!startup.isShutdown()) {
+                startup.schedule(this::openDatabase, nextDbRetry.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            Duration doubled = nextDbRetry.multipliedBy(2);
+            nextDbRetry = doubled.compareTo(MAX_DB_RETRY) > 0 ? MAX_DB_RETRY : doubled;
         }
+    }
+
+    /** What the status bar shows; any thread. */
+    public StationStatus status() {
+        return status;
     }
 
     private void publishStatus(StationStatus newStatus) {

@@ -1,0 +1,75 @@
+package com.ms5.floor.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.AppDirectories;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every FXML loads through the real loader; a controller nobody registered is refused. */
+class ControllerFactoryTest {
+    @TempDir
+    static Path home;
+    private static Injector injector;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AppConfig config = AppConfig.load(new AppDirectories(home), home.resolve("none.properties"));
+        injector = Guice.createInjector(binder -> {
+            binder.bind(AppConfig.class).toInstance(config);
+            binder.bind(Clock.class).toInstance(Clock.systemUTC());
+        });
+    }
+
+    @Test
+    void everyKnownViewLoadsWithItsController() {
+        for (Class<?> controller : ControllerFactory.KNOWN_CONTROLLERS) {
+            Parent root = onFx(() -> injector.getInstance(FxmlViews.class).load(controller));
+            assertThat(root).as(controller.getSimpleName()).isNotNull();
+        }
+    }
+
+    @Test
+    void anFxmlThatNamesAnUnknownControllerIsRefused() {
+        String fxml = """
+                <?import javafx.scene.layout.Pane?>
+                <Pane xmlns:fx="http://javafx.com/fxml/1" fx:controller="java.lang.Object"/>
+                """;
+        FXMLLoader loader = new FXMLLoader();
+        loader.setResources(ResourceBundle.getBundle("ms5/i18n/messages"));
+        loader.setControllerFactory(injector.getInstance(ControllerFactory.class));
+        assertThatThrownBy(() -> onFxThrowing(() -> loader.load(new java.io.ByteArrayInputStream(fxml.getBytes()))))
+                .hasStackTraceContaining("java.lang.Object, which is not a known view controller");
+    }
+
+    private static <T> T onFx(Callable<T> work) {
+        try {
+            return onFxThrowing(work);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T> T onFxThrowing(Callable<T> work) throws Exception {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+}
