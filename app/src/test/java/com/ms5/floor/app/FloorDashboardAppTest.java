@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real app, headless (Monocle): virtual PLC over real TCP through PLC4X, the embedded
@@ -43,11 +43,11 @@ class FloorDashboardAppTest {
         stage = FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
 
-        Tile count = onFx(() -> (Tile) stage.getScene().lookup("#totalCountTile"));
+        Tile count = Fx.get(() -> (Tile) stage.getScene().lookup("#totalCountTile"));
         assertThat(count).as("the count tile is on screen").isNotNull();
-        Await.until(Duration.ofSeconds(60), "the count tile shows parts", () -> onFx(count::getValue) > 0);
-        double first = onFx(count::getValue);
-        Await.until(Duration.ofSeconds(30), "the count tile rises", () -> onFx(count::getValue) > first);
+        Await.until(Duration.ofSeconds(60), "the count tile shows parts", () -> Fx.get(count::getValue) > 0);
+        double first = Fx.get(count::getValue);
+        Await.until(Duration.ofSeconds(30), "the count tile rises", () -> Fx.get(count::getValue) > first);
 
         StationRuntime runtime = app.injector().getInstance(StationRuntime.class);
         Await.until(Duration.ofSeconds(60), "the database is open", () -> runtime.repository() != null);
@@ -62,11 +62,30 @@ class FloorDashboardAppTest {
         assertThat(dirs.embeddedDatabaseDir().resolve("PG_VERSION")).exists();
     }
 
-    private static <T> T onFx(Callable<T> query) {
-        try {
-            return WaitForAsyncUtils.asyncFx(query).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    @Test
+    void anUnexpectedErrorIsShownInADialogAndTheDashboardKeepsRunning() throws Exception {
+        AppDirectories dirs = new AppDirectories(home);
+        AppConfig config = AppConfig.load(dirs, dirs.configFile());
+        stage = FxToolkit.registerPrimaryStage();
+        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+
+        javafx.application.Platform.runLater(() -> {
+            throw new IllegalStateException("tile factory exploded");
+        });
+
+        Await.until(Duration.ofSeconds(30), "an error dialog opens", () -> errorDialog() != null);
+        DialogPane dialog = errorDialog();
+        assertThat(Fx.get(dialog::getHeaderText)).contains("IllegalStateException: tile factory exploded");
+        assertThat(Fx.get(dialog::getContentText)).contains(dirs.logDir().resolve("ms5.log").toString());
+        assertThat(Fx.get(stage::isShowing)).as("the dashboard is still up").isTrue();
+        Fx.run(() -> ((Stage) dialog.getScene().getWindow()).close());
     }
+
+    private static DialogPane errorDialog() {
+        return Fx.get(() -> Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (DialogPane) w.getScene().getRoot())
+                .findFirst().orElse(null));
+    }
+
 }

@@ -6,6 +6,7 @@ import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.AppDirectories;
 import com.ms5.floor.app.Await;
+import com.ms5.floor.app.Fx;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.api.ScaledClock;
 import com.ms5.floor.plc.virtual.VirtualPlant;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The station against a shared PostgreSQL that is down when the station starts. */
 class StationRuntimeTest {
@@ -43,7 +43,7 @@ class StationRuntimeTest {
                 "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres\ndb.user=postgres\nplc.scanMillis=250\n");
         AppConfig config = AppConfig.load(new AppDirectories(home), file);
         Clock clock = new ScaledClock(Clock.systemUTC(), 30);
-        LiveValueHub hub = WaitForAsyncUtils.asyncFx(LiveValueHub::new).get();
+        LiveValueHub hub = Fx.call(LiveValueHub::new);
 
         try (StationRuntime station = new StationRuntime(config, clock, hub)) {
             station.start();

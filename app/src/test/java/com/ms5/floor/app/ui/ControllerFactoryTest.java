@@ -11,14 +11,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ResourceBundle;
-import java.util.concurrent.Callable;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import com.ms5.floor.app.Fx;
 
 /** Every FXML loads through the real loader; a controller nobody registered is refused. */
 class ControllerFactoryTest {
@@ -39,7 +38,7 @@ class ControllerFactoryTest {
     @Test
     void everyKnownViewLoadsWithItsController() {
         for (Class<?> controller : ControllerFactory.KNOWN_CONTROLLERS) {
-            Parent root = onFx(() -> injector.getInstance(FxmlViews.class).load(controller));
+            Parent root = Fx.get(() -> injector.getInstance(FxmlViews.class).load(controller));
             assertThat(root).as(controller.getSimpleName()).isNotNull();
         }
     }
@@ -53,23 +52,7 @@ class ControllerFactoryTest {
         FXMLLoader loader = new FXMLLoader();
         loader.setResources(ResourceBundle.getBundle("ms5/i18n/messages"));
         loader.setControllerFactory(injector.getInstance(ControllerFactory.class));
-        assertThatThrownBy(() -> onFxThrowing(() -> loader.load(new java.io.ByteArrayInputStream(fxml.getBytes()))))
+        assertThatThrownBy(() -> Fx.call(() -> loader.load(new java.io.ByteArrayInputStream(fxml.getBytes()))))
                 .hasStackTraceContaining("java.lang.Object, which is not a known view controller");
-    }
-
-    private static <T> T onFx(Callable<T> work) {
-        try {
-            return onFxThrowing(work);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static <T> T onFxThrowing(Callable<T> work) throws Exception {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
     }
 }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import com.ms5.floor.app.Fx;
 
 class LiveValueHubTest {
     @BeforeAll
@@ -18,50 +17,31 @@ class LiveValueHubTest {
 
     @Test
     void aBurstOfUpdatesReachesTheSubscriberAsItsLatestValueOnly() {
-        LiveValueHub hub = onFx(LiveValueHub::new);
+        LiveValueHub hub = Fx.get(LiveValueHub::new);
         List<Integer> seen = new ArrayList<>();
-        onFx(() -> hub.subscribe("count", (Integer v) -> seen.add(v)));
+        Fx.get(() -> hub.subscribe("count", (Integer v) -> seen.add(v)));
 
         for (int i = 1; i <= 10_000; i++) {
             hub.publish("count", i);
         }
-        onFx(() -> {
-            hub.drain();
-            return null;
-        });
+        Fx.run(hub::drain);
         assertThat(seen).containsExactly(10_000);
     }
 
     @Test
     void aNewSubscriberGetsTheCurrentValueAndNothingAfterUnsubscribing() {
-        LiveValueHub hub = onFx(LiveValueHub::new);
+        LiveValueHub hub = Fx.get(LiveValueHub::new);
         hub.publish("state", "RUNNING");
-        onFx(() -> {
-            hub.drain();
-            return null;
-        });
+        Fx.run(hub::drain);
         List<String> seen = new ArrayList<>();
-        Runnable unsubscribe = onFx(() -> hub.subscribe("state", (String v) -> seen.add(v)));
-        onFx(() -> {
-            hub.drain();
-            return null;
-        });
+        Runnable unsubscribe = Fx.get(() -> hub.subscribe("state", (String v) -> seen.add(v)));
+        Fx.run(hub::drain);
         assertThat(seen).containsExactly("RUNNING");
 
         unsubscribe.run();
         hub.publish("state", "FAULTED");
-        onFx(() -> {
-            hub.drain();
-            return null;
-        });
+        Fx.run(hub::drain);
         assertThat(seen).containsExactly("RUNNING");
     }
 
-    private static <T> T onFx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

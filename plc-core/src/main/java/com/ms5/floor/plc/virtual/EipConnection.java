@@ -174,19 +174,7 @@ final class EipConnection {
     }
 
     private void sendRrData(byte[] requestHeader, ByteBuffer body) throws IOException {
-        // interface handle (4), timeout (2), item count (2), then address and data items
-        body.position(6);
-        int itemCount = body.getShort() & 0xFFFF;
-        byte[] request = null;
-        for (int i = 0; i < itemCount && body.remaining() >= 4; i++) {
-            int type = body.getShort() & 0xFFFF;
-            int len = body.getShort() & 0xFFFF;
-            byte[] data = new byte[Math.min(len, body.remaining())];
-            body.get(data);
-            if (type == ITEM_UNCONNECTED_DATA) {
-                request = data;
-            }
-        }
+        byte[] request = items(body).get(ITEM_UNCONNECTED_DATA);
         if (request == null) {
             reply(requestHeader, sessionHandle, STATUS_INVALID_LENGTH, new byte[0]);
             return;
@@ -200,23 +188,11 @@ final class EipConnection {
     }
 
     private void sendUnitData(byte[] requestHeader, ByteBuffer body) throws IOException {
-        body.position(6);
-        int itemCount = body.getShort() & 0xFFFF;
-        Integer connectionId = null;
-        byte[] data = null;
-        for (int i = 0; i < itemCount && body.remaining() >= 4; i++) {
-            int type = body.getShort() & 0xFFFF;
-            int len = body.getShort() & 0xFFFF;
-            byte[] item = new byte[Math.min(len, body.remaining())];
-            body.get(item);
-            if (type == ITEM_CONNECTED_ADDRESS && item.length == 4) {
-                connectionId = le(item).getInt(0);
-            } else if (type == ITEM_CONNECTED_DATA && item.length >= 2) {
-                data = item;
-            }
-        }
-        ConnectedSession connection = connectionId == null ? null : connections.get(connectionId);
-        if (connection == null || data == null) {
+        Map<Integer, byte[]> items = items(body);
+        byte[] address = items.get(ITEM_CONNECTED_ADDRESS);
+        byte[] data = items.get(ITEM_CONNECTED_DATA);
+        ConnectedSession connection = address == null || address.length != 4 ? null : connections.get(le(address).getInt(0));
+        if (connection == null || data == null || data.length < 2) {
             // A controller silently drops class-3 traffic for an unknown connection; answering
             // with an encapsulation error tells the client at once instead of after its timeout.
             reply(requestHeader, sessionHandle, STATUS_INVALID_LENGTH, new byte[0]);
@@ -239,6 +215,24 @@ final class EipConnection {
         reply.putShort((short) ITEM_CONNECTED_DATA).putShort((short) (2 + cipReply.length))
                 .putShort((short) sequence).put(cipReply);
         reply(requestHeader, sessionHandle, 0, reply.array());
+    }
+
+    /**
+     * The common packet format items of a SendRRData/SendUnitData body (interface handle (4),
+     * timeout (2), item count (2), then type, length and data per item), by item type.
+     */
+    private static Map<Integer, byte[]> items(ByteBuffer body) {
+        Map<Integer, byte[]> items = new HashMap<>();
+        body.position(6);
+        int itemCount = body.getShort() & 0xFFFF;
+        for (int i = 0; i < itemCount && body.remaining() >= 4; i++) {
+            int type = body.getShort() & 0xFFFF;
+            int len = body.getShort() & 0xFFFF;
+            byte[] data = new byte[Math.min(len, body.remaining())];
+            body.get(data);
+            items.put(type, data);
+        }
+        return items;
     }
 
     /** A request that arrived unconnected (SendRRData): connection management or a routed message. */
