@@ -11,24 +11,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One client's TCP connection to the virtual Logix controller: EtherNet/IP encapsulation and the
- * CIP services a Logix client uses to read tags.
+ * One client's TCP connection to the virtual Logix controller: EtherNet/IP encapsulation and
+ * the Connection Manager; the services themselves are the {@link CipRouter}'s.
  *
- * <p>Byte layouts follow the ODVA EtherNet/IP and CIP specifications (Vol. 1 and 2) and what
+ * <p>Byte layouts follow the ODVA EtherNet/IP specification (Vol. 2, chapter 2: encapsulation;
+ * 2-6: common packet format) and CIP Vol. 1 (3-5: Connection Manager), and what
  * shared/PLC4X-WIRE.md observed PLC4X 0.13.1 send. Everything is little-endian. Served:
  * <ul>
  *   <li>encapsulation: ListServices (0x0004), ListIdentity (0x0063), RegisterSession (0x0065),
  *       UnRegisterSession (0x0066), SendRRData (0x006F), SendUnitData (0x0070); anything else gets
  *       encapsulation status 0x0001 (invalid command)</li>
- *   <li>CIP: GetAttributesAll (0x01) on the Message Router, Forward Open (0x54), Large Forward Open
- *       (0x5B), Forward Close (0x4E), Unconnected Send (0x52), Multiple Service Packet (0x0A),
- *       Read Tag (0x4C); anything else gets general status 0x08 (service not supported)</li>
+ *   <li>Connection Manager: Forward Open (0x54) and Large Forward Open (0x5B) with connection-size
+ *       negotiation and timeouts, Forward Close (0x4E), Unconnected Send (0x52) with its route</li>
+ *   <li>connected messages: a repeated sequence count gets the previous reply again</li>
  * </ul>
  */
 final class EipConnection {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EipConnection.class);
+    private static final Logger log = LoggerFactory.getLogger(EipConnection.class);
+
     // Encapsulation commands (EtherNet/IP spec, Vol. 2, table 2-3.2).
     private static final int LIST_SERVICES = 0x0004;
     private static final int LIST_IDENTITY = 0x0063;
@@ -42,6 +46,8 @@ final class EipConnection {
     private static final int STATUS_INVALID_SESSION = 0x0064;
     private static final int STATUS_INVALID_LENGTH = 0x0065;
     private static final int STATUS_UNSUPPORTED_PROTOCOL = 0x0069;
+    /** The largest encapsulated body a controller accepts. */
+    private static final int MAX_BODY = 65_511;
 
     // Common packet format item types (Vol. 2, table 2-6.3).
     private static final int ITEM_NULL_ADDRESS = 0x0000;
@@ -49,65 +55,68 @@ final class EipConnection {
     private static final int ITEM_CONNECTED_DATA = 0x00B1;
     private static final int ITEM_UNCONNECTED_DATA = 0x00B2;
 
-    // CIP services and general status codes (Vol. 1, appendix A and B).
-    private static final int SVC_GET_ATTRIBUTES_ALL = 0x01;
-    private static final int SVC_MULTIPLE_SERVICE_PACKET = 0x0A;
-    private static final int SVC_READ_TAG = 0x4C;
+    // Connection Manager services (CIP Vol. 1, 3-5.5) and status.
     private static final int SVC_FORWARD_CLOSE = 0x4E;
     private static final int SVC_UNCONNECTED_SEND = 0x52;
     private static final int SVC_FORWARD_OPEN = 0x54;
     private static final int SVC_LARGE_FORWARD_OPEN = 0x5B;
-    private static final int GS_SUCCESS = 0x00;
-    private static final int GS_CONNECTION_FAILURE = 0x01;
-    private static final int GS_PATH_SEGMENT_ERROR = 0x04;
-    private static final int GS_PATH_DESTINATION_UNKNOWN = 0x05;
-    private static final int GS_SERVICE_NOT_SUPPORTED = 0x08;
-    private static final int GS_NOT_ENOUGH_DATA = 0x13;
-    private static final int GS_EMBEDDED_SERVICE_ERROR = 0x1E;
-
-    private static final int CLASS_MESSAGE_ROUTER = 0x02;
     private static final int CLASS_CONNECTION_MANAGER = 0x06;
-    /** Classes a 1769-L3x lists in its Message Router object list (identity, router, connection manager, symbol, template). */
-    private static final int[] ROUTER_OBJECT_LIST = {0x01, 0x02, 0x06, 0x6B, 0x6C, 0xAC, 0xF5, 0xF6};
-    /** Connection size granted when a client asks for more (a 1769-L3x accepts 4002 bytes). */
-    private static final int MAX_CONNECTION_SIZE = 4002;
+    /** Extended status of a Forward Open: connection in use or duplicate Forward Open. */
+    private static final int EXT_DUPLICATE_FORWARD_OPEN = 0x0100;
+    /** Extended status of a Forward Open: invalid connection size; the largest allowed follows. */
+    private static final int EXT_INVALID_CONNECTION_SIZE = 0x0109;
+    /** Largest connection a 1769-L3x grants with Large Forward Open, and with Forward Open (9-bit size). */
+    private static final int MAX_LARGE_CONNECTION_SIZE = 4002;
+    private static final int MAX_CONNECTION_SIZE = 511;
+    /** Largest unconnected (UCMM) reply a Logix controller sends. */
+    private static final int MAX_UNCONNECTED_REPLY = 504;
 
     private final DataInputStream in;
     private final OutputStream out;
-    private final TagTable tags;
+    private final TagDatabase tags;
+    private final CipRouter router;
     private final String productName;
     private final IntSupplier sessionHandles;
+    private final FaultInjector faults;
     private final Map<Integer, ConnectedSession> connections = new HashMap<>();
     private int sessionHandle;
     private int nextConnectionId = 0x7F000001;
 
     /** A CIP class-3 connection opened with Forward Open. */
     private static final class ConnectedSession {
-        final int otConnectionId;
         final int toConnectionId;
         final int serial;
         final int vendor;
         final int originatorSerial;
         final int maxSize;
+        final long timeoutNanos;
+        long lastActivity = System.nanoTime();
         int lastSequence = -1;
         byte[] lastReply;
 
-        ConnectedSession(int otId, int toId, int serial, int vendor, int originatorSerial, int maxSize) {
-            this.otConnectionId = otId;
+        ConnectedSession(int toId, int serial, int vendor, int originatorSerial, int maxSize, long timeoutNanos) {
             this.toConnectionId = toId;
             this.serial = serial;
             this.vendor = vendor;
             this.originatorSerial = originatorSerial;
             this.maxSize = maxSize;
+            this.timeoutNanos = timeoutNanos;
+        }
+
+        boolean sameOriginator(int serial, int vendor, int originatorSerial) {
+            return this.serial == serial && this.vendor == vendor && this.originatorSerial == originatorSerial;
         }
     }
 
-    EipConnection(InputStream in, OutputStream out, TagTable tags, String productName, IntSupplier sessionHandles) {
+    EipConnection(InputStream in, OutputStream out, TagDatabase tags, String productName,
+                  IntSupplier sessionHandles, FaultInjector faults) {
         this.in = new DataInputStream(in);
         this.out = out;
         this.tags = tags;
+        this.router = new CipRouter(tags, productName, faults);
         this.productName = productName;
         this.sessionHandles = sessionHandles;
+        this.faults = faults;
     }
 
     /** Serves requests until the client closes the connection or unregisters its session. */
@@ -123,8 +132,16 @@ final class EipConnection {
             int command = h.getShort(0) & 0xFFFF;
             int length = h.getShort(2) & 0xFFFF;
             int session = h.getInt(4);
+            if (length > MAX_BODY) {
+                reply(header, session, STATUS_INVALID_LENGTH, new byte[0]);
+                return; // the stream cannot be resynchronised
+            }
             byte[] body = new byte[length];
             in.readFully(body);
+            if (log.isTraceEnabled()) {
+                log.trace("command 0x{} session 0x{} body {}", Integer.toHexString(command),
+                        Integer.toHexString(session), java.util.HexFormat.ofDelimiter(" ").formatHex(body));
+            }
             if (!handle(command, session, header, le(body))) {
                 return;
             }
@@ -132,16 +149,12 @@ final class EipConnection {
     }
 
     private boolean handle(int command, int session, byte[] requestHeader, ByteBuffer body) throws IOException {
-        if (log.isTraceEnabled()) {
-            log.trace("command 0x{} session 0x{} body {}", Integer.toHexString(command), Integer.toHexString(session),
-                    java.util.HexFormat.ofDelimiter(" ").formatHex(body.array()));
-        }
         switch (command) {
             case LIST_SERVICES -> reply(requestHeader, 0, 0, listServicesReply());
             case LIST_IDENTITY -> reply(requestHeader, 0, 0, listIdentityReply());
             case REGISTER_SESSION -> registerSession(requestHeader, body);
             case UNREGISTER_SESSION -> {
-                return false; // no reply, the client closes the socket
+                return false; // no reply; the session and its connections end with the socket
             }
             case SEND_RR_DATA, SEND_UNIT_DATA -> {
                 if (sessionHandle == 0 || session != sessionHandle) {
@@ -175,7 +188,7 @@ final class EipConnection {
 
     private void sendRrData(byte[] requestHeader, ByteBuffer body) throws IOException {
         byte[] request = items(body).get(ITEM_UNCONNECTED_DATA);
-        if (request == null) {
+        if (request == null || request.length < 2) {
             reply(requestHeader, sessionHandle, STATUS_INVALID_LENGTH, new byte[0]);
             return;
         }
@@ -191,10 +204,10 @@ final class EipConnection {
         Map<Integer, byte[]> items = items(body);
         byte[] address = items.get(ITEM_CONNECTED_ADDRESS);
         byte[] data = items.get(ITEM_CONNECTED_DATA);
-        ConnectedSession connection = address == null || address.length != 4 ? null : connections.get(le(address).getInt(0));
-        if (connection == null || data == null || data.length < 2) {
-            // A controller silently drops class-3 traffic for an unknown connection; answering
-            // with an encapsulation error tells the client at once instead of after its timeout.
+        ConnectedSession connection = address == null || address.length != 4 ? null : connection(le(address).getInt(0));
+        if (connection == null || data == null || data.length < 4) {
+            // A controller drops class-3 traffic for a connection it does not have (never opened,
+            // closed, or timed out); answering at once spares the client its timeout.
             reply(requestHeader, sessionHandle, STATUS_INVALID_LENGTH, new byte[0]);
             return;
         }
@@ -204,8 +217,8 @@ final class EipConnection {
         if (sequence == connection.lastSequence && connection.lastReply != null) {
             cipReply = connection.lastReply; // a repeated sequence count is a retransmission
         } else {
-            item.position(2);
-            cipReply = connected(item.slice().order(ByteOrder.LITTLE_ENDIAN), connection);
+            tags.touch();
+            cipReply = router.serve(item.slice(2, data.length - 2).order(ByteOrder.LITTLE_ENDIAN), connection.maxSize);
             connection.lastSequence = sequence;
             connection.lastReply = cipReply;
         }
@@ -215,6 +228,22 @@ final class EipConnection {
         reply.putShort((short) ITEM_CONNECTED_DATA).putShort((short) (2 + cipReply.length))
                 .putShort((short) sequence).put(cipReply);
         reply(requestHeader, sessionHandle, 0, reply.array());
+    }
+
+    /** The open connection with this O->T id, or {@code null}; a connection idle past its timeout is closed. */
+    private ConnectedSession connection(int otConnectionId) {
+        ConnectedSession connection = connections.get(otConnectionId);
+        if (connection == null) {
+            return null;
+        }
+        long now = System.nanoTime();
+        if (now - connection.lastActivity > connection.timeoutNanos) {
+            connections.remove(otConnectionId);
+            log.debug("Connection 0x{} timed out", Integer.toHexString(otConnectionId));
+            return null;
+        }
+        connection.lastActivity = now;
+        return connection;
     }
 
     /**
@@ -235,146 +264,63 @@ final class EipConnection {
         return items;
     }
 
-    /** A request that arrived unconnected (SendRRData): connection management or a routed message. */
+    /** A request that arrived unconnected (SendRRData): connection management, a routed message, or a service. */
     private byte[] unconnected(ByteBuffer request) {
         int service = request.get(0) & 0x7F;
-        return switch (service) {
-            case SVC_FORWARD_OPEN, SVC_LARGE_FORWARD_OPEN -> forwardOpen(request, service == SVC_LARGE_FORWARD_OPEN);
-            case SVC_FORWARD_CLOSE -> forwardClose(request);
-            case SVC_UNCONNECTED_SEND -> unconnectedSend(request);
-            default -> messageRouter(request, Integer.MAX_VALUE);
-        };
-    }
-
-    private byte[] connected(ByteBuffer request, ConnectedSession connection) {
-        return messageRouter(request, connection.maxSize);
-    }
-
-    /** Services addressed to the Message Router or to tags; {@code maxReply} bounds the reply size. */
-    private byte[] messageRouter(ByteBuffer request, int maxReply) {
-        if (request.remaining() < 2) {
-            return error(0, GS_NOT_ENOUGH_DATA);
+        int[] target = request.remaining() >= 2 + 2 * (request.get(1) & 0xFF)
+                ? LogicalPath.classAndInstance(pathOf(request)) : null;
+        if (target != null && target[0] == CLASS_CONNECTION_MANAGER) {
+            return switch (service) {
+                case SVC_FORWARD_OPEN, SVC_LARGE_FORWARD_OPEN -> forwardOpen(request, service == SVC_LARGE_FORWARD_OPEN);
+                case SVC_FORWARD_CLOSE -> forwardClose(request);
+                case SVC_UNCONNECTED_SEND -> unconnectedSend(request);
+                default -> CipRouter.error(service, CipException.SERVICE_NOT_SUPPORTED, 0);
+            };
         }
-        int service = request.get(0) & 0x7F;
-        int pathWords = request.get(1) & 0xFF;
-        if (request.remaining() < 2 + pathWords * 2) {
-            return error(service, GS_NOT_ENOUGH_DATA);
-        }
-        byte[] path = new byte[pathWords * 2];
-        request.get(2, path);
-        ByteBuffer data = request.slice(2 + path.length, request.remaining() - 2 - path.length).order(ByteOrder.LITTLE_ENDIAN);
-        return switch (service) {
-            case SVC_GET_ATTRIBUTES_ALL -> getAttributesAll(path);
-            case SVC_MULTIPLE_SERVICE_PACKET -> multipleServicePacket(path, data, maxReply);
-            case SVC_READ_TAG -> readTag(path, data);
-            default -> error(service, GS_SERVICE_NOT_SUPPORTED);
-        };
-    }
-
-    private byte[] getAttributesAll(byte[] path) {
-        int[] classInstance = LogicalPath.classAndInstance(path);
-        if (classInstance == null || classInstance[0] != CLASS_MESSAGE_ROUTER) {
-            return error(SVC_GET_ATTRIBUTES_ALL, GS_PATH_DESTINATION_UNKNOWN);
-        }
-        // Message Router attributes 1-3: object list (count + class ids), max connections, active connections.
-        ByteBuffer reply = le(new byte[4 + 2 + ROUTER_OBJECT_LIST.length * 2 + 4]);
-        reply.put((byte) (SVC_GET_ATTRIBUTES_ALL | 0x80)).put((byte) 0).put((byte) GS_SUCCESS).put((byte) 0);
-        reply.putShort((short) ROUTER_OBJECT_LIST.length);
-        for (int classId : ROUTER_OBJECT_LIST) {
-            reply.putShort((short) classId);
-        }
-        reply.putShort((short) 32).putShort((short) connections.size());
-        return reply.array();
-    }
-
-    private byte[] readTag(byte[] path, ByteBuffer data) {
-        String name;
-        try {
-            name = SymbolicPath.parse(path);
-        } catch (IllegalArgumentException e) {
-            return error(SVC_READ_TAG, GS_PATH_SEGMENT_ERROR);
-        }
-        var value = tags.read(name);
-        if (value.isEmpty()) {
-            // What a Logix controller answers for a tag it does not have (shared/PLC4X-WIRE.md).
-            return error(SVC_READ_TAG, GS_PATH_SEGMENT_ERROR);
-        }
-        CipValue v = value.get();
-        ByteBuffer reply = le(new byte[6 + v.data().length]);
-        reply.put((byte) (SVC_READ_TAG | 0x80)).put((byte) 0).put((byte) GS_SUCCESS).put((byte) 0);
-        reply.putShort((short) v.typeCode()).put(v.data());
-        return reply.array();
-    }
-
-    private byte[] multipleServicePacket(byte[] path, ByteBuffer data, int maxReply) {
-        int[] classInstance = LogicalPath.classAndInstance(path);
-        if (classInstance == null || classInstance[0] != CLASS_MESSAGE_ROUTER || data.remaining() < 2) {
-            return error(SVC_MULTIPLE_SERVICE_PACKET, GS_PATH_DESTINATION_UNKNOWN);
-        }
-        int count = data.getShort(0) & 0xFFFF;
-        if (data.remaining() < 2 + 2 * count) {
-            return error(SVC_MULTIPLE_SERVICE_PACKET, GS_NOT_ENOUGH_DATA);
-        }
-        // Offsets count from the start of the service-count field.
-        byte[][] replies = new byte[count][];
-        boolean anyError = false;
-        for (int i = 0; i < count; i++) {
-            int start = data.getShort(2 + 2 * i) & 0xFFFF;
-            int end = i + 1 < count ? data.getShort(2 + 2 * (i + 1)) & 0xFFFF : data.remaining();
-            if (start > end || end > data.remaining()) {
-                return error(SVC_MULTIPLE_SERVICE_PACKET, GS_NOT_ENOUGH_DATA);
-            }
-            replies[i] = messageRouter(data.slice(start, end - start).order(ByteOrder.LITTLE_ENDIAN), maxReply);
-            anyError |= replies[i][2] != GS_SUCCESS;
-        }
-        int headerLen = 2 + 2 * count;
-        int total = headerLen;
-        for (byte[] r : replies) {
-            total += r.length;
-        }
-        ByteBuffer reply = le(new byte[4 + total]);
-        reply.put((byte) (SVC_MULTIPLE_SERVICE_PACKET | 0x80)).put((byte) 0)
-                .put((byte) (anyError ? GS_EMBEDDED_SERVICE_ERROR : GS_SUCCESS)).put((byte) 0);
-        reply.putShort((short) count);
-        int offset = headerLen;
-        for (byte[] r : replies) {
-            reply.putShort((short) offset);
-            offset += r.length;
-        }
-        for (byte[] r : replies) {
-            reply.put(r);
-        }
-        return reply.array();
+        // 0x52 addressed to a tag rather than to the Connection Manager is Read Tag Fragmented.
+        tags.touch();
+        return router.serve(request, MAX_UNCONNECTED_REPLY);
     }
 
     private byte[] forwardOpen(ByteBuffer request, boolean large) {
         int service = large ? SVC_LARGE_FORWARD_OPEN : SVC_FORWARD_OPEN;
-        int pathWords = request.get(1) & 0xFF;
-        ByteBuffer p = request.slice(2 + pathWords * 2, request.remaining() - 2 - pathWords * 2).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = afterPath(request);
         int paramsLen = large ? 4 : 2;
         if (p.remaining() < 32 + 2 * paramsLen) {
-            return error(service, GS_NOT_ENOUGH_DATA);
+            return CipRouter.error(service, CipException.NOT_ENOUGH_DATA, 0);
         }
         p.position(2); // priority/tick time, timeout ticks
-        p.getInt(); // O->T connection id: chosen by the target
+        p.getInt(); // O->T connection id: the target chooses it
         int toConnectionId = p.getInt();
         int serial = p.getShort() & 0xFFFF;
         int vendor = p.getShort() & 0xFFFF;
         int originatorSerial = p.getInt();
-        p.position(p.position() + 4); // timeout multiplier + reserved
+        int timeoutMultiplier = p.get() & 0x07;
+        p.position(p.position() + 3); // reserved
         int otRpi = p.getInt();
         int otParams = large ? p.getInt() : p.getShort() & 0xFFFF;
         int toRpi = p.getInt();
         p.position(p.position() + paramsLen); // T->O parameters
-        int requestedSize = large ? otParams & 0xFFFF : otParams & 0x01FF;
-        int grantedSize = Math.min(requestedSize, MAX_CONNECTION_SIZE);
 
+        int requestedSize = large ? otParams & 0xFFFF : otParams & 0x01FF;
+        int maxSize = large ? MAX_LARGE_CONNECTION_SIZE : MAX_CONNECTION_SIZE;
+        if (requestedSize > maxSize) {
+            // Refused with the size the client may ask for instead (connection-size negotiation).
+            return forwardOpenFailure(service, serial, vendor, originatorSerial, EXT_INVALID_CONNECTION_SIZE, maxSize);
+        }
+        for (ConnectedSession open : connections.values()) {
+            if (open.sameOriginator(serial, vendor, originatorSerial)) {
+                return forwardOpenFailure(service, serial, vendor, originatorSerial, EXT_DUPLICATE_FORWARD_OPEN, -1);
+            }
+        }
+        // The connection times out after RPI x (4 << multiplier) without traffic (CIP Vol. 1, 3-4.4.3).
+        long timeoutNanos = Math.max(1, (long) otRpi) * 1000L * (4L << timeoutMultiplier);
         int otConnectionId = nextConnectionId++;
-        connections.put(otConnectionId, new ConnectedSession(otConnectionId, toConnectionId, serial, vendor,
-                originatorSerial, grantedSize));
+        connections.put(otConnectionId, new ConnectedSession(toConnectionId, serial, vendor, originatorSerial,
+                requestedSize, timeoutNanos));
 
         ByteBuffer reply = le(new byte[30]);
-        reply.put((byte) (service | 0x80)).put((byte) 0).put((byte) GS_SUCCESS).put((byte) 0);
+        reply.put((byte) (service | 0x80)).put((byte) 0).put((byte) 0).put((byte) 0);
         reply.putInt(otConnectionId).putInt(toConnectionId);
         reply.putShort((short) serial).putShort((short) vendor).putInt(originatorSerial);
         reply.putInt(otRpi).putInt(toRpi); // actual packet intervals: as requested
@@ -382,20 +328,38 @@ final class EipConnection {
         return reply.array();
     }
 
+    /** Unsuccessful Forward Open reply: status 0x01 with extended status words, then the originator's ids. */
+    private static byte[] forwardOpenFailure(int service, int serial, int vendor, int originatorSerial,
+                                             int extendedStatus, int extraWord) {
+        int words = extraWord >= 0 ? 2 : 1;
+        ByteBuffer reply = le(new byte[4 + 2 * words + 10]);
+        reply.put((byte) (service | 0x80)).put((byte) 0).put((byte) CipException.CONNECTION_FAILURE).put((byte) words);
+        reply.putShort((short) extendedStatus);
+        if (extraWord >= 0) {
+            reply.putShort((short) extraWord);
+        }
+        reply.putShort((short) serial).putShort((short) vendor).putInt(originatorSerial);
+        reply.put((byte) 0).put((byte) 0); // remaining path size, reserved
+        return reply.array();
+    }
+
     private byte[] forwardClose(ByteBuffer request) {
-        int pathWords = request.get(1) & 0xFF;
-        ByteBuffer p = request.slice(2 + pathWords * 2, request.remaining() - 2 - pathWords * 2).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer p = afterPath(request);
         if (p.remaining() < 10) {
-            return error(SVC_FORWARD_CLOSE, GS_NOT_ENOUGH_DATA);
+            return CipRouter.error(SVC_FORWARD_CLOSE, CipException.NOT_ENOUGH_DATA, 0);
         }
         int serial = p.getShort(2) & 0xFFFF;
         int vendor = p.getShort(4) & 0xFFFF;
         int originatorSerial = p.getInt(6);
-        boolean found = connections.values().removeIf(c ->
-                c.serial == serial && c.vendor == vendor && c.originatorSerial == originatorSerial);
-        ByteBuffer reply = le(new byte[14]);
-        reply.put((byte) (SVC_FORWARD_CLOSE | 0x80)).put((byte) 0)
-                .put((byte) (found ? GS_SUCCESS : GS_CONNECTION_FAILURE)).put((byte) 0);
+        boolean found = connections.values().removeIf(c -> c.sameOriginator(serial, vendor, originatorSerial));
+        ByteBuffer reply = le(new byte[found ? 14 : 16]);
+        reply.put((byte) (SVC_FORWARD_CLOSE | 0x80)).put((byte) 0);
+        if (found) {
+            reply.put((byte) 0).put((byte) 0);
+        } else {
+            // connection not found at the target application (CIP Vol. 1, table 3-5.33: 0x0107)
+            reply.put((byte) CipException.CONNECTION_FAILURE).put((byte) 1).putShort((short) 0x0107);
+        }
         reply.putShort((short) serial).putShort((short) vendor).putInt(originatorSerial);
         reply.put((byte) 0).put((byte) 0);
         return reply.array();
@@ -403,19 +367,30 @@ final class EipConnection {
 
     /** Unconnected Send (0x52) carries a message routed to the controller in the given slot: answer it directly. */
     private byte[] unconnectedSend(ByteBuffer request) {
-        int pathWords = request.get(1) & 0xFF;
-        int at = 2 + pathWords * 2 + 2; // skip path, priority/tick, timeout ticks
-        if (request.remaining() < at + 2) {
-            return error(SVC_UNCONNECTED_SEND, GS_NOT_ENOUGH_DATA);
+        ByteBuffer p = afterPath(request);
+        if (p.remaining() < 4) {
+            return CipRouter.error(SVC_UNCONNECTED_SEND, CipException.NOT_ENOUGH_DATA, 0);
         }
-        int messageSize = request.getShort(at) & 0xFFFF;
-        if (request.remaining() < at + 2 + messageSize) {
-            return error(SVC_UNCONNECTED_SEND, GS_NOT_ENOUGH_DATA);
+        int messageSize = p.getShort(2) & 0xFFFF; // after priority/tick time and timeout ticks
+        if (p.remaining() < 4 + messageSize) {
+            return CipRouter.error(SVC_UNCONNECTED_SEND, CipException.NOT_ENOUGH_DATA, 0);
         }
-        return messageRouter(request.slice(at + 2, messageSize).order(ByteOrder.LITTLE_ENDIAN), Integer.MAX_VALUE);
+        tags.touch();
+        return router.serve(p.slice(4, messageSize).order(ByteOrder.LITTLE_ENDIAN), MAX_UNCONNECTED_REPLY);
     }
 
-    private byte[] listServicesReply() {
+    private static byte[] pathOf(ByteBuffer request) {
+        byte[] path = new byte[(request.get(1) & 0xFF) * 2];
+        request.get(2, path);
+        return path;
+    }
+
+    private static ByteBuffer afterPath(ByteBuffer request) {
+        int start = 2 + (request.get(1) & 0xFF) * 2;
+        return request.slice(start, Math.max(0, request.remaining() - start)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] listServicesReply() {
         ByteBuffer b = le(new byte[2 + 4 + 20]);
         b.putShort((short) 1);
         b.putShort((short) 0x0100).putShort((short) 20);
@@ -449,11 +424,19 @@ final class EipConnection {
         return b.array();
     }
 
-    private static byte[] error(int service, int generalStatus) {
-        return new byte[] {(byte) (service | 0x80), 0, (byte) generalStatus, 0};
-    }
-
     private void reply(byte[] requestHeader, int session, int status, byte[] body) throws IOException {
+        if (faults.stalling()) {
+            return;
+        }
+        long delay = faults.replyDelayMillis();
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay); // the simulated device is slow: this thread serves only this client
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         ByteBuffer b = le(new byte[24 + body.length]);
         b.putShort(le(requestHeader).getShort(0));
         b.putShort((short) body.length);
@@ -462,7 +445,12 @@ final class EipConnection {
         b.put(requestHeader, 12, 8); // sender context, echoed
         b.putInt(0);
         b.put(body);
-        out.write(b.array());
+        byte[] frame = b.array();
+        if (faults.takeCorruptReply()) {
+            // a length that promises more than follows, and garbage in place of the command
+            ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putShort(0, (short) 0x7E7E).putShort(2, (short) 0xFFF0);
+        }
+        out.write(frame);
         out.flush();
     }
 

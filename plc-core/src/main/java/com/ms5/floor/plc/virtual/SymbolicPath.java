@@ -1,65 +1,71 @@
 package com.ms5.floor.plc.virtual;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Turns a Logix request path of ANSI extended symbol segments (0x91) and member/element segments
- * (0x28, 0x29, 0x2A) into the tag's name as written in Logix, for example {@code Line.Counts[3]}.
- * CIP Vol. 1 appendix C-1.5 (data segments) and Logix 5000 Data Access (publication 1756-PM020).
+ * Parses a Logix request path: ANSI extended symbol segments (0x91) for tag and member names
+ * and 8/16/32-bit member-ID segments (0x28, 0x29, 0x2A) for array indices.
+ * CIP Vol. 1 appendix C-1.5 and Logix 5000 Data Access (publication 1756-PM020).
  */
 final class SymbolicPath {
+    sealed interface Segment permits Symbol, Index {
+    }
+
+    record Symbol(String name) implements Segment {
+    }
+
+    record Index(long value) implements Segment {
+    }
+
     private SymbolicPath() {
     }
 
-    static String parse(byte[] path) {
-        StringBuilder name = new StringBuilder();
+    static List<Segment> parse(byte[] path) throws CipException {
+        List<Segment> segments = new ArrayList<>();
         int i = 0;
         while (i < path.length) {
             int segment = path[i] & 0xFF;
             switch (segment) {
                 case 0x91 -> {
-                    if (i + 1 >= path.length) {
-                        throw new IllegalArgumentException("symbol segment without a length");
-                    }
+                    require(path, i + 2);
                     int len = path[i + 1] & 0xFF;
-                    if (i + 2 + len > path.length || len == 0) {
-                        throw new IllegalArgumentException("symbol segment longer than the path");
+                    require(path, i + 2 + len);
+                    if (len == 0) {
+                        throw new CipException(CipException.PATH_SEGMENT_ERROR, 0);
                     }
-                    if (!name.isEmpty()) {
-                        name.append('.');
-                    }
-                    name.append(new String(path, i + 2, len, StandardCharsets.US_ASCII));
+                    segments.add(new Symbol(new String(path, i + 2, len, StandardCharsets.US_ASCII)));
                     i += 2 + len + (len % 2); // padded to an even length
                 }
                 case 0x28 -> {
-                    requireLength(path, i + 2);
-                    name.append('[').append(path[i + 1] & 0xFF).append(']');
+                    require(path, i + 2);
+                    segments.add(new Index(path[i + 1] & 0xFF));
                     i += 2;
                 }
                 case 0x29 -> {
-                    requireLength(path, i + 4);
-                    name.append('[').append((path[i + 2] & 0xFF) | (path[i + 3] & 0xFF) << 8).append(']');
+                    require(path, i + 4);
+                    segments.add(new Index((path[i + 2] & 0xFF) | (path[i + 3] & 0xFF) << 8));
                     i += 4;
                 }
                 case 0x2A -> {
-                    requireLength(path, i + 6);
-                    long index = (path[i + 2] & 0xFFL) | (path[i + 3] & 0xFFL) << 8
-                            | (path[i + 4] & 0xFFL) << 16 | (path[i + 5] & 0xFFL) << 24;
-                    name.append('[').append(index).append(']');
+                    require(path, i + 6);
+                    segments.add(new Index((path[i + 2] & 0xFFL) | (path[i + 3] & 0xFFL) << 8
+                            | (path[i + 4] & 0xFFL) << 16 | (path[i + 5] & 0xFFL) << 24));
                     i += 6;
                 }
-                default -> throw new IllegalArgumentException("unsupported segment 0x" + Integer.toHexString(segment));
+                default -> throw new CipException(CipException.PATH_SEGMENT_ERROR, 0);
             }
         }
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("empty tag path");
+        if (segments.isEmpty()) {
+            throw new CipException(CipException.PATH_SEGMENT_ERROR, 0);
         }
-        return name.toString();
+        return segments;
     }
 
-    private static void requireLength(byte[] path, int needed) {
-        if (path.length < needed) {
-            throw new IllegalArgumentException("segment runs past the end of the path");
+    private static void require(byte[] path, int length) throws CipException {
+        if (path.length < length) {
+            throw new CipException(CipException.PATH_SEGMENT_ERROR, 0);
         }
     }
 }

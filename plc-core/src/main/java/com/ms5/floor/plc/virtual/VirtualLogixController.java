@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class VirtualLogixController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VirtualLogixController.class);
 
-    private final TagTable tags;
+    private final TagDatabase tags;
+    private final FaultInjector faults = new FaultInjector();
     private final String productName;
     private final ServerSocket server;
     private final Thread acceptThread;
@@ -38,20 +39,20 @@ public final class VirtualLogixController implements AutoCloseable {
      * @param tags        the tag database the controller serves
      * @param productName what the identity object reports, for example {@code 1769-L33ER/B LOGIX5333ER}
      */
-    public static VirtualLogixController start(int port, TagTable tags, String productName) throws IOException {
+    public static VirtualLogixController start(int port, TagDatabase tags, String productName) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         return new VirtualLogixController(server, tags, productName);
     }
 
-    private VirtualLogixController(ServerSocket server, TagTable tags, String productName) {
+    private VirtualLogixController(ServerSocket server, TagDatabase tags, String productName) {
         this.server = server;
         this.tags = tags;
         this.productName = productName;
         this.acceptThread = Thread.ofPlatform().daemon().name("virtual-logix-" + port() + "-accept")
                 .start(this::acceptLoop);
-        log.info("Virtual Logix controller '{}' listening on 127.0.0.1:{} with {} tags", productName, port(), tags.size());
+        log.info("Virtual Logix controller '{}' listening on 127.0.0.1:{} with {} tags", productName, port(), tags.all().size());
     }
 
     public int port() {
@@ -67,6 +68,10 @@ public final class VirtualLogixController implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = server.accept();
+                if (faults.refusingConnections()) {
+                    socket.close();
+                    continue;
+                }
                 socket.setTcpNoDelay(true);
                 clients.add(socket);
                 int n = connectionCount.incrementAndGet();
@@ -83,7 +88,7 @@ public final class VirtualLogixController implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             new EipConnection(socket.getInputStream(), socket.getOutputStream(), tags, productName,
-                    nextSessionHandle::incrementAndGet).run();
+                    nextSessionHandle::incrementAndGet, faults).run();
         } catch (SocketException e) {
             log.debug("Client connection ended: {}", e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -104,6 +109,16 @@ public final class VirtualLogixController implements AutoCloseable {
                 // already gone
             }
         }
+    }
+
+    /** Misbehaviour on demand, for tests. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** The controller's tags. */
+    public TagDatabase tags() {
+        return tags;
     }
 
     /** How many TCP connections clients have opened so far. */

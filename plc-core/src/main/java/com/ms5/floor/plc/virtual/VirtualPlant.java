@@ -35,12 +35,18 @@ public final class VirtualPlant implements AutoCloseable {
      */
     public static VirtualPlant start(int port, Clock clock, long seed) throws IOException {
         SimulatedMachine filler = new SimulatedMachine(clock, seed, IDEAL_CYCLE_SECONDS, 0.92, 0.02, 900, 60);
-        TagTable tags = new TagTable();
-        tags.define("Filler_TotalCount", () -> CipValue.dint(filler.totalCount()));
-        tags.define("Filler_GoodCount", () -> CipValue.dint(filler.goodCount()));
-        tags.define("Filler_State", () -> CipValue.dint(filler.state()));
-        tags.define("Filler_FaultCode", () -> CipValue.dint(filler.faultCode()));
-        tags.define("Filler_IdealCycle", () -> CipValue.real((float) IDEAL_CYCLE_SECONDS));
+        TagDatabase tags = new TagDatabase();
+        LogixTag total = tags.define("Filler_TotalCount", LogixType.Atomic.DINT);
+        LogixTag good = tags.define("Filler_GoodCount", LogixType.Atomic.DINT);
+        LogixTag state = tags.define("Filler_State", LogixType.Atomic.DINT);
+        LogixTag faultCode = tags.define("Filler_FaultCode", LogixType.Atomic.DINT);
+        tags.define("Filler_IdealCycle", LogixType.Atomic.REAL).setReal((float) IDEAL_CYCLE_SECONDS);
+        tags.beforeAccess(() -> {
+            total.setDint(filler.totalCount());
+            good.setDint(filler.goodCount());
+            state.setDint(filler.state());
+            faultCode.setDint(filler.faultCode());
+        });
         return new VirtualPlant(filler, VirtualLogixController.start(port, tags, "1769-L33ER/B LOGIX5333ER"));
     }
 

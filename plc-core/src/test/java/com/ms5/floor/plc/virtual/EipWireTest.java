@@ -26,9 +26,9 @@ class EipWireTest {
 
     @BeforeEach
     void connect() throws Exception {
-        TagTable tags = new TagTable();
-        tags.define("Counter", () -> CipValue.dint(123456));
-        tags.define("Rate", () -> CipValue.real(2.5f));
+        TagDatabase tags = new TagDatabase();
+        tags.define("Counter", LogixType.Atomic.DINT).setDint(123456);
+        tags.define("Rate", LogixType.Atomic.REAL).setReal(2.5f);
         controller = VirtualLogixController.start(0, tags, "1769-L33ER/B LOGIX5333ER");
         socket = new Socket(InetAddress.getLoopbackAddress(), controller.port());
         socket.setSoTimeout(5000);
