@@ -31,8 +31,14 @@ final class CipRouter {
     private static final int REPLY_DATA_TOO_LARGE = 0x11;
     private static final int ATTRIBUTE_NOT_SUPPORTED = 0x14;
     private static final int EMBEDDED_SERVICE_ERROR = 0x1E;
-    /** Classes a 1769-L3x lists in its Message Router object list. */
-    private static final int[] ROUTER_OBJECT_LIST = {0x01, 0x02, 0x06, 0x6B, 0x6C, 0xAC, 0xF5, 0xF6};
+    /**
+     * The object list a CompactLogix answers GetAttributesAll on its Message Router with, from a
+     * capture of a real controller in Apache PLC4X's test suite
+     * (protocols/eip/src/test/resources/protocols/logix/CompactLogixSimpleRead.xml).
+     */
+    private static final int[] ROUTER_OBJECT_LIST = {1, 2, 6, 772, 244, 161, 55, 119, 115, 103, 104, 105, 106, 107,
+            108, 109, 110, 111, 112, 114, 116, 127, 139, 140, 141, 142, 126, 162, 163, 242, 172, 176, 177, 811, 178, 821,
+            794, 791, 792, 790, 793, 100};
 
     private final TagDatabase tags;
     private final String productName;
@@ -96,12 +102,11 @@ final class CipRouter {
         Reply reply = new Reply(SVC_GET_ATTRIBUTES_ALL);
         switch (classInstance[0]) {
             case CLASS_MESSAGE_ROUTER -> {
-                // attributes 1-3: object list (count + class ids), max connections, active connections
+                // attribute 1, the object list (count + class ids); the controller sends nothing more
                 reply.u16(ROUTER_OBJECT_LIST.length);
                 for (int classId : ROUTER_OBJECT_LIST) {
                     reply.u16(classId);
                 }
-                reply.u16(32).u16(0);
             }
             case CLASS_IDENTITY -> {
                 byte[] name = productName.getBytes(StandardCharsets.US_ASCII);

@@ -442,7 +442,11 @@ final class EipConnection {
         b.putShort((short) body.length);
         b.putInt(session);
         b.putInt(status);
-        b.put(requestHeader, 12, 8); // sender context, echoed
+        if (le(requestHeader).getShort(0) == SEND_UNIT_DATA) {
+            b.put(new byte[8]); // a CompactLogix sends connected data with an empty sender context (PLC4X's capture)
+        } else {
+            b.put(requestHeader, 12, 8); // sender context, echoed
+        }
         b.putInt(0);
         b.put(body);
         byte[] frame = b.array();
