@@ -3,6 +3,8 @@ package com.ms5.floor.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.plc.api.TagValue;
+import com.ms5.floor.plc.virtual.LineSimulation;
+import com.ms5.floor.plc.virtual.PlantFile;
 import com.ms5.floor.plc.virtual.SimulatedMachine;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +25,20 @@ class SteadyRateTest {
             @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
             @Override public Clock withZone(java.time.ZoneId zone) { return this; }
         };
-        // never faults (MTBF of years), no rejects: 0.5 s ideal cycle at 92 % speed = 110.4 parts/min
-        SimulatedMachine machine = new SimulatedMachine(clock, 1, 0.5, 0.92, 0, 1e9, 1);
+        // never faults (MTBF of years), no rejects, no micro-stops: 0.5 s ideal cycle at 92 % speed = 110.4 parts/min
+        LineSimulation line = new LineSimulation(new PlantFile("steady", 1, "UTC", List.of(),
+                List.of(new PlantFile.FaultCode(1, "never", 1, 1)), List.of(new PlantFile.Product(1, "p", 1.0)),
+                List.of(new PlantFile.Controller("plc", "logix", 0, "plc")),
+                List.of(new PlantFile.Line("L", "line", "plc", 0, List.of(new PlantFile.Job(1, Integer.MAX_VALUE)),
+                        List.of(new PlantFile.Machine("M", "m", "M", 0.5, 0.92, 0, 1e9, 0, 1, List.of(1)))))), clock);
+        SimulatedMachine machine = line.machine("M");
         MachineMetrics metrics = new MachineMetrics("M", 0.5, Duration.ofMinutes(1));
         List<Double> rates = new ArrayList<>();
         for (int scan = 0; scan < 60; scan++) {
             now = now.plusMillis(10_000 + (scan % 3) * 37); // scans 10 s apart with a little jitter
-            metrics.accept(now, TagValue.good((long) machine.totalCount(), now),
-                    TagValue.good((long) machine.goodCount(), now), TagValue.good(1L, now));
+            line.advance();
+            metrics.accept(now, TagValue.good(machine.totalCount(), now),
+                    TagValue.good(machine.goodCount(), now), TagValue.good(1L, now));
             if (scan > 8) {
                 rates.add(metrics.snapshot().ratePerMinute());
             }

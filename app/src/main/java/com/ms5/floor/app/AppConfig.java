@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Properties;
 
@@ -20,10 +21,11 @@ import java.util.Properties;
  * @param dbPasswordEnv     name of the environment variable that holds the database password
  * @param embeddedDbPort    port of the embedded PostgreSQL, 0 for any free port
  * @param timeScale         how much faster than real time the virtual plant runs (demo mode only)
+ * @param demoStartTime     the plant time of day a demo starts at, or {@code null} for now (demo mode only)
  */
 public record AppConfig(AppDirectories directories, String plcUrl, List<TagBinding> bindings, Duration scanPeriod,
                         String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
-                        int embeddedDbPort, double timeScale) {
+                        int embeddedDbPort, double timeScale, LocalTime demoStartTime) {
 
     public boolean demoPlant() {
         return plcUrl == null;
@@ -46,29 +48,36 @@ public record AppConfig(AppDirectories directories, String plcUrl, List<TagBindi
 
     static AppConfig from(AppDirectories directories, Properties p, Path source) {
         String plcUrl = blankToNull(p.getProperty("plc.url"));
-        List<TagBinding> bindings = plcUrl == null ? VirtualPlant.fillerBindings() : List.of(
+        // In demo mode the virtual plant supplies the tag map of the machine.
+        List<TagBinding> bindings = plcUrl == null ? List.of() : List.of(
                 new TagBinding(VirtualPlant.TOTAL_COUNT, required(p, "tag.totalCount", source)),
                 new TagBinding(VirtualPlant.GOOD_COUNT, required(p, "tag.goodCount", source)),
                 new TagBinding(VirtualPlant.STATE, required(p, "tag.state", source)));
         return new AppConfig(directories, plcUrl, bindings,
                 Duration.ofMillis(number(p, "plc.scanMillis", 1000, source).longValue()),
                 p.getProperty("machine.id", VirtualPlant.MACHINE_ID).trim(),
-                number(p, "machine.idealCycleSeconds", VirtualPlant.IDEAL_CYCLE_SECONDS, source).doubleValue(),
+                number(p, "machine.idealCycleSeconds", 1.0, source).doubleValue(),
                 blankToNull(p.getProperty("db.url")),
                 p.getProperty("db.user", "ms5").trim(),
                 p.getProperty("db.passwordEnv", "MS5_DB_PASSWORD").trim(),
                 number(p, "db.embeddedPort", 0, source).intValue(),
-                number(p, "demo.timeScale", 1, source).doubleValue());
+                number(p, "demo.timeScale", 1, source).doubleValue(),
+                timeOfDay(p, "demo.startTime", source));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, plcUrl, bindings, scanPeriod, machineId, idealCycleSeconds, dbUrl, dbUser,
-                dbPasswordEnv, embeddedDbPort, scale);
+                dbPasswordEnv, embeddedDbPort, scale, demoStartTime);
+    }
+
+    public AppConfig withDemoStartTime(LocalTime time) {
+        return new AppConfig(directories, plcUrl, bindings, scanPeriod, machineId, idealCycleSeconds, dbUrl, dbUser,
+                dbPasswordEnv, embeddedDbPort, timeScale, time);
     }
 
     public AppConfig withScanPeriod(Duration period) {
         return new AppConfig(directories, plcUrl, bindings, period, machineId, idealCycleSeconds, dbUrl, dbUser,
-                dbPasswordEnv, embeddedDbPort, timeScale);
+                dbPasswordEnv, embeddedDbPort, timeScale, demoStartTime);
     }
 
     private static String required(Properties p, String key, Path source) {
@@ -94,6 +103,18 @@ public record AppConfig(AppDirectories directories, String plcUrl, List<TagBindi
             return parsed;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' is not a positive number");
+        }
+    }
+
+    private static LocalTime timeOfDay(Properties p, String key, Path source) {
+        String value = blankToNull(p.getProperty(key));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' is not a time of day such as 07:00");
         }
     }
 

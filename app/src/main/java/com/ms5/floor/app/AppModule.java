@@ -24,6 +24,12 @@ final class AppModule extends AbstractModule {
     @Singleton
     Clock plantClock() {
         Clock utc = Clock.systemUTC();
-        return config.demoPlant() && config.timeScale() != 1 ? new ScaledClock(utc, config.timeScale()) : utc;
+        if (!config.demoPlant() || (config.timeScale() == 1 && config.demoStartTime() == null)) {
+            return utc;
+        }
+        // The demo plant's calendar is in UTC (demo-plant.json): start today at the chosen time.
+        java.time.Instant start = config.demoStartTime() == null ? utc.instant()
+                : java.time.LocalDate.now(utc).atTime(config.demoStartTime()).toInstant(java.time.ZoneOffset.UTC);
+        return new ScaledClock(utc, config.timeScale(), start);
     }
 }

@@ -30,6 +30,7 @@ class AppKilledTest {
     @Test
     void aKilledAppsDatabaseIsTakenBackWithItsMinutes() throws Exception {
         long storedBeforeKill;
+        java.nio.file.Files.writeString(home.resolve("ms5.properties"), "demo.startTime=07:00\n"); // no break while testing
         try (ChildApp app = ChildApp.start(Main.class, "--data-dir=" + home, "--time-scale=30")) {
             Await.until(Duration.ofSeconds(90), "the killed-to-be app opens its database",
                     () -> app.printed("embedded PostgreSQL on port") || !app.process().isAlive());

@@ -39,7 +39,9 @@ class FloorDashboardAppTest {
     @Test
     void countTileRisesLiveAndProductionMinutesReachPostgres() throws Exception {
         AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30).withScanPeriod(Duration.ofMillis(250));
+        // 30x from 07:00 plant time: in the early shift, no break for the minutes the test needs
+        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30).withScanPeriod(Duration.ofMillis(250))
+                .withDemoStartTime(java.time.LocalTime.of(7, 0));
         stage = FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
 
@@ -54,7 +56,6 @@ class FloorDashboardAppTest {
         Await.until(Duration.ofSeconds(60), "two production minutes are stored",
                 () -> runtime.repository().minutesSince(VirtualPlant.MACHINE_ID, Instant.EPOCH).size() >= 2);
         List<ProductionMinute> minutes = runtime.repository().minutesSince(VirtualPlant.MACHINE_ID, Instant.EPOCH);
-        // the filler makes about 110 parts per plant minute (0.5 s ideal cycle, 92 % speed)
         assertThat(minutes).anySatisfy(m -> assertThat(m.totalCount()).isPositive());
         assertThat(minutes).allSatisfy(m -> assertThat(m.goodCount()).isLessThanOrEqualTo(m.totalCount()));
 

@@ -8,6 +8,7 @@ import com.ms5.floor.app.persistence.Database;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.api.SampleBatch;
+import com.ms5.floor.plc.api.TagBinding;
 import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,20 +73,23 @@ public final class StationRuntime implements AutoCloseable {
 
     private void startPolling() {
         String url = config.plcUrl();
+        List<TagBinding> bindings = config.bindings();
+        double idealCycle = config.idealCycleSeconds();
         if (config.demoPlant()) {
             try {
-                plant = VirtualPlant.start(0, clock, 20261124L);
+                plant = VirtualPlant.startDemo(clock);
             } catch (IOException e) {
-                throw new IllegalStateException("The virtual plant could not open a port on 127.0.0.1: " + e.getMessage(), e);
+                throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
             }
-            url = plant.controller().connectionUrl();
+            url = plant.controllerOf(config.machineId()).connectionUrl();
+            bindings = plant.bindings(config.machineId());
+            idealCycle = plant.idealCycleSeconds(config.machineId());
             source = "Virtual plant (demo) · " + url;
         } else {
             source = "PLC " + url;
         }
-        MachineMetrics metrics = new MachineMetrics(config.machineId(), config.idealCycleSeconds(), Duration.ofMinutes(1));
-        poller = new Poller("plc1", url, config.bindings(), config.scanPeriod(), clock,
-                batch -> onBatch(batch, metrics));
+        MachineMetrics metrics = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
+        poller = new Poller("plc1", url, bindings, config.scanPeriod(), clock, batch -> onBatch(batch, metrics));
         poller.start();
         publishStatus(new StationStatus(source, status.database(), status.databaseOk()));
     }

@@ -42,7 +42,8 @@ class StationRuntimeTest {
         Path file = Files.writeString(home.resolve("ms5.properties"),
                 "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres\ndb.user=postgres\nplc.scanMillis=250\n");
         AppConfig config = AppConfig.load(new AppDirectories(home), file);
-        Clock clock = new ScaledClock(Clock.systemUTC(), 30);
+        Clock clock = new ScaledClock(Clock.systemUTC(), 30,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).atTime(7, 0).toInstant(java.time.ZoneOffset.UTC));
         LiveValueHub hub = Fx.call(LiveValueHub::new);
 
         try (StationRuntime station = new StationRuntime(config, clock, hub)) {

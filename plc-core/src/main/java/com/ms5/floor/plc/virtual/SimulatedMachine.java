@@ -1,124 +1,196 @@
 package com.ms5.floor.plc.virtual;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One production machine as its PLC program sees it: a cycle counter that follows an ideal cycle
- * time with speed losses, a good-part counter, and a state word that goes to faulted and back.
+ * One machine as its PLC program sees it: a state word, a fault code, part counters that follow
+ * an ideal cycle time with speed losses and rejects, and Andon call bits. Stepped by
+ * {@link LineSimulation}, which decides whether parts can come in and go out.
  *
- * <p>Deterministic: the simulation advances in fixed steps of plant time drawn from a seeded
- * random source, so the same seed and the same clock give the same counts whenever they are read.
- * Thread-safe: reads from several controller connections advance it under one lock.
+ * <p>Not thread-safe on its own: the line simulation steps and reads it under its lock.
  */
 public final class SimulatedMachine {
-    /** State word values written by the machine's PLC program (demo plant convention). */
+    /** State word values (demo plant convention, README "The virtual plant"). */
     public static final int STATE_RUNNING = 1;
-    public static final int STATE_STARVED = 2;
+    public static final int STATE_STOPPED = 2;
     public static final int STATE_FAULTED = 3;
+    public static final int STATE_STARVED = 4;
+    public static final int STATE_BLOCKED = 5;
+    public static final int STATE_PLANNED_STOP = 6;
+    public static final int STATE_CHANGEOVER = 7;
 
-    private static final Duration STEP = Duration.ofMillis(100);
+    /** Andon call bits in the machine's Andon word. */
+    public static final int ANDON_MAINTENANCE = 1;
+    public static final int ANDON_QUALITY = 2;
+    public static final int ANDON_MATERIAL = 4;
+    public static final int ANDON_SAFETY = 8;
 
-    private final Clock clock;
+    private static final double MAINTENANCE_CALL_AFTER_S = 60;
+    private static final double MATERIAL_CALL_AFTER_S = 120;
+    private static final double QUALITY_CALLS_PER_HOUR = 0.3;
+    private static final double SAFETY_CALLS_PER_HOUR = 0.02;
+
+    private final PlantFile.Machine spec;
+    private final List<PlantFile.FaultCode> faults;
+    private final double totalFaultWeight;
     private final SplittableRandom random;
-    private final double idealCycleSeconds;
-    private final double speedFactor;
-    private final double rejectRate;
-    private final double mtbfSeconds;
-    private final double mttrSeconds;
-    private final double starvedPerHour;
 
-    private Instant simulatedUntil;
     private int state = STATE_RUNNING;
-    private double secondsLeftInStop;
-    private double cycleProgress;
-    private int totalCount;
-    private int goodCount;
+    private double stateSeconds;
+    private double stopSecondsLeft;
     private int faultCode;
+    private double cycleProgress;
+    private boolean partInMachine;
+    private long totalCount;
+    private long rejectCount;
+    private int andon;
+    private double qualityCallSecondsLeft;
+    private double safetyCallSecondsLeft;
+
+    SimulatedMachine(PlantFile.Machine spec, List<PlantFile.FaultCode> faults, SplittableRandom random) {
+        this.spec = spec;
+        this.faults = List.copyOf(faults);
+        this.totalFaultWeight = faults.stream().mapToDouble(PlantFile.FaultCode::weight).sum();
+        this.random = random;
+    }
+
+    /** What one step did to the parts around the machine. */
+    enum Flow { NONE, TOOK_INPUT, MADE_PART, TOOK_INPUT_AND_MADE_PART }
 
     /**
-     * @param idealCycleSeconds the machine's ideal cycle time
-     * @param speedFactor       actual speed as a share of ideal (0.9 = 10 % speed loss)
-     * @param rejectRate        share of parts that are rejected
-     * @param mtbfSeconds       mean running time between faults
-     * @param mttrSeconds       mean time to repair a fault
+     * Advances {@code dt} seconds.
+     *
+     * @param inputAvailable a part is waiting on the infeed (always true for a line's first machine)
+     * @param outputSpace    the outfeed can take a part (always true for a line's last machine)
+     * @param lineStop       the line's planned stop or changeover state, or 0 when the line may run
      */
-    public SimulatedMachine(Clock clock, long seed, double idealCycleSeconds, double speedFactor,
-                            double rejectRate, double mtbfSeconds, double mttrSeconds) {
-        this.clock = clock;
-        this.random = new SplittableRandom(seed);
-        this.idealCycleSeconds = idealCycleSeconds;
-        this.speedFactor = speedFactor;
-        this.rejectRate = rejectRate;
-        this.mtbfSeconds = mtbfSeconds;
-        this.mttrSeconds = mttrSeconds;
-        this.starvedPerHour = 2;
-        this.simulatedUntil = clock.instant();
-    }
-
-    public synchronized int totalCount() {
-        advance();
-        return totalCount;
-    }
-
-    public synchronized int goodCount() {
-        advance();
-        return goodCount;
-    }
-
-    public synchronized int state() {
-        advance();
-        return state;
-    }
-
-    public synchronized int faultCode() {
-        advance();
-        return faultCode;
-    }
-
-    public double idealCycleSeconds() {
-        return idealCycleSeconds;
-    }
-
-    private void advance() {
-        Instant now = clock.instant();
-        double dt = STEP.toNanos() / 1e9;
-        while (!simulatedUntil.plus(STEP).isAfter(now)) {
-            simulatedUntil = simulatedUntil.plus(STEP);
-            step(dt);
-        }
-    }
-
-    private void step(double dt) {
-        if (state == STATE_RUNNING) {
-            cycleProgress += dt * speedFactor / idealCycleSeconds;
-            while (cycleProgress >= 1) {
-                cycleProgress -= 1;
-                totalCount++; // wraps at 2^31 like a DINT counter
-                if (random.nextDouble() >= rejectRate) {
-                    goodCount++;
-                }
-            }
-            if (random.nextDouble() < dt / mtbfSeconds) {
-                state = STATE_FAULTED;
-                faultCode = 100 + random.nextInt(8);
-                secondsLeftInStop = exponential(mttrSeconds);
-            } else if (random.nextDouble() < dt * starvedPerHour / 3600) {
-                state = STATE_STARVED;
-                secondsLeftInStop = exponential(45);
-            }
-        } else {
-            secondsLeftInStop -= dt;
-            if (secondsLeftInStop <= 0) {
+    Flow step(double dt, double cycleFactor, boolean inputAvailable, boolean outputSpace, int lineStop) {
+        int before = state;
+        Flow flow = Flow.NONE;
+        if (lineStop != 0) {
+            state = lineStop;
+        } else if (state == STATE_FAULTED || state == STATE_STOPPED) {
+            stopSecondsLeft -= dt;
+            if (stopSecondsLeft <= 0) {
                 state = STATE_RUNNING;
                 faultCode = 0;
             }
+        } else if (before == STATE_RUNNING && random.nextDouble() < dt / (spec.mtbfMinutes() * 60)) {
+            PlantFile.FaultCode fault = pickFault();
+            state = STATE_FAULTED;
+            faultCode = fault.code();
+            stopSecondsLeft = exponential(fault.mttrMinutes() * 60);
+        } else if (before == STATE_RUNNING && random.nextDouble() < dt * spec.microStopsPerHour() / 3600) {
+            state = STATE_STOPPED;
+            stopSecondsLeft = 5 + random.nextDouble() * 55;
+        } else {
+            boolean tookInput = false;
+            if (!partInMachine && inputAvailable) {
+                partInMachine = true;
+                tookInput = true;
+            }
+            if (!partInMachine) {
+                state = STATE_STARVED;
+            } else {
+                double cycle = spec.idealCycleSeconds() * cycleFactor / spec.speedFactor();
+                double progress = cycleProgress + dt / cycle;
+                if (progress >= 1 && !outputSpace) {
+                    state = STATE_BLOCKED;
+                    cycleProgress = 1;
+                } else {
+                    state = STATE_RUNNING;
+                    cycleProgress = progress;
+                    if (cycleProgress >= 1) {
+                        cycleProgress -= 1;
+                        partInMachine = false;
+                        totalCount++;
+                        boolean rejected = random.nextDouble() < spec.rejectRate();
+                        if (rejected) {
+                            rejectCount++;
+                        }
+                        flow = rejected ? Flow.NONE : Flow.MADE_PART;
+                    }
+                }
+            }
+            if (tookInput) {
+                flow = flow == Flow.MADE_PART ? Flow.TOOK_INPUT_AND_MADE_PART : Flow.TOOK_INPUT;
+            }
         }
+        stateSeconds = state == before ? stateSeconds + dt : dt;
+        updateAndon(dt);
+        return flow;
+    }
+
+    /** A line changeover empties the machine. */
+    void clearPart() {
+        partInMachine = false;
+        cycleProgress = 0;
+    }
+
+    private void updateAndon(double dt) {
+        if (qualityCallSecondsLeft > 0) {
+            qualityCallSecondsLeft -= dt;
+        } else if (state == STATE_RUNNING && random.nextDouble() < dt * QUALITY_CALLS_PER_HOUR / 3600) {
+            qualityCallSecondsLeft = exponential(240);
+        }
+        if (safetyCallSecondsLeft > 0) {
+            safetyCallSecondsLeft -= dt;
+        } else if (random.nextDouble() < dt * SAFETY_CALLS_PER_HOUR / 3600) {
+            safetyCallSecondsLeft = exponential(120);
+        }
+        andon = (state == STATE_FAULTED && stateSeconds >= MAINTENANCE_CALL_AFTER_S ? ANDON_MAINTENANCE : 0)
+                | (qualityCallSecondsLeft > 0 ? ANDON_QUALITY : 0)
+                | (state == STATE_STARVED && stateSeconds >= MATERIAL_CALL_AFTER_S ? ANDON_MATERIAL : 0)
+                | (safetyCallSecondsLeft > 0 ? ANDON_SAFETY : 0);
+    }
+
+    private PlantFile.FaultCode pickFault() {
+        double pick = random.nextDouble() * totalFaultWeight;
+        for (PlantFile.FaultCode fault : faults) {
+            pick -= fault.weight();
+            if (pick < 0) {
+                return fault;
+            }
+        }
+        return faults.getLast();
     }
 
     private double exponential(double mean) {
         return -mean * Math.log(1 - random.nextDouble());
+    }
+
+    public PlantFile.Machine spec() {
+        return spec;
+    }
+
+    public int state() {
+        return state;
+    }
+
+    public int faultCode() {
+        return faultCode;
+    }
+
+    /** Parts made, good and rejected; a PLC's DINT counter shows it modulo 2^32. */
+    public long totalCount() {
+        return totalCount;
+    }
+
+    public long goodCount() {
+        return totalCount - rejectCount;
+    }
+
+    public long rejectCount() {
+        return rejectCount;
+    }
+
+    public int andon() {
+        return andon;
+    }
+
+    /** Current speed in parts per minute: the actual rate while running, else 0. */
+    public double speed(double cycleFactor) {
+        return state == STATE_RUNNING ? 60 * spec.speedFactor() / (spec.idealCycleSeconds() * cycleFactor) : 0;
     }
 }

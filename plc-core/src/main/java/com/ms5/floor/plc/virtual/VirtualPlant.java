@@ -2,72 +2,204 @@ package com.ms5.floor.plc.virtual;
 
 import com.ms5.floor.plc.api.TagBinding;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The built-in demo plant: one simulated filler on line 1 behind a virtual CompactLogix on
- * 127.0.0.1. Demo mode and the tests use it when no real PLC is configured.
+ * A plant file brought to life: its line simulation, and one virtual controller per controller
+ * in the file on 127.0.0.1 whose tags show the machines' values.
+ *
+ * <p>Tags of a machine on a Logix controller: one tag of the UDT {@code MS5_Machine}, named by the
+ * machine's {@code tag}, with members State, FaultCode, TotalCount, GoodCount, RejectCount (DINT),
+ * Speed (REAL, parts/min), ProductId, JobId, Andon (DINT) and Running (BOOL); per line a STRING
+ * {@code Line<n>_Product}. On an SLC: the machine's N file, words 0-9 = state, fault code,
+ * total, good and reject count (16-bit, wrapping), speed (parts/min), product id, job id,
+ * Andon bits, running (0/1); plus S2, B3, T4, C5 and F8 (F8:i = speed of the line's machine i).
  */
 public final class VirtualPlant implements AutoCloseable {
+    /** The demo plant's filler, which demo mode shows. */
     public static final String MACHINE_ID = "L1-FILLER";
-    public static final double IDEAL_CYCLE_SECONDS = 0.5;
 
-    /** Binding names the demo machine's tags are read under. */
+    /** Binding names the app reads a machine's values under. */
     public static final String TOTAL_COUNT = "totalCount";
     public static final String GOOD_COUNT = "goodCount";
     public static final String STATE = "state";
 
-    private final SimulatedMachine machine;
-    private final VirtualLogixController controller;
+    /** The machine UDT of the demo tag layout. */
+    public static final LogixType.Struct MACHINE_UDT = LogixType.udt("MS5_Machine", 0x4D35, List.of(
+            new LogixType.Member("State", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("FaultCode", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("TotalCount", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("GoodCount", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("RejectCount", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("Speed", LogixType.Atomic.REAL, 0, 1),
+            new LogixType.Member("ProductId", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("JobId", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("Andon", LogixType.Atomic.DINT, 0, 1),
+            new LogixType.Member("Running", LogixType.Atomic.BOOL, 0, 1)));
 
-    private VirtualPlant(SimulatedMachine machine, VirtualLogixController controller) {
-        this.machine = machine;
-        this.controller = controller;
+    private final LineSimulation simulation;
+    private final Map<String, VirtualController> controllers;
+
+    private VirtualPlant(LineSimulation simulation, Map<String, VirtualController> controllers) {
+        this.simulation = simulation;
+        this.controllers = controllers;
     }
 
     /**
-     * Starts the simulation and its controller.
+     * Starts the simulation and its controllers.
      *
-     * @param port  TCP port for the controller, 0 for any free one
-     * @param clock the plant clock (a {@link com.ms5.floor.plc.api.ScaledClock} to run faster than real time)
-     * @param seed  the simulation seed
+     * @param clock the plant clock (a {@link com.ms5.floor.plc.api.ScaledClock} runs it faster than real time)
      */
-    public static VirtualPlant start(int port, Clock clock, long seed) throws IOException {
-        SimulatedMachine filler = new SimulatedMachine(clock, seed, IDEAL_CYCLE_SECONDS, 0.92, 0.02, 900, 60);
+    public static VirtualPlant start(PlantFile plant, Clock clock) throws IOException {
+        LineSimulation simulation = new LineSimulation(plant, clock);
+        Map<String, VirtualController> controllers = new LinkedHashMap<>();
+        try {
+            for (PlantFile.Controller c : plant.controllers()) {
+                List<PlantFile.Line> lines = plant.lines().stream().filter(l -> l.controller().equals(c.id())).toList();
+                controllers.put(c.id(), "logix".equals(c.driver())
+                        ? VirtualController.logix(c.port(), logixTags(plant, lines, simulation), c.product())
+                        : VirtualController.slc(c.port(), slcFiles(lines, simulation), 1));
+            }
+        } catch (IOException | RuntimeException e) {
+            controllers.values().forEach(VirtualController::close);
+            throw e;
+        }
+        return new VirtualPlant(simulation, controllers);
+    }
+
+    /** Starts the demo plant of src-resources ({@code ms5/plant/demo-plant.json}) from the classpath. */
+    public static VirtualPlant startDemo(Clock clock) throws IOException {
+        try (InputStream json = VirtualPlant.class.getResourceAsStream("/ms5/plant/demo-plant.json")) {
+            if (json == null) {
+                throw new IOException("The demo plant file ms5/plant/demo-plant.json is not on the classpath");
+            }
+            return start(PlantFile.load(json, "demo-plant.json"), clock);
+        }
+    }
+
+    private static TagDatabase logixTags(PlantFile plant, List<PlantFile.Line> lines, LineSimulation simulation) {
         TagDatabase tags = new TagDatabase();
-        LogixTag total = tags.define("Filler_TotalCount", LogixType.Atomic.DINT);
-        LogixTag good = tags.define("Filler_GoodCount", LogixType.Atomic.DINT);
-        LogixTag state = tags.define("Filler_State", LogixType.Atomic.DINT);
-        LogixTag faultCode = tags.define("Filler_FaultCode", LogixType.Atomic.DINT);
-        tags.define("Filler_IdealCycle", LogixType.Atomic.REAL).setReal((float) IDEAL_CYCLE_SECONDS);
+        Map<PlantFile.Machine, LogixTag> machineTags = new LinkedHashMap<>();
+        Map<PlantFile.Line, LogixTag> productTags = new LinkedHashMap<>();
+        for (PlantFile.Line line : lines) {
+            productTags.put(line, tags.define("Line" + (plant.lines().indexOf(line) + 1) + "_Product", LogixType.STRING));
+            for (PlantFile.Machine m : line.machines()) {
+                machineTags.put(m, tags.define(m.tag(), MACHINE_UDT));
+            }
+        }
         tags.beforeAccess(() -> {
-            total.setDint(filler.totalCount());
-            good.setDint(filler.goodCount());
-            state.setDint(filler.state());
-            faultCode.setDint(filler.faultCode());
+            synchronized (simulation) {
+                simulation.advance();
+                productTags.forEach((line, tag) -> tag.setString(0,
+                        plant.product(simulation.productId(line.machines().getFirst().id())).name()));
+                machineTags.forEach((spec, tag) -> {
+                    SimulatedMachine m = simulation.machine(spec.id());
+                    tag.setDint(0, m.state());
+                    tag.setDint(4, m.faultCode());
+                    tag.setDint(8, (int) m.totalCount());
+                    tag.setDint(12, (int) m.goodCount());
+                    tag.setDint(16, (int) m.rejectCount());
+                    tag.setReal(20, (float) m.speed(simulation.cycleFactor(spec.id())));
+                    tag.setDint(24, simulation.productId(spec.id()));
+                    tag.setDint(28, simulation.jobId(spec.id()));
+                    tag.setDint(32, m.andon());
+                    tag.write(36, new byte[] {(byte) (m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0)});
+                });
+            }
         });
-        return new VirtualPlant(filler, VirtualLogixController.start(port, tags, "1769-L33ER/B LOGIX5333ER"));
+        return tags;
     }
 
-    /** The tag map the poller reads for the demo machine. */
-    public static List<TagBinding> fillerBindings() {
+    private static PcccDataTable slcFiles(List<PlantFile.Line> lines, LineSimulation simulation) {
+        PcccDataTable files = new PcccDataTable();
+        files.define(2, PcccDataTable.FileType.STATUS, 83);
+        files.define(3, PcccDataTable.FileType.BIT, 16);
+        files.define(4, PcccDataTable.FileType.TIMER, 8);
+        files.define(5, PcccDataTable.FileType.COUNTER, 8);
+        PcccDataTable.DataFile speeds = files.define(8, PcccDataTable.FileType.FLOAT, 16);
+        Map<PlantFile.Machine, PcccDataTable.DataFile> machineFiles = new LinkedHashMap<>();
+        List<PlantFile.Machine> all = new ArrayList<>();
+        for (PlantFile.Line line : lines) {
+            for (PlantFile.Machine m : line.machines()) {
+                machineFiles.put(m, files.define(Integer.parseInt(m.tag().substring(1)), PcccDataTable.FileType.INTEGER, 10));
+                all.add(m);
+            }
+        }
+        files.beforeAccess(() -> {
+            synchronized (simulation) {
+                simulation.advance();
+                machineFiles.forEach((spec, file) -> {
+                    SimulatedMachine m = simulation.machine(spec.id());
+                    double speed = m.speed(simulation.cycleFactor(spec.id()));
+                    file.setWord(0, 0, m.state());
+                    file.setWord(1, 0, m.faultCode());
+                    file.setWord(2, 0, (int) m.totalCount());
+                    file.setWord(3, 0, (int) m.goodCount());
+                    file.setWord(4, 0, (int) m.rejectCount());
+                    file.setWord(5, 0, (int) Math.round(speed));
+                    file.setWord(6, 0, simulation.productId(spec.id()));
+                    file.setWord(7, 0, simulation.jobId(spec.id()) % 32768);
+                    file.setWord(8, 0, m.andon());
+                    file.setWord(9, 0, m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0);
+                    int index = all.indexOf(spec);
+                    if (index < speeds.elements()) {
+                        speeds.setFloat(index, (float) speed);
+                    }
+                });
+            }
+        });
+        return files;
+    }
+
+    /** The virtual controller with this id from the plant file. */
+    public VirtualController controller(String controllerId) {
+        VirtualController c = controllers.get(controllerId);
+        if (c == null) {
+            throw new IllegalArgumentException("The plant has no controller " + controllerId);
+        }
+        return c;
+    }
+
+    public Map<String, VirtualController> controllers() {
+        return Map.copyOf(controllers);
+    }
+
+    /** The controller a machine is wired to. */
+    public VirtualController controllerOf(String machineId) {
+        return controller(simulation.lineOf(machineId).spec.controller());
+    }
+
+    /** The tag map the app reads a machine's total count, good count and state word with. */
+    public List<TagBinding> bindings(String machineId) {
+        PlantFile.Machine m = simulation.machine(machineId).spec();
+        if (controllerOf(machineId).tags() != null) {
+            return List.of(
+                    new TagBinding(TOTAL_COUNT, m.tag() + ".TotalCount:DINT"),
+                    new TagBinding(GOOD_COUNT, m.tag() + ".GoodCount:DINT"),
+                    new TagBinding(STATE, m.tag() + ".State:DINT"));
+        }
         return List.of(
-                new TagBinding(TOTAL_COUNT, "Filler_TotalCount:DINT"),
-                new TagBinding(GOOD_COUNT, "Filler_GoodCount:DINT"),
-                new TagBinding(STATE, "Filler_State:DINT"));
+                new TagBinding(TOTAL_COUNT, m.tag() + ":2:WORD"),
+                new TagBinding(GOOD_COUNT, m.tag() + ":3:WORD"),
+                new TagBinding(STATE, m.tag() + ":0:WORD"));
     }
 
-    public VirtualLogixController controller() {
-        return controller;
+    /** A machine's ideal cycle time for the product its line runs now. */
+    public double idealCycleSeconds(String machineId) {
+        return simulation.machine(machineId).spec().idealCycleSeconds() * simulation.cycleFactor(machineId);
     }
 
-    public SimulatedMachine machine() {
-        return machine;
+    public LineSimulation simulation() {
+        return simulation;
     }
 
     @Override
     public void close() {
-        controller.close();
+        controllers.values().forEach(VirtualController::close);
     }
 }

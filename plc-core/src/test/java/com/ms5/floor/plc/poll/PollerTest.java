@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.Quality;
+import com.ms5.floor.plc.api.ScaledClock;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagBinding;
+import com.ms5.floor.plc.virtual.PlantFile;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -17,20 +19,42 @@ import org.junit.jupiter.api.Test;
 
 /** The real PLC4X logix driver over real TCP against the virtual controller. */
 class PollerTest {
+    /** The demo filler's tag map (the same on every start of the demo plant). */
+    private static final List<TagBinding> FILLER = List.of(
+            new TagBinding(VirtualPlant.TOTAL_COUNT, "L1_Filler.TotalCount:DINT"),
+            new TagBinding(VirtualPlant.GOOD_COUNT, "L1_Filler.GoodCount:DINT"),
+            new TagBinding(VirtualPlant.STATE, "L1_Filler.State:DINT"));
+
+    /** Plant time from 07:00 today: inside the early shift and no break for 2.5 hours, whenever the test runs. */
+    private static final Clock SHIFT_CLOCK = new ScaledClock(Clock.systemUTC(), 1,
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).atTime(7, 0).toInstant(java.time.ZoneOffset.UTC));
+
     private final List<SampleBatch> batches = new CopyOnWriteArrayList<>();
+
+    /** The demo plant with line 1's controller on a chosen port. */
+    private static VirtualPlant startDemoOn(int port) throws Exception {
+        PlantFile demo;
+        try (var json = PollerTest.class.getResourceAsStream("/ms5/plant/demo-plant.json")) {
+            demo = PlantFile.load(json, "demo-plant.json");
+        }
+        var controllers = new java.util.ArrayList<>(demo.controllers());
+        controllers.set(0, new PlantFile.Controller("line1-plc", "logix", port, "1769-L33ER/B LOGIX5333ER"));
+        return VirtualPlant.start(new PlantFile(demo.name(), demo.seed(), demo.timeZone(), demo.shifts(), demo.faultCodes(),
+                demo.products(), controllers, demo.lines()), SHIFT_CLOCK);
+    }
 
     @Test
     void countsFromTheVirtualControllerArriveAndIncrease() throws Exception {
-        try (VirtualPlant plant = VirtualPlant.start(0, Clock.systemUTC(), 42);
-             Poller poller = new Poller("test", plant.controller().connectionUrl(), VirtualPlant.fillerBindings(),
-                     Duration.ofMillis(200), Clock.systemUTC(), batches::add)) {
+        try (VirtualPlant plant = VirtualPlant.startDemo(SHIFT_CLOCK);
+             Poller poller = new Poller("test", plant.controllerOf(VirtualPlant.MACHINE_ID).connectionUrl(), FILLER,
+                     Duration.ofMillis(200), SHIFT_CLOCK, batches::add)) {
             poller.start();
 
             await(() -> goodBatches() >= 2 && lastGood().get(VirtualPlant.TOTAL_COUNT).asLong()
                     > firstGood().get(VirtualPlant.TOTAL_COUNT).asLong());
 
             SampleBatch last = lastGood();
-            assertThat(last.get(VirtualPlant.STATE).asLong()).isBetween(1L, 3L);
+            assertThat(last.get(VirtualPlant.STATE).asLong()).isBetween(1L, 7L);
             assertThat(last.get(VirtualPlant.GOOD_COUNT).asLong())
                     .isLessThanOrEqualTo(last.get(VirtualPlant.TOTAL_COUNT).asLong());
             assertThat(poller.health().state()).isEqualTo(ConnectionHealth.State.CONNECTED);
@@ -39,17 +63,17 @@ class PollerTest {
 
     @Test
     void readsOneBatchOfManyTagsInOneMultipleServicePacket() throws Exception {
-        try (VirtualPlant plant = VirtualPlant.start(0, Clock.systemUTC(), 1)) {
+        try (VirtualPlant plant = VirtualPlant.startDemo(SHIFT_CLOCK)) {
             List<TagBinding> bindings = List.of(
-                    new TagBinding("a", "Filler_TotalCount:DINT"), new TagBinding("b", "Filler_GoodCount:DINT"),
-                    new TagBinding("c", "Filler_State:DINT"), new TagBinding("d", "Filler_FaultCode:DINT"),
-                    new TagBinding("e", "Filler_IdealCycle:REAL"));
-            try (Poller poller = new Poller("many", plant.controller().connectionUrl(), bindings,
-                    Duration.ofMillis(200), Clock.systemUTC(), batches::add)) {
+                    new TagBinding("a", "L1_Filler.TotalCount:DINT"), new TagBinding("b", "L1_Filler.GoodCount:DINT"),
+                    new TagBinding("c", "L1_Filler.State:DINT"), new TagBinding("d", "L1_Filler.FaultCode:DINT"),
+                    new TagBinding("e", "L1_Filler.Speed:REAL"));
+            try (Poller poller = new Poller("many", plant.controllerOf(VirtualPlant.MACHINE_ID).connectionUrl(), bindings,
+                    Duration.ofMillis(200), SHIFT_CLOCK, batches::add)) {
                 poller.start();
                 await(() -> !batches.isEmpty() && batches.getLast().get("e").isGood());
                 SampleBatch batch = batches.getLast();
-                assertThat(batch.get("e").value()).isEqualTo(VirtualPlant.IDEAL_CYCLE_SECONDS);
+                assertThat((Double) batch.get("e").value()).isBetween(0.0, 120.0); // parts/min, 0 while stopped
                 assertThat(batch.values()).hasSize(5).allSatisfy((k, v) -> assertThat(v.isGood()).isTrue());
             }
         }
@@ -62,14 +86,14 @@ class PollerTest {
             port = probe.getLocalPort();
         }
         String url = "logix://127.0.0.1:" + port + "?slot=0";
-        try (Poller poller = new Poller("late", url, VirtualPlant.fillerBindings(), Duration.ofMillis(200),
-                Clock.systemUTC(), batches::add)) {
+        try (Poller poller = new Poller("late", url, FILLER, Duration.ofMillis(200),
+                SHIFT_CLOCK, batches::add)) {
             poller.start();
             await(() -> !batches.isEmpty());
             assertThat(batches.getFirst().get(VirtualPlant.TOTAL_COUNT).quality()).isEqualTo(Quality.COMM_FAILURE);
             assertThat(poller.health().lastError()).contains("Cannot connect to " + url);
 
-            try (VirtualPlant plant = VirtualPlant.start(port, Clock.systemUTC(), 7)) {
+            try (VirtualPlant plant = startDemoOn(port)) {
                 await(() -> goodBatches() >= 1);
                 assertThat(poller.health().state()).isEqualTo(ConnectionHealth.State.CONNECTED);
             }
@@ -78,18 +102,18 @@ class PollerTest {
 
     @Test
     void reconnectsAfterTheControllerDropsTheConnection() throws Exception {
-        try (VirtualPlant plant = VirtualPlant.start(0, Clock.systemUTC(), 3);
-             Poller poller = new Poller("drop", plant.controller().connectionUrl(), VirtualPlant.fillerBindings(),
-                     Duration.ofMillis(200), Clock.systemUTC(), batches::add)) {
+        try (VirtualPlant plant = VirtualPlant.startDemo(SHIFT_CLOCK);
+             Poller poller = new Poller("drop", plant.controllerOf(VirtualPlant.MACHINE_ID).connectionUrl(), FILLER,
+                     Duration.ofMillis(200), SHIFT_CLOCK, batches::add)) {
             poller.start();
             await(() -> goodBatches() >= 1);
 
-            plant.controller().dropAllConnections();
+            plant.controllerOf(VirtualPlant.MACHINE_ID).dropAllConnections();
 
             await(() -> batches.getLast().get(VirtualPlant.TOTAL_COUNT).quality() == Quality.COMM_FAILURE);
             int goodBefore = goodBatches();
             await(() -> goodBatches() > goodBefore);
-            assertThat(plant.controller().connectionsAccepted()).isGreaterThanOrEqualTo(2);
+            assertThat(plant.controllerOf(VirtualPlant.MACHINE_ID).connectionsAccepted()).isGreaterThanOrEqualTo(2);
             assertThat(poller.health().reconnects()).isGreaterThanOrEqualTo(1);
         }
     }

@@ -27,7 +27,7 @@ class CompactLogixCaptureTest {
     void answersAsTheCapturedCompactLogixDid() throws Exception {
         TagDatabase tags = new TagDatabase();
         tags.define("HorizontalPosition", LogixType.Atomic.REAL).setReal(0f);
-        try (VirtualLogixController controller = VirtualLogixController.start(0, tags, "1769-L33ER/B LOGIX5333ER");
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), controller.port())) {
             socket.setSoTimeout(5000);
             DataInputStream in = new DataInputStream(socket.getInputStream());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Layouts: ODVA EtherNet/IP Vol. 2 (encapsulation) and CIP Vol. 1 (services, status codes).
  */
 class EipWireTest {
-    private VirtualLogixController controller;
+    private VirtualController controller;
     private Socket socket;
     private DataInputStream in;
     private OutputStream out;
@@ -29,7 +29,7 @@ class EipWireTest {
         TagDatabase tags = new TagDatabase();
         tags.define("Counter", LogixType.Atomic.DINT).setDint(123456);
         tags.define("Rate", LogixType.Atomic.REAL).setReal(2.5f);
-        controller = VirtualLogixController.start(0, tags, "1769-L33ER/B LOGIX5333ER");
+        controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
         socket = new Socket(InetAddress.getLoopbackAddress(), controller.port());
         socket.setSoTimeout(5000);
         in = new DataInputStream(socket.getInputStream());

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with Unconnected Send).
  */
 class Plc4xLogixTest {
-    private VirtualLogixController controller;
+    private VirtualController controller;
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +46,7 @@ class Plc4xLogixTest {
         filler.setDint(0, 3);
         filler.setReal(4, 88.5f);
         filler.setDint(12 + 8, 107); // Faults[2]
-        controller = VirtualLogixController.start(0, tags, "1769-L33ER/B LOGIX5333ER");
+        controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
     }
 
     @AfterEach
