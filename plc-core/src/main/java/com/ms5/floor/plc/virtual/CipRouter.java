@@ -182,8 +182,9 @@ final class CipRouter {
         int room = maxReply - 4 - typeBytes;
         int length = Math.min(totalBytes - byteOffset, room);
         boolean partial = length < totalBytes - byteOffset;
-        if (partial && fragmented) {
-            length -= length % Math.min(at.type().size(), 4); // fragments end on an element boundary
+        if (partial) {
+            // a partial reply ends on an element boundary (4-byte units inside structures)
+            length -= length % (at.type() instanceof LogixType.Atomic a ? a.size() : 4);
         }
         Reply reply = new Reply(service, partial ? CipException.PARTIAL_TRANSFER : 0, 0);
         typeCode(reply, at.type());

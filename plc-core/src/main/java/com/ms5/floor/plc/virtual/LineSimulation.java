@@ -30,7 +30,7 @@ public final class LineSimulation {
     private final Map<String, SimulatedMachine> machines = new LinkedHashMap<>();
     private Instant simulatedUntil;
     private int plannedStop;
-    private long stepsSinceCalendarCheck = Long.MAX_VALUE;
+    private long steps;
 
     /** A line's moving parts. */
     final class LineState {
@@ -82,9 +82,8 @@ public final class LineSimulation {
         double dt = STEP.toNanos() / 1e9;
         while (!simulatedUntil.plus(STEP).isAfter(now)) {
             simulatedUntil = simulatedUntil.plus(STEP);
-            if (++stepsSinceCalendarCheck >= 10) { // the calendar changes in whole minutes: check every second
+            if (steps++ % 10 == 0) { // the calendar changes in whole minutes: checking every second is enough
                 plannedStop = calendarStop(simulatedUntil);
-                stepsSinceCalendarCheck = 0;
             }
             for (LineState line : lines) {
                 step(line, dt);
