@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  *   --config=FILE      settings file (default: ms5.properties in the app-data folder)
  *   --data-dir=DIR     app-data folder (logs, embedded database, default settings file)
  *   --time-scale=N     run the virtual plant N times faster than real time (demo mode)
+ *   --virtual-plant    run only the virtual plant (no window) for other clients; with --plant=FILE
+ *                      a plant file of your own instead of the demo plant
  * </pre>
  */
 public final class Main {
@@ -24,6 +26,20 @@ public final class Main {
         // Before the first logger exists: logback.xml writes the rolling log file here.
         System.setProperty("ms5.logDir", directories.logDir().toString());
         Logger log = LoggerFactory.getLogger(Main.class);
+
+        if (java.util.Arrays.asList(args).contains("--virtual-plant")) {
+            try {
+                String scale = option(args, "--time-scale=");
+                String plant = option(args, "--plant=");
+                VirtualPlantCommand.run(plant == null ? null : Path.of(plant), scale == null ? 1 : Double.parseDouble(scale));
+            } catch (IOException | IllegalArgumentException e) {
+                log.error("Cannot start the virtual plant: {}", e.getMessage());
+                System.exit(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
 
         AppConfig config;
         Path configFile = configArg != null ? Path.of(configArg) : directories.configFile();

@@ -10,7 +10,7 @@ import java.util.List;
  * The controller's Message Router: the CIP services a Logix client sends, explicit messages
  * either unconnected or over a class-3 connection.
  *
- * <p>Served: GetAttributesAll (0x01) on the Message Router and the Identity object,
+ * <p>Served: GetAttributesAll (0x01) and GetAttributeSingle (0x0E) on the Message Router and the Identity object,
  * Multiple Service Packet (0x0A), Read Tag (0x4C), Write Tag (0x4D), Read Tag Fragmented (0x52),
  * Write Tag Fragmented (0x53) and Get Instance Attribute List (0x55) on the Symbol object (0x6B).
  * Codes and layouts: CIP Vol. 1 (appendix A services, B status, C paths and types) and
@@ -19,6 +19,7 @@ import java.util.List;
 final class CipRouter {
     static final int SVC_GET_ATTRIBUTES_ALL = 0x01;
     static final int SVC_MULTIPLE_SERVICE_PACKET = 0x0A;
+    static final int SVC_GET_ATTRIBUTE_SINGLE = 0x0E;
     static final int SVC_READ_TAG = 0x4C;
     static final int SVC_WRITE_TAG = 0x4D;
     static final int SVC_READ_TAG_FRAGMENTED = 0x52;
@@ -81,6 +82,7 @@ final class CipRouter {
         try {
             return switch (service) {
                 case SVC_GET_ATTRIBUTES_ALL -> getAttributesAll(path);
+                case SVC_GET_ATTRIBUTE_SINGLE -> getAttributeSingle(path);
                 case SVC_MULTIPLE_SERVICE_PACKET -> multipleServicePacket(path, data, maxReply);
                 case SVC_READ_TAG -> read(SVC_READ_TAG, path, data, maxReply);
                 case SVC_READ_TAG_FRAGMENTED -> read(SVC_READ_TAG_FRAGMENTED, path, data, maxReply);
@@ -117,6 +119,27 @@ final class CipRouter {
             default -> throw new CipException(CipException.PATH_DESTINATION_UNKNOWN, 0);
         }
         return reply.toBytes();
+    }
+
+    /** One attribute of the Identity object (1-7) or the Message Router's object list (1). */
+    private byte[] getAttributeSingle(byte[] path) throws CipException {
+        int[] target = LogicalPath.classAndInstance(path);
+        if (target == null || target.length < 3 || target[2] < 0) {
+            throw new CipException(CipException.PATH_DESTINATION_UNKNOWN, 0);
+        }
+        byte[] all = getAttributesAll(java.util.Arrays.copyOf(path, path.length - 2));
+        ByteBuffer a = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+        int attribute = target[2];
+        int[][] identityFields = {{4, 2}, {6, 2}, {8, 2}, {10, 2}, {12, 2}, {14, 4}, {18, 1 + (all.length > 18 ? all[18] : 0)}};
+        Reply reply = new Reply(SVC_GET_ATTRIBUTE_SINGLE);
+        if (target[0] == CLASS_IDENTITY && attribute >= 1 && attribute <= 7) {
+            int[] field = identityFields[attribute - 1];
+            return reply.bytes(java.util.Arrays.copyOfRange(a.array(), field[0], field[0] + field[1])).toBytes();
+        }
+        if (target[0] == CLASS_MESSAGE_ROUTER && attribute == 1) {
+            return reply.bytes(java.util.Arrays.copyOfRange(all, 4, all.length)).toBytes();
+        }
+        throw new CipException(ATTRIBUTE_NOT_SUPPORTED, 0);
     }
 
     private byte[] multipleServicePacket(byte[] path, ByteBuffer data, int maxReply) throws CipException {

@@ -6,11 +6,11 @@ final class LogicalPath {
     }
 
     /**
-     * @return {class, instance} of a path of 8- or 16-bit class and instance segments,
-     *         or {@code null} if the path is not of that form
+     * @return {class, instance, attribute} of a path of 8- or 16-bit class, instance and attribute
+     *         segments (-1 where absent), or {@code null} if the path is not of that form
      */
     static int[] classAndInstance(byte[] path) {
-        int[] result = {-1, -1};
+        int[] result = {-1, -1, -1};
         int i = 0;
         while (i < path.length) {
             int segment = path[i] & 0xFF;
@@ -29,6 +29,7 @@ final class LogicalPath {
             switch (kind) {
                 case 0x20 -> result[0] = value;
                 case 0x24 -> result[1] = value;
+                case 0x30 -> result[2] = value;
                 default -> {
                     return null;
                 }

@@ -165,8 +165,9 @@ public final class VirtualPlant implements AutoCloseable {
         return c;
     }
 
+    /** The controllers in plant-file order. */
     public Map<String, VirtualController> controllers() {
-        return Map.copyOf(controllers);
+        return java.util.Collections.unmodifiableMap(controllers);
     }
 
     /** The controller a machine is wired to. */

@@ -77,6 +77,15 @@ class LogixServicesWireTest {
     }
 
     @Test
+    void answersGetAttributeSingleOnTheIdentityObject() throws Exception {
+        assertThat(hex(cip("0e 03 20 01 24 01 30 01"))).isEqualTo("8e000000" + "0100"); // vendor 1: Rockwell
+        assertThat(hex(cip("0e 03 20 01 24 01 30 02"))).isEqualTo("8e000000" + "0e00"); // device type 14: PLC
+        assertThat(hex(cip("0e 03 20 01 24 01 30 07"))).isEqualTo("8e000000" + "18"
+                + HEX.formatHex("1769-L33ER/B LOGIX5333ER".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(hex(cip("0e 03 20 01 24 01 30 63"))).isEqualTo("8e001400"); // attribute not supported
+    }
+
+    @Test
     void readsAProgramScopedTagAndAnElementOfAThreeDimensionalArray() throws Exception {
         assertThat(hex(cip("4c 0d 91 0d 50726f6772616d3a4c696e653100 91 07 436f756e74657200 0100"))).isEqualTo("cc000000c4002a000000");
         assertThat(hex(cip("4c 06 91 04 47726964 28 01 28 02 28 03 0100"))).isEqualTo("cc000000c3006300");
