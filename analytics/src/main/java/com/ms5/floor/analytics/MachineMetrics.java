@@ -20,10 +20,6 @@ import java.util.List;
  * <p>Not thread-safe: feed it from one thread (the poller's scan thread).
  */
 public final class MachineMetrics {
-    /** State word value meaning "running" (demo plant convention; tag maps will make it configurable). */
-    public static final long STATE_RUNNING = 1;
-    public static final long STATE_FAULTED = 3;
-
     private final String machineId;
     private final double idealCycleSeconds;
     private final Duration rateWindow;
@@ -144,10 +140,15 @@ public final class MachineMetrics {
     }
 
     private static MachineSnapshot.RunState resolve(long stateWord) {
-        if (stateWord == STATE_RUNNING) {
-            return MachineSnapshot.RunState.RUNNING;
-        }
-        return stateWord == STATE_FAULTED ? MachineSnapshot.RunState.FAULTED : MachineSnapshot.RunState.STOPPED;
+        return switch ((int) stateWord) {
+            case 1 -> MachineSnapshot.RunState.RUNNING;
+            case 3 -> MachineSnapshot.RunState.FAULTED;
+            case 4 -> MachineSnapshot.RunState.STARVED;
+            case 5 -> MachineSnapshot.RunState.BLOCKED;
+            case 6 -> MachineSnapshot.RunState.PLANNED_STOP;
+            case 7 -> MachineSnapshot.RunState.CHANGEOVER;
+            default -> MachineSnapshot.RunState.STOPPED;
+        };
     }
 
     private static double ratio(double part, double whole) {

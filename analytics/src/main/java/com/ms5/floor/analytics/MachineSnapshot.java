@@ -19,6 +19,10 @@ public record MachineSnapshot(String machineId, Instant time, long totalCount, l
                               double ratePerMinute, double availability, double performance, double quality,
                               double oee) {
 
-    /** The machine state as the foundation slice resolves it from the state word. */
-    public enum RunState { RUNNING, STOPPED, FAULTED, UNKNOWN }
+    /**
+     * The machine state as resolved from the state word (the demo plant's convention: 1 running,
+     * 2 stopped, 3 faulted, 4 starved, 5 blocked, 6 planned stop, 7 changeover; anything else
+     * stopped). UNKNOWN while the PLC is not answering.
+     */
+    public enum RunState { RUNNING, STOPPED, FAULTED, STARVED, BLOCKED, PLANNED_STOP, CHANGEOVER, UNKNOWN }
 }

@@ -76,6 +76,20 @@ class MachineMetricsTest {
     }
 
     @Test
+    void theStateWordNamesWhyAMachineIsNotRunning() {
+        sample(0, 10, 10, 4);
+        assertThat(metrics.snapshot().state()).isEqualTo(MachineSnapshot.RunState.STARVED);
+        sample(1, 10, 10, 5);
+        assertThat(metrics.snapshot().state()).isEqualTo(MachineSnapshot.RunState.BLOCKED);
+        sample(2, 10, 10, 6);
+        assertThat(metrics.snapshot().state()).isEqualTo(MachineSnapshot.RunState.PLANNED_STOP);
+        sample(3, 10, 10, 7);
+        assertThat(metrics.snapshot().state()).isEqualTo(MachineSnapshot.RunState.CHANGEOVER);
+        sample(4, 10, 10, 99);
+        assertThat(metrics.snapshot().state()).isEqualTo(MachineSnapshot.RunState.STOPPED);
+    }
+
+    @Test
     void figuresAreUndefinedBeforeThereIsAnythingToDivideBy() {
         sample(0, 10, 10, 2);
         MachineSnapshot s = metrics.snapshot();

@@ -87,7 +87,10 @@ public final class DashboardView {
         // Shape and word as well as colour; colour only where a person is needed: a fault, or no data.
         String shape = switch (state) {
             case RUNNING -> "\u25CF "; // circle
-            case STOPPED -> "\u25A0 "; // square
+            case STOPPED, PLANNED_STOP -> "\u25A0 "; // square
+            case STARVED -> "\u25C0 "; // points upstream: waiting for parts
+            case BLOCKED -> "\u25B6 "; // points downstream: cannot pass parts on
+            case CHANGEOVER -> "\u21BB "; // clockwise arrow
             case FAULTED -> "\u25B2 "; // triangle
             case UNKNOWN -> "? ";
         };
