@@ -130,6 +130,59 @@ class LogixServicesWireTest {
         assertThat(hex(r).substring(0, 16)).isEqualTo("db000102" + "0901" + "a20f");
     }
 
+    @Test
+    void writesAnArrayInFragmentsAndRefusesTooMuchData() throws Exception {
+        // Write Tag Fragmented: 4 DINTs of History, the last two (8 bytes at byte offset 8) in this fragment
+        assertThat(hex(cip("53 05 91 07 486973746f727900 c400 0400 08000000 0b000000 0c000000"))).isEqualTo("d3000000");
+        assertThat(controller.tags().tag("History").getDint(8)).isEqualTo(11);
+        assertThat(controller.tags().tag("History").getDint(12)).isEqualTo(12);
+        // Write Tag of one DINT with 8 bytes: too much data
+        assertThat(hex(cip("4d 05 91 07 436f756e74657200 c400 0100 0100000002000000"))).isEqualTo("cd001500");
+    }
+
+    @Test
+    void opensClosesAndRefusesDuplicateConnections() throws Exception {
+        String open = "5b 02 20 06 24 01 0a 0e 00000000 98840000 430f 3713 2a000000 03 000000 "
+                + "34122000 a20f0042 01402000 a20f0042 a3 03 010020022401";
+        assertThat(hex(cip(open)).substring(0, 8)).isEqualTo("db000000");
+        // the same connection serial, vendor and originator serial again: connection in use (0x0100)
+        assertThat(hex(cip(open)).substring(0, 12)).isEqualTo("db000101" + "0001");
+        // Forward Close names the connection by serial, vendor and originator serial
+        String close = "4e 02 20 06 24 01 0a 0e 430f 3713 2a000000 03 00 010020022401";
+        assertThat(hex(cip(close))).isEqualTo("ce000000" + "430f3713" + "2a000000" + "0000");
+        // a second close finds nothing: 0x01 / 0x0107 connection not found
+        assertThat(hex(cip(close)).substring(0, 12)).isEqualTo("ce000101" + "0701");
+    }
+
+    @Test
+    void aConnectionIdleLongerThanItsTimeoutIsClosedByTheController() throws Exception {
+        // RPI 1 ms x (4 << 0) = 4 ms timeout
+        String open = "5b 02 20 06 24 01 0a 0e 00000000 01000000 4410 3713 2a000000 00 000000 "
+                + "e8030000 a20f0042 e8030000 a20f0042 a3 03 010020022401";
+        ByteBuffer opened = cip(open);
+        int connectionId = opened.getInt(4);
+        String read = "4c 05 91 07 436f756e74657200 0100";
+        assertThat(hex(connected(connectionId, 1, read))).isEqualTo("cc000000c40007000000");
+        Thread.sleep(50); // idle past the connection's 4 ms timeout: the time passing is what is tested
+        ByteBuffer afterTimeout = packet(0x0070, session, connectedBody(connectionId, 2, read));
+        assertThat(afterTimeout.getInt(8)).as("encapsulation status for a connection that is gone").isNotZero();
+    }
+
+    /** Sends one CIP request over a connection (SendUnitData) and returns the CIP reply. */
+    private ByteBuffer connected(int connectionId, int sequence, String requestHex) throws Exception {
+        ByteBuffer reply = packet(0x0070, session, connectedBody(connectionId, sequence, requestHex));
+        int length = reply.getShort(24 + 18) & 0xFFFF;
+        return ByteBuffer.wrap(reply.array(), 24 + 22, length - 2).slice().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] connectedBody(int connectionId, int sequence, String requestHex) {
+        byte[] request = HEX.parseHex(requestHex.replace(" ", ""));
+        ByteBuffer body = ByteBuffer.allocate(22 + request.length).order(ByteOrder.LITTLE_ENDIAN);
+        body.putInt(0).putShort((short) 0).putShort((short) 2).putShort((short) 0xA1).putShort((short) 4).putInt(connectionId)
+                .putShort((short) 0xB1).putShort((short) (2 + request.length)).putShort((short) sequence).put(request);
+        return body.array();
+    }
+
     private static String hex(ByteBuffer b) {
         return HEX.formatHex(b.array(), b.arrayOffset(), b.arrayOffset() + b.limit());
     }
