@@ -167,17 +167,8 @@ final class CspConnection {
     }
 
     private void reply(int command, byte[] requestHeader, byte[] body) throws IOException {
-        if (faults.stalling()) {
+        if (!faults.holdReply()) {
             return;
-        }
-        long delay = faults.replyDelayMillis();
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay); // the simulated device is slow: this thread serves only this client
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
         ByteBuffer frame = ByteBuffer.allocate(28 + body.length);
         frame.putShort((short) command).putShort((short) body.length).putInt(session).putInt(0);

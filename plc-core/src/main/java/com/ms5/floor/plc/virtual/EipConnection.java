@@ -425,17 +425,8 @@ final class EipConnection {
     }
 
     private void reply(byte[] requestHeader, int session, int status, byte[] body) throws IOException {
-        if (faults.stalling()) {
+        if (!faults.holdReply()) {
             return;
-        }
-        long delay = faults.replyDelayMillis();
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay); // the simulated device is slow: this thread serves only this client
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
         ByteBuffer b = le(new byte[24 + body.length]);
         b.putShort(le(requestHeader).getShort(0));
