@@ -2,10 +2,6 @@ package com.ms5.floor.plc.virtual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.DataInputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
@@ -20,9 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class EipWireTest {
     private VirtualController controller;
-    private Socket socket;
-    private DataInputStream in;
-    private OutputStream out;
+    private EipTestClient client;
 
     @BeforeEach
     void connect() throws Exception {
@@ -30,15 +24,12 @@ class EipWireTest {
         tags.define("Counter", LogixType.Atomic.DINT).setDint(123456);
         tags.define("Rate", LogixType.Atomic.REAL).setReal(2.5f);
         controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
-        socket = new Socket(InetAddress.getLoopbackAddress(), controller.port());
-        socket.setSoTimeout(5000);
-        in = new DataInputStream(socket.getInputStream());
-        out = socket.getOutputStream();
+        client = new EipTestClient(controller.port());
     }
 
     @AfterEach
     void close() throws Exception {
-        socket.close();
+        client.close();
         controller.close();
     }
 
@@ -117,19 +108,8 @@ class EipWireTest {
         assertThat(new String(item.array(), item.arrayOffset() + 39, nameLength)).isEqualTo("1769-L33ER/B LOGIX5333ER");
     }
 
-    /** Sends one encapsulation packet with sender context 01..08 and returns the whole reply. */
+    /** Sends one encapsulation packet (sender context 01..08) and returns the whole reply. */
     private ByteBuffer request(int command, int session, String bodyHex) throws Exception {
-        byte[] body = HexFormat.of().parseHex(bodyHex.replace(" ", ""));
-        ByteBuffer packet = ByteBuffer.allocate(24 + body.length).order(ByteOrder.LITTLE_ENDIAN);
-        packet.putShort((short) command).putShort((short) body.length).putInt(session).putInt(0)
-                .put(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}).putInt(0).put(body);
-        out.write(packet.array());
-        byte[] header = new byte[24];
-        in.readFully(header);
-        int length = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getShort(2) & 0xFFFF;
-        byte[] reply = new byte[24 + length];
-        System.arraycopy(header, 0, reply, 0, 24);
-        in.readFully(reply, 24, length);
-        return ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN);
+        return client.send(command, session, HexFormat.of().parseHex(bodyHex.replace(" ", "")));
     }
 }

@@ -2,10 +2,6 @@ package com.ms5.floor.plc.virtual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.DataInputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +20,7 @@ import org.junit.jupiter.api.Test;
 class LogixServicesWireTest {
     private static final HexFormat HEX = HexFormat.of();
     private VirtualController controller;
-    private Socket socket;
-    private DataInputStream in;
-    private OutputStream out;
+    private EipTestClient client;
     private int session;
 
     @BeforeEach
@@ -40,16 +34,13 @@ class LogixServicesWireTest {
         tags.define("Grid", LogixType.Atomic.INT, 2, 3, 4).setInt((1 * 12 + 2 * 4 + 3) * 2, (short) 99);
         tags.define("Program:Line1.Counter", LogixType.Atomic.DINT).setDint(42);
         controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
-        socket = new Socket(InetAddress.getLoopbackAddress(), controller.port());
-        socket.setSoTimeout(5000);
-        in = new DataInputStream(socket.getInputStream());
-        out = socket.getOutputStream();
-        session = packet(0x0065, 0, HEX.parseHex("01000000")).getInt(4);
+        client = new EipTestClient(controller.port());
+        session = client.registerSession();
     }
 
     @AfterEach
     void close() throws Exception {
-        socket.close();
+        client.close();
         controller.close();
     }
 
@@ -193,25 +184,10 @@ class LogixServicesWireTest {
 
     /** Sends one CIP request unconnected and returns the CIP reply. */
     private ByteBuffer cip(String requestHex) throws Exception {
-        byte[] request = HEX.parseHex(requestHex.replace(" ", ""));
-        ByteBuffer body = ByteBuffer.allocate(16 + request.length).order(ByteOrder.LITTLE_ENDIAN);
-        body.putInt(0).putShort((short) 0).putShort((short) 2).putShort((short) 0).putShort((short) 0)
-                .putShort((short) 0xB2).putShort((short) request.length).put(request);
-        ByteBuffer reply = packet(0x006F, session, body.array());
-        int length = reply.getShort(24 + 14) & 0xFFFF;
-        return ByteBuffer.wrap(reply.array(), 24 + 16, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        return client.unconnected(session, HEX.parseHex(requestHex.replace(" ", "")));
     }
 
     private ByteBuffer packet(int command, int sessionHandle, byte[] body) throws Exception {
-        ByteBuffer p = ByteBuffer.allocate(24 + body.length).order(ByteOrder.LITTLE_ENDIAN);
-        p.putShort((short) command).putShort((short) body.length).putInt(sessionHandle).putInt(0).putLong(0).putInt(0).put(body);
-        out.write(p.array());
-        byte[] header = new byte[24];
-        in.readFully(header);
-        int length = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getShort(2) & 0xFFFF;
-        byte[] reply = new byte[24 + length];
-        System.arraycopy(header, 0, reply, 0, 24);
-        in.readFully(reply, 24, length);
-        return ByteBuffer.wrap(reply).order(ByteOrder.LITTLE_ENDIAN);
+        return client.send(command, sessionHandle, body);
     }
 }
