@@ -110,12 +110,11 @@ public final class MachineMetrics {
 
         lastState = countsGood && state.isGood() ? resolve(state.asLong()) : MachineSnapshot.RunState.UNKNOWN;
         lastTime = time;
+        double availability = ratio(runningSeconds, observedSeconds);
+        double performance = ratio(sessionTotal * idealCycleSeconds, runningSeconds);
+        double quality = ratio(sessionGood, sessionTotal);
         snapshot = new MachineSnapshot(machineId, time, lastTotal, lastGood, lastState, rate(),
-                ratio(runningSeconds, observedSeconds),
-                ratio(sessionTotal * idealCycleSeconds, runningSeconds),
-                ratio(sessionGood, sessionTotal),
-                ratio(runningSeconds, observedSeconds) * ratio(sessionTotal * idealCycleSeconds, runningSeconds)
-                        * ratio(sessionGood, sessionTotal));
+                availability, performance, quality, availability * performance * quality);
         return closed;
     }
 

@@ -82,8 +82,4 @@ public final class FloorDashboardApp extends Application {
     Injector injector() {
         return injector;
     }
-
-    boolean isStopped() {
-        return stopped;
-    }
 }

@@ -110,15 +110,21 @@ final class CipRouter {
                     reply.u16(classId);
                 }
             }
-            case CLASS_IDENTITY -> {
-                byte[] name = productName.getBytes(StandardCharsets.US_ASCII);
-                reply.u16(1).u16(14).u16(0x0066) // vendor Rockwell, device type PLC, product code
-                        .u8(33).u8(11).u16(0x0060).u32(0x60C0FFEE) // revision 33.011, status, serial
-                        .u8(name.length).bytes(name);
-            }
+            case CLASS_IDENTITY -> reply.bytes(identity(productName));
             default -> throw new CipException(CipException.PATH_DESTINATION_UNKNOWN, 0);
         }
         return reply.toBytes();
+    }
+
+    /**
+     * The Identity object's attributes 1-7 as GetAttributesAll and ListIdentity carry them:
+     * vendor 1 (Rockwell), device type 14 (PLC), product code, revision 33.011, status (owned,
+     * configured, run mode), serial number, product name as a short string.
+     */
+    static byte[] identity(String productName) {
+        byte[] name = productName.getBytes(StandardCharsets.US_ASCII);
+        return new Reply().u16(1).u16(14).u16(0x0066).u8(33).u8(11).u16(0x0060).u32(0x60C0FFEE)
+                .u8(name.length).bytes(name).toBytes();
     }
 
     /** One attribute of the Identity object (1-7) or the Message Router's object list (1). */

@@ -404,8 +404,8 @@ final class EipConnection {
     }
 
     private byte[] listIdentityReply() {
-        byte[] name = productName.getBytes(StandardCharsets.US_ASCII);
-        int itemLen = 2 + 16 + 2 + 2 + 2 + 2 + 2 + 4 + 1 + name.length + 1;
+        byte[] identity = CipRouter.identity(productName);
+        int itemLen = 2 + 16 + identity.length + 1;
         ByteBuffer b = le(new byte[2 + 4 + itemLen]);
         b.putShort((short) 1);
         b.putShort((short) 0x000C).putShort((short) itemLen);
@@ -413,13 +413,7 @@ final class EipConnection {
         // socket address, big-endian: AF_INET, port 44818, 127.0.0.1, zero padding
         b.order(ByteOrder.BIG_ENDIAN).putShort((short) 2).putShort((short) 44818).put(new byte[] {127, 0, 0, 1}).putLong(0);
         b.order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) 1); // vendor: Rockwell Automation/Allen-Bradley
-        b.putShort((short) 14); // device type: programmable logic controller
-        b.putShort((short) 0x0066); // product code
-        b.put((byte) 33).put((byte) 11); // revision 33.011
-        b.putShort((short) 0x0060); // status: run mode, configured
-        b.putInt(0x60C0FFEE); // serial number
-        b.put((byte) name.length).put(name);
+        b.put(identity);
         b.put((byte) 3); // state: operational
         return b.array();
     }

@@ -152,10 +152,6 @@ public final class LineSimulation {
         return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
     }
 
-    public PlantFile plant() {
-        return plant;
-    }
-
     /** The machine with this id, or {@code null}; read it while holding this simulation's lock. */
     public SimulatedMachine machine(String id) {
         return machines.get(id);

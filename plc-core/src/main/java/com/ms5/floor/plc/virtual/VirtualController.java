@@ -169,11 +169,6 @@ public final class VirtualController implements AutoCloseable {
         return connectionCount.get();
     }
 
-    /** Client connections open now. */
-    public int openConnections() {
-        return clients.size();
-    }
-
     @Override
     public void close() {
         closed = true;

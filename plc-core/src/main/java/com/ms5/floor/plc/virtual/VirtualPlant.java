@@ -99,20 +99,24 @@ public final class VirtualPlant implements AutoCloseable {
                         plant.product(simulation.productId(line.machines().getFirst().id())).name()));
                 machineTags.forEach((spec, tag) -> {
                     SimulatedMachine m = simulation.machine(spec.id());
-                    tag.setDint(0, m.state());
-                    tag.setDint(4, m.faultCode());
-                    tag.setDint(8, (int) m.totalCount());
-                    tag.setDint(12, (int) m.goodCount());
-                    tag.setDint(16, (int) m.rejectCount());
-                    tag.setReal(20, (float) m.speed(simulation.cycleFactor(spec.id())));
-                    tag.setDint(24, simulation.productId(spec.id()));
-                    tag.setDint(28, simulation.jobId(spec.id()));
-                    tag.setDint(32, m.andon());
-                    tag.write(36, new byte[] {(byte) (m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0)});
+                    tag.setDint(member("State"), m.state());
+                    tag.setDint(member("FaultCode"), m.faultCode());
+                    tag.setDint(member("TotalCount"), (int) m.totalCount());
+                    tag.setDint(member("GoodCount"), (int) m.goodCount());
+                    tag.setDint(member("RejectCount"), (int) m.rejectCount());
+                    tag.setReal(member("Speed"), (float) m.speed(simulation.cycleFactor(spec.id())));
+                    tag.setDint(member("ProductId"), simulation.productId(spec.id()));
+                    tag.setDint(member("JobId"), simulation.jobId(spec.id()));
+                    tag.setDint(member("Andon"), m.andon());
+                    tag.write(member("Running"), new byte[] {(byte) (m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0)});
                 });
             }
         });
         return tags;
+    }
+
+    private static int member(String name) {
+        return MACHINE_UDT.member(name).offset();
     }
 
     private static PcccDataTable slcFiles(List<PlantFile.Line> lines, LineSimulation simulation) {
@@ -193,10 +197,6 @@ public final class VirtualPlant implements AutoCloseable {
     /** A machine's ideal cycle time for the product its line runs now. */
     public double idealCycleSeconds(String machineId) {
         return simulation.machine(machineId).spec().idealCycleSeconds() * simulation.cycleFactor(machineId);
-    }
-
-    public LineSimulation simulation() {
-        return simulation;
     }
 
     @Override
