@@ -1,11 +1,7 @@
 package com.ms5.floor.plc.virtual;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -20,7 +16,7 @@ import java.util.function.IntSupplier;
  * STS 0xF0 with an EXT STS byte. Codes: DF1 Protocol and Command Set Reference Manual
  * (Allen-Bradley publication 1770-6.5.16), chapters 6-7.
  */
-final class CspConnection {
+final class CspConnection implements FrameProtocol {
     private static final int REGISTER = 0x0101;
     private static final int REGISTER_REPLY = 0x0201;
     private static final int PCCC = 0x0107;
@@ -38,52 +34,51 @@ final class CspConnection {
     /** EXT STS: data type in the command does not match the file. */
     static final int EXT_TYPE_MISMATCH = 0x0E;
 
-    private final DataInputStream in;
-    private final OutputStream out;
+    private final Consumer<byte[]> replies;
     private final PcccDataTable files;
     private final IntSupplier sessionHandles;
     private final FaultInjector faults;
     private final int station;
     private int session;
 
-    CspConnection(InputStream in, OutputStream out, PcccDataTable files, int station, IntSupplier sessionHandles,
+    CspConnection(Consumer<byte[]> replies, PcccDataTable files, int station, IntSupplier sessionHandles,
                   FaultInjector faults) {
-        this.in = new DataInputStream(in);
-        this.out = out;
+        this.replies = replies;
         this.files = files;
         this.station = station;
         this.sessionHandles = sessionHandles;
         this.faults = faults;
     }
 
-    void run() throws IOException {
-        byte[] header = new byte[28];
-        while (true) {
-            try {
-                in.readFully(header);
-            } catch (EOFException e) {
-                return;
+    @Override
+    public int headerLength() {
+        return 28;
+    }
+
+    @Override
+    public int bodyLength(ByteBuffer header) {
+        return header.getShort(2) & 0xFFFF;
+    }
+
+    @Override
+    public boolean onFrame(byte[] header, byte[] body) {
+        ByteBuffer h = ByteBuffer.wrap(header);
+        switch (h.getShort(0) & 0xFFFF) {
+            case REGISTER -> {
+                session = sessionHandles.getAsInt();
+                reply(REGISTER_REPLY, header, new byte[0]);
+                return true;
             }
-            ByteBuffer h = ByteBuffer.wrap(header);
-            int command = h.getShort(0) & 0xFFFF;
-            int length = h.getShort(2) & 0xFFFF;
-            byte[] body = new byte[length];
-            in.readFully(body);
-            switch (command) {
-                case REGISTER -> {
-                    session = sessionHandles.getAsInt();
-                    reply(REGISTER_REPLY, header, new byte[0]);
+            case PCCC -> {
+                if (session == 0 || h.getInt(4) != session || body.length < 8) {
+                    return false; // a CSP device drops a connection that skips registration
                 }
-                case PCCC -> {
-                    if (session == 0 || h.getInt(4) != session || body.length < 8) {
-                        return; // a CSP device drops a connection that skips registration
-                    }
-                    files.touch();
-                    reply(PCCC_REPLY, header, pccc(body));
-                }
-                default -> {
-                    return; // unknown CSP command: the device closes the connection
-                }
+                files.touch();
+                reply(PCCC_REPLY, header, pccc(body));
+                return true;
+            }
+            default -> {
+                return false; // unknown CSP command: the device closes the connection
             }
         }
     }
@@ -166,10 +161,7 @@ final class CspConnection {
         return file;
     }
 
-    private void reply(int command, byte[] requestHeader, byte[] body) throws IOException {
-        if (!faults.holdReply()) {
-            return;
-        }
+    private void reply(int command, byte[] requestHeader, byte[] body) {
         ByteBuffer frame = ByteBuffer.allocate(28 + body.length);
         frame.putShort((short) command).putShort((short) body.length).putInt(session).putInt(0);
         frame.put(requestHeader, 12, 8).putInt(0).putInt(0).put(body);
@@ -178,8 +170,7 @@ final class CspConnection {
             bytes[0] = 0x7E;
             bytes[2] = (byte) 0xFF;
         }
-        out.write(bytes);
-        out.flush();
+        replies.accept(bytes);
     }
 
     private static final class PcccError extends Exception {

@@ -1,15 +1,11 @@
 package com.ms5.floor.plc.virtual;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>connected messages: a repeated sequence count gets the previous reply again</li>
  * </ul>
  */
-final class EipConnection {
+final class EipConnection implements FrameProtocol {
     private static final Logger log = LoggerFactory.getLogger(EipConnection.class);
 
     // Encapsulation commands (EtherNet/IP spec, Vol. 2, table 2-3.2).
@@ -71,8 +67,7 @@ final class EipConnection {
     /** Largest unconnected (UCMM) reply a Logix controller sends. */
     private static final int MAX_UNCONNECTED_REPLY = 504;
 
-    private final DataInputStream in;
-    private final OutputStream out;
+    private final Consumer<byte[]> replies;
     private final TagDatabase tags;
     private final CipRouter router;
     private final String productName;
@@ -108,10 +103,9 @@ final class EipConnection {
         }
     }
 
-    EipConnection(InputStream in, OutputStream out, TagDatabase tags, String productName,
+    EipConnection(Consumer<byte[]> replies, TagDatabase tags, String productName,
                   IntSupplier sessionHandles, FaultInjector faults) {
-        this.in = new DataInputStream(in);
-        this.out = out;
+        this.replies = replies;
         this.tags = tags;
         this.router = new CipRouter(tags, productName, faults);
         this.productName = productName;
@@ -119,36 +113,36 @@ final class EipConnection {
         this.faults = faults;
     }
 
-    /** Serves requests until the client closes the connection or unregisters its session. */
-    void run() throws IOException {
-        byte[] header = new byte[24];
-        while (true) {
-            try {
-                in.readFully(header);
-            } catch (EOFException e) {
-                return;
-            }
-            ByteBuffer h = le(header);
-            int command = h.getShort(0) & 0xFFFF;
-            int length = h.getShort(2) & 0xFFFF;
-            int session = h.getInt(4);
-            if (length > MAX_BODY) {
-                reply(header, session, STATUS_INVALID_LENGTH, new byte[0]);
-                return; // the stream cannot be resynchronised
-            }
-            byte[] body = new byte[length];
-            in.readFully(body);
-            if (log.isTraceEnabled()) {
-                log.trace("command 0x{} session 0x{} body {}", Integer.toHexString(command),
-                        Integer.toHexString(session), java.util.HexFormat.ofDelimiter(" ").formatHex(body));
-            }
-            if (!handle(command, session, header, le(body))) {
-                return;
-            }
-        }
+    @Override
+    public int headerLength() {
+        return 24;
     }
 
-    private boolean handle(int command, int session, byte[] requestHeader, ByteBuffer body) throws IOException {
+    @Override
+    public int bodyLength(ByteBuffer header) {
+        int length = header.order(ByteOrder.LITTLE_ENDIAN).getShort(2) & 0xFFFF;
+        if (length > MAX_BODY) {
+            byte[] bytes = new byte[24];
+            header.get(0, bytes);
+            reply(bytes, header.getInt(4), STATUS_INVALID_LENGTH, new byte[0]);
+            return -1; // the stream cannot be resynchronised
+        }
+        return length;
+    }
+
+    @Override
+    public boolean onFrame(byte[] header, byte[] body) {
+        ByteBuffer h = le(header);
+        int command = h.getShort(0) & 0xFFFF;
+        int session = h.getInt(4);
+        if (log.isTraceEnabled()) {
+            log.trace("command 0x{} session 0x{} body {}", Integer.toHexString(command),
+                    Integer.toHexString(session), java.util.HexFormat.ofDelimiter(" ").formatHex(body));
+        }
+        return handle(command, session, header, le(body));
+    }
+
+    private boolean handle(int command, int session, byte[] requestHeader, ByteBuffer body) {
         switch (command) {
             case LIST_SERVICES -> reply(requestHeader, 0, 0, listServicesReply());
             case LIST_IDENTITY -> reply(requestHeader, 0, 0, listIdentityReply());
@@ -172,7 +166,7 @@ final class EipConnection {
         return true;
     }
 
-    private void registerSession(byte[] requestHeader, ByteBuffer body) throws IOException {
+    private void registerSession(byte[] requestHeader, ByteBuffer body) {
         if (body.remaining() < 4) {
             reply(requestHeader, 0, STATUS_INVALID_LENGTH, new byte[0]);
             return;
@@ -186,7 +180,7 @@ final class EipConnection {
         reply(requestHeader, sessionHandle, 0, new byte[] {1, 0, 0, 0});
     }
 
-    private void sendRrData(byte[] requestHeader, ByteBuffer body) throws IOException {
+    private void sendRrData(byte[] requestHeader, ByteBuffer body) {
         byte[] request = items(body).get(ITEM_UNCONNECTED_DATA);
         if (request == null || request.length < 2) {
             reply(requestHeader, sessionHandle, STATUS_INVALID_LENGTH, new byte[0]);
@@ -200,7 +194,7 @@ final class EipConnection {
         reply(requestHeader, sessionHandle, 0, reply.array());
     }
 
-    private void sendUnitData(byte[] requestHeader, ByteBuffer body) throws IOException {
+    private void sendUnitData(byte[] requestHeader, ByteBuffer body) {
         Map<Integer, byte[]> items = items(body);
         byte[] address = items.get(ITEM_CONNECTED_ADDRESS);
         byte[] data = items.get(ITEM_CONNECTED_DATA);
@@ -418,10 +412,7 @@ final class EipConnection {
         return b.array();
     }
 
-    private void reply(byte[] requestHeader, int session, int status, byte[] body) throws IOException {
-        if (!faults.holdReply()) {
-            return;
-        }
+    private void reply(byte[] requestHeader, int session, int status, byte[] body) {
         ByteBuffer b = le(new byte[24 + body.length]);
         b.putShort(le(requestHeader).getShort(0));
         b.putShort((short) body.length);
@@ -439,8 +430,7 @@ final class EipConnection {
             // a length that promises more than follows, and garbage in place of the command
             ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putShort(0, (short) 0x7E7E).putShort(2, (short) 0xFFF0);
         }
-        out.write(frame);
-        out.flush();
+        replies.accept(frame);
     }
 
     private static ByteBuffer le(byte[] bytes) {

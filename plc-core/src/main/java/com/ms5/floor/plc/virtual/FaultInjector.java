@@ -49,25 +49,12 @@ public final class FaultInjector {
         tagErrors.clear();
     }
 
-    /**
-     * Called by a connection's thread before it sends a reply: waits out an injected delay.
-     *
-     * @return {@code false} if the reply must not be sent (stalled, or the thread was interrupted)
-     */
-    boolean holdReply() {
-        if (stallReplies) {
-            return false;
-        }
-        long delay = replyDelayMillis;
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay); // the simulated device is slow: this thread serves only this client
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    boolean stallingReplies() {
+        return stallReplies;
+    }
+
+    long replyDelayMillis() {
+        return replyDelayMillis;
     }
 
     boolean takeCorruptReply() {

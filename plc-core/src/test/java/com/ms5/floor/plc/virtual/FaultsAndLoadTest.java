@@ -60,6 +60,11 @@ class FaultsAndLoadTest {
                 assertThat(result.get(120, TimeUnit.SECONDS)).isEqualTo(20);
             }
             assertThat(controller.connectionsAccepted()).isEqualTo(50);
+            // one selector thread serves them all: nothing per connection
+            String serverThread = "virtual-logix-" + controller.port();
+            assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .filter(name -> name.startsWith(serverThread) && !name.endsWith("-delays")))
+                    .containsExactly(serverThread);
         } finally {
             clients.shutdownNow();
         }
