@@ -1,34 +1,30 @@
 package com.ms5.floor.app;
 
-import com.ms5.floor.plc.api.TagBinding;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Properties;
 
 /**
  * The station's settings, read from one properties file (README, "Configuration").
  * An empty file, or none, means demo mode: the virtual plant and the embedded PostgreSQL.
  *
- * @param plcUrl            PLC4X connection string, or {@code null} for the virtual plant
- * @param bindings          the machine's tags (total count, good count, state word)
+ * @param tagMapFile        the plant's tag map (README, "Tag maps"), or {@code null} for the virtual plant
+ * @param machineId         the machine the dashboard shows
  * @param dbUrl             JDBC URL of a shared PostgreSQL, or {@code null} for the embedded one
  * @param dbPasswordEnv     name of the environment variable that holds the database password
  * @param embeddedDbPort    port of the embedded PostgreSQL, 0 for any free port
  * @param timeScale         how much faster than real time the virtual plant runs (demo mode only)
  * @param demoStartTime     the plant time of day a demo starts at, or {@code null} for now (demo mode only)
  */
-public record AppConfig(AppDirectories directories, String plcUrl, List<TagBinding> bindings, Duration scanPeriod,
-                        String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
+public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime) {
 
     public boolean demoPlant() {
-        return plcUrl == null;
+        return tagMapFile == null;
     }
 
     public boolean embeddedDatabase() {
@@ -47,14 +43,9 @@ public record AppConfig(AppDirectories directories, String plcUrl, List<TagBindi
     }
 
     static AppConfig from(AppDirectories directories, Properties p, Path source) {
-        String plcUrl = blankToNull(p.getProperty("plc.url"));
-        // In demo mode the virtual plant supplies the tag map of the machine.
-        List<TagBinding> bindings = plcUrl == null ? List.of() : List.of(
-                new TagBinding(VirtualPlant.TOTAL_COUNT, required(p, "tag.totalCount", source)),
-                new TagBinding(VirtualPlant.GOOD_COUNT, required(p, "tag.goodCount", source)),
-                new TagBinding(VirtualPlant.STATE, required(p, "tag.state", source)));
-        return new AppConfig(directories, plcUrl, bindings,
-                Duration.ofMillis(number(p, "plc.scanMillis", 1000, source).longValue()),
+        String tagMap = blankToNull(p.getProperty("tagmap.file"));
+        Path tagMapFile = tagMap == null ? null : source.resolveSibling(tagMap);
+        return new AppConfig(directories, tagMapFile,
                 p.getProperty("machine.id", VirtualPlant.MACHINE_ID).trim(),
                 number(p, "machine.idealCycleSeconds", 1.0, source).doubleValue(),
                 blankToNull(p.getProperty("db.url")),
@@ -66,28 +57,13 @@ public record AppConfig(AppDirectories directories, String plcUrl, List<TagBindi
     }
 
     public AppConfig withTimeScale(double scale) {
-        return new AppConfig(directories, plcUrl, bindings, scanPeriod, machineId, idealCycleSeconds, dbUrl, dbUser,
+        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser,
                 dbPasswordEnv, embeddedDbPort, scale, demoStartTime);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
-        return new AppConfig(directories, plcUrl, bindings, scanPeriod, machineId, idealCycleSeconds, dbUrl, dbUser,
+        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser,
                 dbPasswordEnv, embeddedDbPort, timeScale, time);
-    }
-
-    public AppConfig withScanPeriod(Duration period) {
-        return new AppConfig(directories, plcUrl, bindings, period, machineId, idealCycleSeconds, dbUrl, dbUser,
-                dbPasswordEnv, embeddedDbPort, timeScale, demoStartTime);
-    }
-
-    private static String required(Properties p, String key, Path source) {
-        String value = blankToNull(p.getProperty(key));
-        if (value == null) {
-            throw new IllegalArgumentException(source + ": '" + key + "' is missing. With plc.url set, the tags "
-                    + "tag.totalCount, tag.goodCount and tag.state must be set too, for example "
-                    + key + "=Filler_TotalCount:DINT");
-        }
-        return value;
     }
 
     private static Number number(Properties p, String key, Number fallback, Path source) {

@@ -62,7 +62,7 @@ public final class FloorDashboardApp extends Application {
         stage.setHeight(screen.getHeight());
         stage.setMaximized(true);
         stage.show();
-        log.info("Dashboard shown ({})", config.demoPlant() ? "demo plant" : config.plcUrl());
+        log.info("Dashboard shown ({})", config.demoPlant() ? "demo plant" : config.tagMapFile());
     }
 
     /** Closing the window ends here: stop polling, flush, stop the database. */

@@ -3,10 +3,8 @@ package com.ms5.floor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ms5.floor.plc.api.TagBinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,27 +17,22 @@ class AppConfigTest {
         AppConfig config = AppConfig.load(new AppDirectories(home), home.resolve("ms5.properties"));
         assertThat(config.demoPlant()).isTrue();
         assertThat(config.embeddedDatabase()).isTrue();
-        assertThat(config.scanPeriod()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void aRealPlcNeedsItsThreeTags() throws Exception {
-        Path file = write("plc.url=logix://10.20.0.5?slot=0\ntag.totalCount=Filler_Total:DINT\ntag.goodCount=Filler_Good:DINT\n");
-        assertThatThrownBy(() -> AppConfig.load(new AppDirectories(home), file))
-                .hasMessageContaining("'tag.state' is missing")
-                .hasMessageContaining(file.toString());
-
-        Files.writeString(file, "tag.state=Filler_State:DINT\n", java.nio.file.StandardOpenOption.APPEND);
+    void aTagMapFileNextToTheSettingsMeansARealPlant() throws Exception {
+        Path file = write("tagmap.file=plant-tagmap.json\nmachine.id=L2-FILLER\n");
         AppConfig config = AppConfig.load(new AppDirectories(home), file);
         assertThat(config.demoPlant()).isFalse();
-        assertThat(config.bindings()).contains(new TagBinding("state", "Filler_State:DINT"));
+        assertThat(config.tagMapFile()).isEqualTo(file.resolveSibling("plant-tagmap.json"));
+        assertThat(config.machineId()).isEqualTo("L2-FILLER");
     }
 
     @Test
     void aNumberThatIsNotOneIsNamedWithItsKey() throws Exception {
-        Path file = write("plc.scanMillis=fast\n");
+        Path file = write("db.embeddedPort=fast\n");
         assertThatThrownBy(() -> AppConfig.load(new AppDirectories(home), file))
-                .hasMessageContaining("'plc.scanMillis=fast' is not a positive number");
+                .hasMessageContaining("'db.embeddedPort=fast' is not a positive number");
     }
 
     @Test

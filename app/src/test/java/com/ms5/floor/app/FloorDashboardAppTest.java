@@ -40,7 +40,7 @@ class FloorDashboardAppTest {
     void countTileRisesLiveAndProductionMinutesReachPostgres() throws Exception {
         AppDirectories dirs = new AppDirectories(home);
         // 30x from 07:00 plant time: in the early shift, no break for the minutes the test needs
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30).withScanPeriod(Duration.ofMillis(250))
+        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30)
                 .withDemoStartTime(java.time.LocalTime.of(7, 0));
         stage = FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));

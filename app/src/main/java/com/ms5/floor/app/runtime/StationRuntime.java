@@ -8,7 +8,11 @@ import com.ms5.floor.app.persistence.Database;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.api.SampleBatch;
-import com.ms5.floor.plc.api.TagBinding;
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.TagValue;
+import com.ms5.floor.plc.poll.PollTag;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.tagmap.TagMapFile;
 import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import jakarta.inject.Inject;
@@ -46,7 +50,8 @@ public final class StationRuntime implements AutoCloseable {
     private Duration nextDbRetry = FIRST_DB_RETRY; // touched only on station-startup
 
     private volatile VirtualPlant plant;
-    private volatile Poller poller;
+    private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Poller shownPoller;
     private volatile Database database;
     private volatile ProductionMinuteRepository repository;
     private volatile String source = "Starting…";
@@ -72,8 +77,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     private void startPolling() {
-        String url = config.plcUrl();
-        List<TagBinding> bindings = config.bindings();
+        TagMap map;
         double idealCycle = config.idealCycleSeconds();
         if (config.demoPlant()) {
             try {
@@ -81,28 +85,42 @@ public final class StationRuntime implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
             }
-            url = plant.controllerOf(config.machineId()).connectionUrl();
-            bindings = plant.bindings(config.machineId());
+            map = plant.pointAt(VirtualPlant.demoTagMap());
             idealCycle = plant.idealCycleSeconds(config.machineId());
-            source = "Virtual plant (demo) · " + url;
+            source = "Virtual plant (demo) · " + map.plant();
         } else {
-            source = "PLC " + url;
+            map = TagMapFile.load(config.tagMapFile());
+            source = map.plant() + " · " + map.connections().size() + " PLC connection(s)";
         }
         MachineMetrics metrics = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
-        poller = new Poller("plc1", url, bindings, config.scanPeriod(), clock, batch -> onBatch(batch, metrics));
-        poller.start();
+        String shownConnection = map.machine(config.machineId()).map(TagMap.Machine::connection).orElseThrow(() ->
+                new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
+        for (TagMap.Connection connection : map.connections()) {
+            Poller poller = new Poller(connection, PollTag.of(map, connection.id()), clock,
+                    connection.id().equals(shownConnection) ? batch -> onBatch(batch, metrics) : batch -> { });
+            pollers.add(poller);
+            if (connection.id().equals(shownConnection)) {
+                shownPoller = poller;
+            }
+            poller.start();
+        }
         publishStatus(new StationStatus(source, status.database(), status.databaseOk()));
     }
 
     /** On the poll thread: cheap work only; database writes go to the recorder's thread. */
     private void onBatch(SampleBatch batch, MachineMetrics metrics) {
-        var closedMinutes = metrics.accept(batch.scanTime(), batch.get(VirtualPlant.TOTAL_COUNT),
-                batch.get(VirtualPlant.GOOD_COUNT), batch.get(VirtualPlant.STATE));
+        String machine = config.machineId();
+        TagValue total = batch.get(Role.TOTAL_COUNT.valueName(machine));
+        if (total == null) {
+            return; // a scan class that does not read the counters
+        }
+        var closedMinutes = metrics.accept(batch.scanTime(), total, batch.get(Role.GOOD_COUNT.valueName(machine)),
+                batch.get(Role.STATE.valueName(machine)));
         for (ProductionMinute minute : closedMinutes) {
             recorder.record(minute);
         }
-        hub.publish(LiveKeys.machine(config.machineId()), metrics.snapshot());
-        hub.publish(LiveKeys.PLC_HEALTH, poller.health());
+        hub.publish(LiveKeys.machine(machine), metrics.snapshot());
+        hub.publish(LiveKeys.PLC_HEALTH, shownPoller.health());
     }
 
     /** On station-startup; retries with growing pauses until the database can be used. */
@@ -145,9 +163,7 @@ public final class StationRuntime implements AutoCloseable {
         long t0 = System.nanoTime();
         NamedThreads.shutdown(startup, 2);
         long t1 = System.nanoTime();
-        if (poller != null) {
-            poller.close();
-        }
+        pollers.parallelStream().forEach(Poller::close);
         long t2 = System.nanoTime();
         recorder.close();
         if (plant != null) {

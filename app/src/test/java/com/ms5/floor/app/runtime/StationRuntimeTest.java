@@ -40,7 +40,7 @@ class StationRuntimeTest {
             port = free.getLocalPort();
         }
         Path file = Files.writeString(home.resolve("ms5.properties"),
-                "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres\ndb.user=postgres\nplc.scanMillis=250\n");
+                "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres\ndb.user=postgres\n");
         AppConfig config = AppConfig.load(new AppDirectories(home), file);
         Clock clock = new ScaledClock(Clock.systemUTC(), 30,
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC).atTime(7, 0).toInstant(java.time.ZoneOffset.UTC));

@@ -4,267 +4,592 @@ import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.Quality;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.SampleBatchListener;
-import com.ms5.floor.plc.api.TagBinding;
 import com.ms5.floor.plc.api.TagValue;
+import com.ms5.floor.plc.tagmap.DataType;
+import com.ms5.floor.plc.tagmap.Driver;
+import com.ms5.floor.plc.tagmap.TagMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.plc4x.java.DefaultPlcDriverManager;
-import org.apache.plc4x.java.api.PlcConnection;
 import org.apache.plc4x.java.api.PlcConnectionManager;
-import org.apache.plc4x.java.api.messages.PlcReadRequest;
 import org.apache.plc4x.java.api.messages.PlcReadResponse;
+import org.apache.plc4x.java.api.messages.PlcWriteResponse;
 import org.apache.plc4x.java.api.types.PlcResponseCode;
 import org.apache.plc4x.java.api.value.PlcValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one PLC connection through PLC4X at a fixed scan period and delivers one
+ * Polls one PLC connection through one PLC4X session, scan class by scan class, and delivers one
  * {@link SampleBatch} per scan.
  *
- * <p>Threading: scans run on one thread of its own, {@code plc-poll-<connectionId>}; the listener
- * is called on that thread, batches in scan order. Connecting runs on {@code plc-connect-<connectionId>}
- * with a deadline, because PLC4X's {@code connect()} has none. Both threads are daemons and are
- * stopped by {@link #close()}.
+ * <p><b>Threading.</b> Everything runs on the poller's own thread, {@code plc-poll-<connection>}:
+ * the listener is called there, one batch at a time, in the order the scans ran. Connecting and
+ * closing run on {@code plc-connect-<connection>} under a deadline, writes on
+ * {@code plc-write-<connection>}. All are daemon threads, stopped by {@link #close()}.
  *
- * <p>Failures: a scan that fails or times out closes the connection and delivers a batch whose
- * values are all {@link Quality#COMM_FAILURE}; the connection is rebuilt with exponential backoff
- * and jitter (PLC4X neither reconnects nor recovers a broken connection by itself).
+ * <p><b>Scheduling.</b> Each scan class is due every period from the start, without drift; a scan
+ * that runs late makes the next ones skip (counted in {@link ConnectionHealth#missedScans()}), never
+ * a burst of catch-up scans. Tags are read in Multiple Service Packets cut to fit the connection.
+ *
+ * <p><b>Hardening</b> (PLC4X 0.13.1, shared/DESIGN.md). A tag is read alone once before it joins a
+ * batch: a tag the controller rejects is quarantined with the reason, its value is
+ * {@link Quality#BAD_CONFIG}, and it is tried again every {@link Settings#quarantineRetry()}. A
+ * request that fails or times out closes the session; it is rebuilt with exponential backoff and
+ * jitter, and the tags of the failed request are probed again.
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
-    private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(5);
-    private static final Duration READ_DEADLINE = Duration.ofSeconds(3);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration CLOSE_BUDGET = Duration.ofMillis(500);
 
-    private final String connectionId;
+    /** Deadlines and pauses; {@link #DEFAULTS} suit a plant network. */
+    public record Settings(Duration connectDeadline, Duration readDeadline, Duration probeDeadline,
+                           Duration quarantineRetry, Duration firstBackoff, Duration maxBackoff, Duration closeBudget) {
+    }
+
+    public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(5), Duration.ofSeconds(3),
+            Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMillis(500), Duration.ofSeconds(30),
+            Duration.ofMillis(500));
+
+    /** What fits in one request: the Large Forward Open size PLC4X asks for (4002), less the
+     *  encapsulation, CPF and Multiple Service Packet headers. */
+    private static final int LOGIX_REQUEST_BUDGET = 3900;
+    /** PLC4X's ab-eth driver sends one PCCC request per tag anyway; this bounds a batch's latency. */
+    private static final int AB_ETH_TAGS_PER_REQUEST = 20;
+    /** A probe that times out twice (on fresh sessions) means the tag wedges the connection. */
+    private static final int PROBE_STRIKES = 2;
+
+    private final TagMap.Connection connection;
     private final String url;
-    private final List<TagBinding> bindings;
-    private final Duration scanPeriod;
     private final Clock clock;
     private final SampleBatchListener listener;
-    private final PlcConnectionManager driverManager = new DefaultPlcDriverManager();
-    private final ScheduledExecutorService scanThread;
+    private final Settings settings;
+    private final PlcConnectionManager drivers = new DefaultPlcDriverManager();
+    private final Thread pollThread;
     private final ExecutorService connectThread;
+    /** Closing can hang in PLC4X; it never holds up a connect. Idle threads end after a second. */
+    private final ExecutorService closeThreads;
+    private final ExecutorService writeThread;
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final PollerStats stats = new PollerStats();
 
-    private PlcConnection connection;
-    private Instant nextConnectAttempt = Instant.MIN;
-    private Duration backoff = FIRST_BACKOFF;
-    private volatile ConnectionHealth health = new ConnectionHealth(ConnectionHealth.State.CONNECTING, null, null, 0);
+    // Owned by the poll thread.
+    private final Map<String, TagState> tags = new LinkedHashMap<>();
+    private final Map<String, ScanClassState> scanClasses = new TreeMap<>();
+    private Plc4xSession session;
+    private long nextConnectNanos;
+    private Duration backoff;
+    private volatile boolean closing;
+    private volatile Map<String, PollTag> tagsByName = Map.of();
+    private volatile ConnectionHealth health = ConnectionHealth.starting();
+
+    /** A tag's probe state and the last value delivered. */
+    private static final class TagState {
+        final PollTag tag;
+        boolean probed;
+        int strikes;
+        String quarantineReason;
+        long retryNanos;
+        TagValue last;
+
+        TagState(PollTag tag) {
+            this.tag = tag;
+        }
+    }
+
+    private static final class ScanClassState {
+        final String name;
+        final long periodNanos;
+        final long firstDueNanos;
+        long nextDueNanos;
+
+        ScanClassState(String name, long periodNanos, long firstDueNanos) {
+            this.name = name;
+            this.periodNanos = periodNanos;
+            this.firstDueNanos = firstDueNanos;
+            this.nextDueNanos = firstDueNanos;
+        }
+    }
+
+    public Poller(TagMap.Connection connection, List<PollTag> tags, Clock clock, SampleBatchListener listener) {
+        this(connection, tags, clock, listener, DEFAULTS);
+    }
 
     /**
-     * @param connectionId a short name for logs and thread names, for example {@code line1-plc}
-     * @param url          the PLC4X connection string, for example {@code logix://10.0.0.5?slot=0}
-     * @param bindings     the tags to read each scan
-     * @param scanPeriod   time between scan starts (scans do not drift; a slow scan delays the next)
-     * @param clock        stamps {@link SampleBatch#scanTime()} and value source times
-     * @param listener     receives each batch on the scan thread
+     * @param connection the PLC connection (driver, address, slot or station)
+     * @param tags       what to read; see {@link PollTag#of}
+     * @param clock      stamps scan and value times (the plant clock)
+     * @param listener   receives each batch on the poll thread
      */
-    public Poller(String connectionId, String url, List<TagBinding> bindings, Duration scanPeriod,
-                  Clock clock, SampleBatchListener listener) {
-        this.connectionId = connectionId;
-        this.url = url;
-        this.bindings = List.copyOf(bindings);
-        this.scanPeriod = scanPeriod;
+    public Poller(TagMap.Connection connection, List<PollTag> tags, Clock clock, SampleBatchListener listener,
+                  Settings settings) {
+        this.connection = connection;
+        this.url = connection.url();
         this.clock = clock;
         this.listener = listener;
-        this.scanThread = Executors.newSingleThreadScheduledExecutor(named("plc-poll-" + connectionId));
-        this.connectThread = Executors.newSingleThreadExecutor(named("plc-connect-" + connectionId));
+        this.settings = settings;
+        this.backoff = settings.firstBackoff();
+        this.connectThread = Executors.newSingleThreadExecutor(named("plc-connect-" + connection.id()));
+        this.writeThread = Executors.newSingleThreadExecutor(named("plc-write-" + connection.id()));
+        this.closeThreads = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), named("plc-close-" + connection.id()));
+        this.pollThread = named("plc-poll-" + connection.id()).newThread(this::run);
+        applyTags(tags, System.nanoTime());
     }
 
-    /** Starts scanning; the first scan begins at once. */
+    /** Starts polling; every scan class is due at once. */
     public void start() {
-        scanThread.scheduleAtFixedRate(this::scanSafely, 0, scanPeriod.toNanos(), TimeUnit.NANOSECONDS);
+        pollThread.start();
     }
 
-    /** The connection's health; safe to call from any thread. */
+    /** The connection's health; any thread. */
     public ConnectionHealth health() {
         return health;
     }
 
-    private void scanSafely() {
+    /**
+     * Replaces the tags without stopping: from the next scan, new tags are probed and join, removed
+     * ones are no longer read; unchanged ones keep their state. Any thread.
+     */
+    public void updateTags(List<PollTag> newTags) {
+        List<PollTag> copy = List.copyOf(newTags);
+        commands.add(() -> applyTags(copy, System.nanoTime()));
+    }
+
+    /**
+     * Writes one tag and reads it back. Runs on {@code plc-write-<connection>} over a session of its
+     * own with unconnected messaging: PLC4X 0.13.1 repeats a connected sequence count after a write,
+     * which a controller takes for a retransmission (the next write would be silently dropped).
+     *
+     * @param value in engineering units (scaling is undone before writing)
+     * @return completes with the value read back, or fails with a message that says what happened
+     */
+    public CompletableFuture<TagValue> write(String name, Object value) {
+        PollTag tag = tagsByName.get(name);
+        if (tag == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(name + " is not a tag of " + connection.id()));
+        }
+        if (connection.driver() == Driver.AB_ETH) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("PLC4X's ab-eth driver cannot write;"
+                    + " change " + name + " in the SLC program or from RSLogix 500"));
+        }
+        if (tag.type() == DataType.STRING) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("PLC4X 0.13.1 cannot write STRING tags"));
+        }
+        return CompletableFuture.supplyAsync(() -> writeAndReadBack(tag, value), writeThread);
+    }
+
+    private TagValue writeAndReadBack(PollTag tag, Object value) {
+        Object raw = WriteValues.toRaw(tag, value);
+        Plc4xSession writer = null;
         try {
-            scan();
-        } catch (RuntimeException e) {
-            // An exception escaping here would silently cancel all future scans.
-            log.error("Scan of {} failed unexpectedly", connectionId, e);
+            writer = Plc4xSession.open(drivers, url + "&force-unconnected-operation=true", settings.connectDeadline(),
+                    connectThread);
+            PlcWriteResponse written = writer.write(tag.name(), tag.driverAddress(), raw, settings.readDeadline());
+            PlcResponseCode code = written.getResponseCode(tag.name());
+            if (code != PlcResponseCode.OK) {
+                throw new IllegalStateException("The controller refused the write of " + tag.name() + ": " + code);
+            }
+            PlcReadResponse back = writer.read(Map.of(tag.name(), tag.driverAddress()), settings.readDeadline());
+            TagValue readBack = decode(back, tag, clock.instant());
+            if (!readBack.isGood() || !WriteValues.same(tag, value, readBack.value())) {
+                throw new IllegalStateException("Wrote " + value + " to " + tag.name() + " but read back "
+                        + (readBack.isGood() ? readBack.value() : readBack.quality())
+                        + "; the PLC program may overwrite the tag");
+            }
+            return readBack;
+        } catch (Plc4xSession.SessionException e) {
+            throw new IllegalStateException("Writing " + tag.name() + " on " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Writing " + tag.name() + " was interrupted", e);
+        } finally {
+            if (writer != null) {
+                writer.close(closeThreads, settings.closeBudget());
+            }
         }
     }
 
-    private void scan() {
-        if (connection == null && !connect()) {
-            deliver(failedBatch(clock.instant(), Quality.COMM_FAILURE));
-            return;
+    // ---- the poll thread ----
+
+    private void run() {
+        while (!closing) {
+            try {
+                long now = System.nanoTime();
+                ScanClassState due = nextDue();
+                long wakeAt = due == null ? now + TimeUnit.SECONDS.toNanos(1) : due.nextDueNanos;
+                if (session == null && now >= nextConnectNanos) {
+                    connect();
+                    continue;
+                }
+                if (session != null && probeOne(now)) {
+                    continue;
+                }
+                if (due != null && now >= due.nextDueNanos) {
+                    scan(due, now);
+                    continue;
+                }
+                Runnable command = commands.poll(Math.max(0, wakeAt - now), TimeUnit.NANOSECONDS);
+                if (command != null) {
+                    command.run();
+                }
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                // An exception escaping here would end polling for good.
+                log.error("Polling {} failed unexpectedly", connection.id(), e);
+                dropSession("unexpected error: " + e);
+            }
         }
-        // Stamped after connecting: a slow connect must not make the first values look older.
-        Instant scanTime = clock.instant();
-        try {
-            PlcReadRequest.Builder request = connection.readRequestBuilder();
-            for (TagBinding binding : bindings) {
-                request.addTagAddress(binding.name(), binding.address());
-            }
-            PlcReadResponse response = request.build().execute()
-                    .get(READ_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            Instant readTime = clock.instant();
-            Map<String, TagValue> values = new LinkedHashMap<>();
-            for (TagBinding binding : bindings) {
-                values.put(binding.name(), decode(response, binding, readTime));
-            }
-            health = new ConnectionHealth(ConnectionHealth.State.CONNECTED, readTime, null, health.reconnects());
-            backoff = FIRST_BACKOFF;
-            deliver(new SampleBatch(connectionId, scanTime, values));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            String reason = e instanceof TimeoutException
-                    ? "the PLC did not answer within " + READ_DEADLINE.toSeconds() + " s"
-                    : String.valueOf(rootCause(e).getMessage());
-            failConnection("Reading from " + url + " failed: " + reason);
-            deliver(failedBatch(scanTime, Quality.COMM_FAILURE));
+        if (session != null) {
+            session.close(closeThreads, settings.closeBudget());
+            session = null;
         }
     }
 
-    private boolean connect() {
-        Instant now = Instant.now();
-        if (now.isBefore(nextConnectAttempt)) {
-            return false;
+    private ScanClassState nextDue() {
+        ScanClassState first = null;
+        for (ScanClassState s : scanClasses.values()) {
+            if (first == null || s.nextDueNanos < first.nextDueNanos) {
+                first = s;
+            }
         }
-        Future<PlcConnection> attempt = connectThread.submit(() -> driverManager.getConnection(url));
+        return first;
+    }
+
+    private void applyTags(List<PollTag> newTags, long now) {
+        Map<String, TagState> old = new LinkedHashMap<>(tags);
+        tags.clear();
+        for (PollTag tag : newTags) {
+            TagState previous = old.get(tag.name());
+            tags.put(tag.name(), previous != null && previous.tag.equals(tag) ? previous : new TagState(tag));
+        }
+        Map<String, ScanClassState> oldClasses = new TreeMap<>(scanClasses);
+        scanClasses.clear();
+        for (PollTag tag : newTags) {
+            long period = TimeUnit.MILLISECONDS.toNanos(tag.periodMillis());
+            ScanClassState previous = oldClasses.get(tag.scanClass());
+            scanClasses.computeIfAbsent(tag.scanClass(), name -> previous != null && previous.periodNanos == period
+                    ? previous : new ScanClassState(name, period, now));
+        }
+        Map<String, PollTag> byName = new LinkedHashMap<>();
+        newTags.forEach(t -> byName.put(t.name(), t));
+        tagsByName = Map.copyOf(byName);
+        publishHealth(health.state(), health.lastGoodRead(), health.lastError());
+    }
+
+    private void connect() throws InterruptedException {
         try {
-            connection = attempt.get(CONNECT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("Connected to {} ({})", connectionId, url);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            attempt.cancel(true);
-            String reason = e instanceof TimeoutException
-                    ? "no answer within " + CONNECT_DEADLINE.toSeconds() + " s"
-                    : String.valueOf(rootCause(e).getMessage());
-            failConnection("Cannot connect to " + url + ": " + reason
+            session = Plc4xSession.open(drivers, url, settings.connectDeadline(), connectThread);
+            log.info("Connected to {} ({})", connection.id(), url);
+            publishHealth(ConnectionHealth.State.CONNECTED, health.lastGoodRead(), health.lastError());
+        } catch (Plc4xSession.SessionException e) {
+            stats.connectFailures++;
+            scheduleReconnect("Cannot connect to " + url + ": " + e.getMessage()
                     + ". Check that the PLC is on, the address and slot are right, and the network reaches it.");
+        }
+    }
+
+    /** Reads one tag that has not been probed (or whose quarantine is over) alone. */
+    private boolean probeOne(long now) throws InterruptedException {
+        for (TagState state : tags.values()) {
+            boolean due = !state.probed && (state.quarantineReason == null || now >= state.retryNanos);
+            if (!due) {
+                continue;
+            }
+            try {
+                PlcReadResponse response = session.read(Map.of(state.tag.name(), state.tag.driverAddress()),
+                        settings.probeDeadline());
+                TagValue value = decode(response, state.tag, clock.instant());
+                if (value.quality() == Quality.BAD_CONFIG) {
+                    quarantine(state, now, rejection(response, state.tag));
+                } else {
+                    state.probed = true;
+                    state.strikes = 0;
+                    if (state.quarantineReason != null) {
+                        log.info("{}: {} reads again; back in the scan", connection.id(), state.tag.name());
+                    }
+                    state.quarantineReason = null;
+                }
+            } catch (Plc4xSession.SessionException e) {
+                if (!session.connected()) {
+                    scheduleReconnect("Reading from " + url + " failed: " + e.getMessage());
+                    return true;
+                }
+                if (!e.timedOut) {
+                    quarantine(state, now, "the controller rejects it or PLC4X cannot decode the reply ("
+                            + e.getMessage() + "); check the address and type");
+                } else if (++state.strikes >= PROBE_STRIKES) {
+                    quarantine(state, now, "the controller's reply wedges PLC4X (no answer within "
+                            + settings.probeDeadline().toMillis() + " ms); check the address and type");
+                }
+                // A rejected tag leaves PLC4X's transaction unfinished: the session is wedged.
+                dropSession("probing " + state.tag.name() + " failed");
+                nextConnectNanos = 0; // the controller itself is fine: reconnect at once
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void quarantine(TagState state, long now, String reason) {
+        if (!reason.equals(state.quarantineReason)) {
+            log.warn("{}: quarantined {} ({}): {}", connection.id(), state.tag.name(), state.tag.driverAddress(), reason);
+        }
+        state.quarantineReason = reason;
+        state.probed = false;
+        state.strikes = 0;
+        state.retryNanos = now + settings.quarantineRetry().toNanos();
+        publishHealth(health.state(), health.lastGoodRead(), health.lastError());
+    }
+
+    private static String rejection(PlcReadResponse response, PollTag tag) {
+        PlcResponseCode code = response.getResponseCode(tag.name());
+        return code == PlcResponseCode.OK
+                ? "the driver returned no value for a " + tag.type() + " (PLC4X cannot decode it; negative SLC words read empty)"
+                : "the controller answers " + code + " (no such tag, or not of type " + tag.type() + ")";
+    }
+
+    private void scan(ScanClassState scanClass, long now) throws InterruptedException {
+        Instant scanTime = clock.instant();
+        // Next due time on the original grid: late scans skip ahead instead of bunching up.
+        long next = scanClass.nextDueNanos + scanClass.periodNanos;
+        if (next <= now) {
+            long skipped = (now - next) / scanClass.periodNanos + 1;
+            stats.missedScans += skipped;
+            next += skipped * scanClass.periodNanos;
+        }
+        scanClass.nextDueNanos = next;
+
+        if (session != null && !session.connected()) {
+            scheduleReconnect("The controller at " + url + " closed the connection");
+        }
+        List<TagState> members = tags.values().stream().filter(t -> t.tag.scanClass().equals(scanClass.name)).toList();
+        Map<String, TagValue> values = new LinkedHashMap<>();
+        Set<String> changed = new HashSet<>();
+        if (session == null) {
+            for (TagState t : members) {
+                put(values, changed, t, TagValue.failed(Quality.COMM_FAILURE, scanTime));
+            }
+        } else {
+            List<TagState> readable = new ArrayList<>();
+            for (TagState t : members) {
+                if (t.probed) {
+                    readable.add(t);
+                } else {
+                    put(values, changed, t, TagValue.failed(t.quarantineReason != null ? Quality.BAD_CONFIG
+                            : Quality.COMM_FAILURE, scanTime));
+                }
+            }
+            for (List<TagState> chunk : chunks(readable)) {
+                if (!readChunk(chunk, values, changed, scanTime)) {
+                    break;
+                }
+            }
+            for (TagState t : readable) {
+                if (!values.containsKey(t.tag.name())) {
+                    put(values, changed, t, TagValue.failed(Quality.COMM_FAILURE, scanTime));
+                }
+            }
+        }
+        publishHealth(session == null ? health.state() : ConnectionHealth.State.CONNECTED, health.lastGoodRead(),
+                health.lastError());
+        deliver(new SampleBatch(connection.id(), scanClass.name, scanTime, values, changed));
+    }
+
+    /** @return {@code false} if the session failed (the remaining chunks are not read) */
+    private boolean readChunk(List<TagState> chunk, Map<String, TagValue> values, Set<String> changed, Instant scanTime)
+            throws InterruptedException {
+        Map<String, String> request = new LinkedHashMap<>();
+        chunk.forEach(t -> request.put(t.tag.name(), t.tag.driverAddress()));
+        long started = System.nanoTime();
+        try {
+            PlcReadResponse response = session.read(request, settings.readDeadline());
+            stats.roundTrip(System.nanoTime() - started);
+            Instant readTime = clock.instant();
+            for (TagState t : chunk) {
+                TagValue value = decode(response, t.tag, readTime);
+                if (value.quality() == Quality.BAD_CONFIG) {
+                    quarantine(t, System.nanoTime(), rejection(response, t.tag));
+                } else if (value.quality() == Quality.COMM_FAILURE && t.last != null && t.last.value() != null) {
+                    value = new TagValue(t.last.value(), Quality.STALE, t.last.sourceTime());
+                }
+                put(values, changed, t, value);
+            }
+            stats.valuesRead(chunk.size(), started);
+            publishHealth(ConnectionHealth.State.CONNECTED, readTime, null);
+            backoff = settings.firstBackoff();
+            return true;
+        } catch (Plc4xSession.SessionException e) {
+            stats.readErrors++;
+            chunk.forEach(t -> t.probed = false); // one of them may be what wedged the session
+            scheduleReconnect("Reading from " + url + " failed: " + e.getMessage());
+            for (TagState t : chunk) {
+                put(values, changed, t, TagValue.failed(Quality.COMM_FAILURE, scanTime));
+            }
             return false;
         }
     }
 
-    private void failConnection(String message) {
-        PlcConnection broken = connection;
-        connection = null;
-        if (broken != null) {
-            // PLC4X's close() can throw or hang on a dead connection: never let it stop scanning.
-            connectThread.execute(() -> closeQuietly(broken));
+    private List<List<TagState>> chunks(List<TagState> readable) {
+        List<List<TagState>> chunks = new ArrayList<>();
+        List<TagState> current = new ArrayList<>();
+        int requestBytes = 0;
+        int replyBytes = 0;
+        for (TagState t : readable) {
+            int req = t.tag.requestBytes();
+            int rep = t.tag.replyBytes();
+            boolean full = connection.driver() == Driver.AB_ETH
+                    ? current.size() >= AB_ETH_TAGS_PER_REQUEST
+                    : requestBytes + req > LOGIX_REQUEST_BUDGET || replyBytes + rep > LOGIX_REQUEST_BUDGET;
+            if (full && !current.isEmpty()) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                requestBytes = 0;
+                replyBytes = 0;
+            }
+            current.add(t);
+            requestBytes += req;
+            replyBytes += rep;
         }
-        long jitterMillis = ThreadLocalRandom.current().nextLong(backoff.toMillis() / 4 + 1);
-        nextConnectAttempt = Instant.now().plus(backoff).plusMillis(jitterMillis);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        ConnectionHealth before = health;
-        health = new ConnectionHealth(ConnectionHealth.State.RECONNECTING, before.lastGoodRead(), message,
-                before.reconnects() + 1);
-        if (!message.equals(before.lastError())) {
-            log.warn("{}: {} Retrying.", connectionId, message);
+        if (!current.isEmpty()) {
+            chunks.add(current);
         }
+        return chunks;
     }
 
-    private static TagValue decode(PlcReadResponse response, TagBinding binding, Instant time) {
-        PlcResponseCode code = response.getResponseCode(binding.name());
-        if (code != PlcResponseCode.OK) {
-            Quality quality = code == PlcResponseCode.INVALID_ADDRESS || code == PlcResponseCode.NOT_FOUND
-                    || code == PlcResponseCode.INVALID_DATATYPE ? Quality.BAD_CONFIG : Quality.COMM_FAILURE;
-            return TagValue.failed(quality, time);
+    /** Applies the deadband: a value that moved less than it is delivered as the previous one. */
+    private static void put(Map<String, TagValue> values, Set<String> changed, TagState state, TagValue value) {
+        TagValue last = state.last;
+        TagValue delivered = value;
+        if (last != null && last.quality() == value.quality()) {
+            if (Objects.equals(last.value(), value.value()) || withinDeadband(state.tag, last, value)) {
+                delivered = value.quality() == Quality.GOOD ? new TagValue(last.value(), Quality.GOOD, value.sourceTime()) : value;
+            } else {
+                changed.add(state.tag.name());
+            }
+        } else {
+            changed.add(state.tag.name());
         }
-        PlcValue value = response.getPlcValue(binding.name());
+        state.last = delivered;
+        values.put(state.tag.name(), delivered);
+    }
+
+    private static boolean withinDeadband(PollTag tag, TagValue last, TagValue value) {
+        return tag.deadband() > 0 && last.value() instanceof Number a && value.value() instanceof Number b
+                && Math.abs(a.doubleValue() - b.doubleValue()) < tag.deadband();
+    }
+
+    private static TagValue decode(PlcReadResponse response, PollTag tag, Instant time) {
+        PlcResponseCode code = response.getResponseCode(tag.name());
+        if (code != PlcResponseCode.OK) {
+            boolean config = code == PlcResponseCode.INVALID_ADDRESS || code == PlcResponseCode.NOT_FOUND
+                    || code == PlcResponseCode.INVALID_DATATYPE || code == PlcResponseCode.ACCESS_DENIED;
+            return TagValue.failed(config ? Quality.BAD_CONFIG : Quality.COMM_FAILURE, time);
+        }
+        PlcValue value = response.getPlcValue(tag.name());
         if (value == null || value.getObject() == null) {
-            // PLC4X 0.13.1 answers OK with a null value for types it cannot decode (USINT, UDINT, ...).
+            // PLC4X 0.13.1 answers OK with no value for what it cannot decode: never pass that on.
             return TagValue.failed(Quality.BAD_CONFIG, time);
         }
-        Object raw = value.getObject();
-        Object normalised = switch (raw) {
+        Object normalised = switch (value.getObject()) {
             case Float f -> f.doubleValue();
             case Double d -> d;
             case Number n -> n.longValue();
-            default -> raw;
+            case Object other -> other;
         };
+        if (tag.scaling() != null && normalised instanceof Number n) {
+            normalised = tag.scaling().apply(n.doubleValue());
+        }
         return TagValue.good(normalised, time);
     }
 
-    private SampleBatch failedBatch(Instant scanTime, Quality quality) {
-        Map<String, TagValue> values = new LinkedHashMap<>();
-        for (TagBinding binding : bindings) {
-            values.put(binding.name(), TagValue.failed(quality, scanTime));
+    private void scheduleReconnect(String message) {
+        dropSession(message);
+        long jitter = ThreadLocalRandom.current().nextLong(backoff.toNanos() / 4 + 1);
+        nextConnectNanos = System.nanoTime() + backoff.toNanos() + jitter;
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+    }
+
+    private void dropSession(String message) {
+        if (session != null) {
+            session.close(closeThreads, settings.closeBudget());
+            session = null;
+            stats.reconnects++;
         }
-        return new SampleBatch(connectionId, scanTime, values);
+        if (!message.equals(health.lastError())) {
+            log.warn("{}: {}. Retrying.", connection.id(), message);
+        }
+        publishHealth(ConnectionHealth.State.RECONNECTING, health.lastGoodRead(), message);
+    }
+
+    private void publishHealth(ConnectionHealth.State state, Instant lastGoodRead, String lastError) {
+        Map<String, String> quarantined = new TreeMap<>();
+        tags.values().stream().filter(t -> t.quarantineReason != null)
+                .forEach(t -> quarantined.put(t.tag.name(), t.quarantineReason));
+        health = new ConnectionHealth(state, lastGoodRead, lastError, stats.reconnects, stats.p50(), stats.p99(),
+                stats.valuesPerSecond(), stats.readErrors, stats.connectFailures, stats.missedScans, tags.size(),
+                quarantined);
     }
 
     private void deliver(SampleBatch batch) {
         try {
             listener.onBatch(batch);
         } catch (RuntimeException e) {
-            log.error("The batch listener of {} failed", connectionId, e);
+            log.error("The batch listener of {} failed", connection.id(), e);
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static void closeQuietly(PlcConnection connection) {
-        try {
-            connection.close();
-        } catch (Exception e) {
-            log.debug("Closing a broken PLC connection failed (expected with PLC4X)", e);
-        }
-    }
-
-    /** Stops scanning and closes the connection; returns within a few seconds. */
+    /** Stops polling and closes the connection; returns within about a second. */
     @Override
     public void close() {
         long started = System.nanoTime();
-        scanThread.shutdownNow();
+        closing = true;
+        pollThread.interrupt();
         try {
-            scanThread.awaitTermination(READ_DEADLINE.toMillis() + 500, TimeUnit.MILLISECONDS);
+            pollThread.join(settings.readDeadline().toMillis() + settings.closeBudget().toMillis() + 500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        PlcConnection open = connection;
-        connection = null;
-        if (open != null) {
-            connectThread.execute(() -> closeQuietly(open));
-        }
+        writeThread.shutdownNow();
         connectThread.shutdown();
         try {
-            // PLC4X sends Forward Close and UnRegisterSession within milliseconds, then waits on a
-            // disconnect future that 0.13.1 does not complete: don't let that hold up shutdown.
-            if (!connectThread.awaitTermination(CLOSE_BUDGET.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!connectThread.awaitTermination(settings.closeBudget().toMillis(), TimeUnit.MILLISECONDS)) {
                 connectThread.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeThreads.shutdown();
+        try {
+            closeThreads.awaitTermination(settings.closeBudget().toMillis() + 100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         health = new ConnectionHealth(ConnectionHealth.State.STOPPED, health.lastGoodRead(), health.lastError(),
-                health.reconnects());
-        log.info("Poller {} stopped in {} ms", connectionId, (System.nanoTime() - started) / 1_000_000);
+                health.reconnects(), health.roundTripP50Millis(), health.roundTripP99Millis(), 0, health.readErrors(),
+                health.connectFailures(), health.missedScans(), health.tags(), health.quarantined());
+        log.info("Poller {} stopped in {} ms", connection.id(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
+    private static ThreadFactory named(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -12,10 +12,12 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,10 +78,25 @@ final class FrameServer implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Closes every client connection now, from any thread. */
+    /**
+     * Closes every client connection, from any thread; returns once they are closed. Runs on the
+     * selector thread: a registered channel closed elsewhere stays open until the selector wakes.
+     */
     void dropAllConnections() {
-        for (Client client : clients) {
-            client.close();
+        if (Thread.currentThread() == loop || !loop.isAlive()) {
+            List.copyOf(clients).forEach(Client::close);
+            return;
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        tasks.add(() -> {
+            List.copyOf(clients).forEach(Client::close);
+            done.countDown();
+        });
+        selector.wakeup();
+        try {
+            done.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -258,7 +275,7 @@ final class FrameServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        dropAllConnections();
+        List.copyOf(clients).forEach(Client::close);
         delays.shutdownNow();
         try {
             server.close();

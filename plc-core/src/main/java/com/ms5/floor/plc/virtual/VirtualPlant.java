@@ -1,6 +1,8 @@
 package com.ms5.floor.plc.virtual;
 
-import com.ms5.floor.plc.api.TagBinding;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.tagmap.TagMapFile;
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -21,13 +23,11 @@ import java.util.Map;
  * Andon bits, running (0/1); plus S2, B3, T4, C5 and F8 (F8:i = speed of the line's machine i).
  */
 public final class VirtualPlant implements AutoCloseable {
+    /** SLC machine counters count 0..32767 and then start again at 0. */
+    public static final int SLC_COUNTER_ROLLOVER = 32768;
+
     /** The demo plant's filler, which demo mode shows. */
     public static final String MACHINE_ID = "L1-FILLER";
-
-    /** Binding names the app reads a machine's values under. */
-    public static final String TOTAL_COUNT = "totalCount";
-    public static final String GOOD_COUNT = "goodCount";
-    public static final String STATE = "state";
 
     /** The machine UDT of the demo tag layout. */
     public static final LogixType.Struct MACHINE_UDT = LogixType.udt("MS5_Machine", 0x4D35, List.of(
@@ -142,12 +142,14 @@ public final class VirtualPlant implements AutoCloseable {
                     double speed = m.speed(simulation.cycleFactor(spec.id()));
                     file.setWord(0, 0, m.state());
                     file.setWord(1, 0, m.faultCode());
-                    file.setWord(2, 0, (int) m.totalCount());
-                    file.setWord(3, 0, (int) m.goodCount());
-                    file.setWord(4, 0, (int) m.rejectCount());
+                    // Counters roll over from 32767 to 0, as SLC programs that reset a counter on
+                    // overflow do (PLC4X's ab-eth driver cannot read negative words anyway).
+                    file.setWord(2, 0, (int) (m.totalCount() % SLC_COUNTER_ROLLOVER));
+                    file.setWord(3, 0, (int) (m.goodCount() % SLC_COUNTER_ROLLOVER));
+                    file.setWord(4, 0, (int) (m.rejectCount() % SLC_COUNTER_ROLLOVER));
                     file.setWord(5, 0, (int) Math.round(speed));
                     file.setWord(6, 0, simulation.productId(spec.id()));
-                    file.setWord(7, 0, simulation.jobId(spec.id()) % 32768);
+                    file.setWord(7, 0, simulation.jobId(spec.id()) % SLC_COUNTER_ROLLOVER);
                     file.setWord(8, 0, m.andon());
                     file.setWord(9, 0, m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0);
                     int index = all.indexOf(spec);
@@ -179,19 +181,28 @@ public final class VirtualPlant implements AutoCloseable {
         return controller(simulation.lineOf(machineId).spec.controller());
     }
 
-    /** The tag map the app reads a machine's total count, good count and state word with. */
-    public List<TagBinding> bindings(String machineId) {
-        PlantFile.Machine m = simulation.machine(machineId).spec();
-        if (controllerOf(machineId).tags() != null) {
-            return List.of(
-                    new TagBinding(TOTAL_COUNT, m.tag() + ".TotalCount:DINT"),
-                    new TagBinding(GOOD_COUNT, m.tag() + ".GoodCount:DINT"),
-                    new TagBinding(STATE, m.tag() + ".State:DINT"));
+    /** The demo plant's tag map ({@code ms5/plant/demo-tagmap.json} in src-resources). */
+    public static TagMap demoTagMap() {
+        try (InputStream json = VirtualPlant.class.getResourceAsStream("/ms5/plant/demo-tagmap.json")) {
+            if (json == null) {
+                throw new IllegalStateException("demo-tagmap.json is missing from the class path (src-resources)");
+            }
+            return TagMapFile.load(json, "demo-tagmap.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return List.of(
-                new TagBinding(TOTAL_COUNT, m.tag() + ":2:WORD"),
-                new TagBinding(GOOD_COUNT, m.tag() + ":3:WORD"),
-                new TagBinding(STATE, m.tag() + ":0:WORD"));
+    }
+
+    /** The map with each connection named like one of this plant's controllers pointed at it. */
+    public TagMap pointAt(TagMap map) {
+        TagMap pointed = map;
+        for (TagMap.Connection c : map.connections()) {
+            VirtualController controller = controllers.get(c.id());
+            if (controller != null) {
+                pointed = pointed.withEndpoint(c.id(), "127.0.0.1", controller.port());
+            }
+        }
+        return pointed;
     }
 
     /** A machine's ideal cycle time for the product its line runs now. */

@@ -4,130 +4,285 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.Quality;
-import com.ms5.floor.plc.api.ScaledClock;
 import com.ms5.floor.plc.api.SampleBatch;
-import com.ms5.floor.plc.api.TagBinding;
-import com.ms5.floor.plc.virtual.PlantFile;
+import com.ms5.floor.plc.api.ScaledClock;
+import com.ms5.floor.plc.api.TagValue;
+import com.ms5.floor.plc.tagmap.DataType;
+import com.ms5.floor.plc.tagmap.Driver;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.virtual.LogixType;
+import com.ms5.floor.plc.virtual.TagDatabase;
+import com.ms5.floor.plc.virtual.VirtualController;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** The real PLC4X logix driver over real TCP against the virtual controller. */
+/** The real PLC4X drivers over real TCP against the virtual controllers. */
 class PollerTest {
-    /** The demo filler's tag map (the same on every start of the demo plant). */
-    private static final List<TagBinding> FILLER = List.of(
-            new TagBinding(VirtualPlant.TOTAL_COUNT, "L1_Filler.TotalCount:DINT"),
-            new TagBinding(VirtualPlant.GOOD_COUNT, "L1_Filler.GoodCount:DINT"),
-            new TagBinding(VirtualPlant.STATE, "L1_Filler.State:DINT"));
-
     /** Plant time from 07:00 today: inside the early shift and no break for 2.5 hours, whenever the test runs. */
     private static final Clock SHIFT_CLOCK = new ScaledClock(Clock.systemUTC(), 1,
-            java.time.LocalDate.now(java.time.ZoneOffset.UTC).atTime(7, 0).toInstant(java.time.ZoneOffset.UTC));
+            LocalDate.now(ZoneOffset.UTC).atTime(7, 0).toInstant(ZoneOffset.UTC));
+    /** Short deadlines so failure tests finish quickly. */
+    private static final Poller.Settings QUICK = new Poller.Settings(Duration.ofSeconds(2), Duration.ofMillis(500),
+            Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMillis(50), Duration.ofMillis(200));
 
     private final List<SampleBatch> batches = new CopyOnWriteArrayList<>();
 
-    /** The demo plant with line 1's controller on a chosen port. */
-    private static VirtualPlant startDemoOn(int port) throws Exception {
-        PlantFile demo;
-        try (var json = PollerTest.class.getResourceAsStream("/ms5/plant/demo-plant.json")) {
-            demo = PlantFile.load(json, "demo-plant.json");
-        }
-        var controllers = new java.util.ArrayList<>(demo.controllers());
-        controllers.set(0, new PlantFile.Controller("line1-plc", "logix", port, "1769-L33ER/B LOGIX5333ER"));
-        return VirtualPlant.start(new PlantFile(demo.name(), demo.seed(), demo.timeZone(), demo.shifts(), demo.faultCodes(),
-                demo.products(), controllers, demo.lines()), SHIFT_CLOCK);
+    private static TagMap.Connection logix(VirtualController controller, long periodMillis) {
+        return new TagMap.Connection("plc", Driver.LOGIX, "127.0.0.1", controller.port(), 0,
+                List.of(new TagMap.ScanClass("fast", periodMillis)));
+    }
+
+    private static PollTag dint(String name, String address) {
+        return new PollTag(name, address + ":DINT", DataType.DINT, null, 0, "fast", 100);
     }
 
     @Test
-    void countsFromTheVirtualControllerArriveAndIncrease() throws Exception {
-        try (VirtualPlant plant = VirtualPlant.startDemo(SHIFT_CLOCK);
-             Poller poller = new Poller("test", plant.controllerOf(VirtualPlant.MACHINE_ID).connectionUrl(), FILLER,
-                     Duration.ofMillis(200), SHIFT_CLOCK, batches::add)) {
-            poller.start();
-
-            await(() -> goodBatches() >= 2 && lastGood().get(VirtualPlant.TOTAL_COUNT).asLong()
-                    > firstGood().get(VirtualPlant.TOTAL_COUNT).asLong());
-
-            SampleBatch last = lastGood();
-            assertThat(last.get(VirtualPlant.STATE).asLong()).isBetween(1L, 7L);
-            assertThat(last.get(VirtualPlant.GOOD_COUNT).asLong())
-                    .isLessThanOrEqualTo(last.get(VirtualPlant.TOTAL_COUNT).asLong());
-            assertThat(poller.health().state()).isEqualTo(ConnectionHealth.State.CONNECTED);
-        }
-    }
-
-    @Test
-    void readsOneBatchOfManyTagsInOneMultipleServicePacket() throws Exception {
+    void pollsTheWholeDemoPlantOverBothDriversWithEveryValueGood() throws Exception {
         try (VirtualPlant plant = VirtualPlant.startDemo(SHIFT_CLOCK)) {
-            List<TagBinding> bindings = List.of(
-                    new TagBinding("a", "L1_Filler.TotalCount:DINT"), new TagBinding("b", "L1_Filler.GoodCount:DINT"),
-                    new TagBinding("c", "L1_Filler.State:DINT"), new TagBinding("d", "L1_Filler.FaultCode:DINT"),
-                    new TagBinding("e", "L1_Filler.Speed:REAL"));
-            try (Poller poller = new Poller("many", plant.controllerOf(VirtualPlant.MACHINE_ID).connectionUrl(), bindings,
-                    Duration.ofMillis(200), SHIFT_CLOCK, batches::add)) {
-                poller.start();
-                await(() -> !batches.isEmpty() && batches.getLast().get("e").isGood());
-                SampleBatch batch = batches.getLast();
-                assertThat((Double) batch.get("e").value()).isBetween(0.0, 120.0); // parts/min, 0 while stopped
-                assertThat(batch.values()).hasSize(5).allSatisfy((k, v) -> assertThat(v.isGood()).isTrue());
+            TagMap map = plant.pointAt(VirtualPlant.demoTagMap());
+            List<Poller> pollers = new ArrayList<>();
+            for (TagMap.Connection c : map.connections()) {
+                pollers.add(new Poller(c, PollTag.of(map, c.id()), SHIFT_CLOCK, batches::add));
+            }
+            pollers.forEach(Poller::start);
+            try {
+                // every value of every machine, on Logix and on the SLC, arrives good
+                await(() -> map.machines().stream().allMatch(m -> m.bindings().stream()
+                        .allMatch(b -> lastValue(b.valueName(m.id())) != null && lastValue(b.valueName(m.id())).isGood())));
+                long fillerCount = lastValue("L1-FILLER.totalCount").asLong();
+                long slcCount = lastValue("L3-FILLER.totalCount").asLong();
+                await(() -> lastValue("L1-FILLER.totalCount").asLong() > fillerCount
+                        && lastValue("L3-FILLER.totalCount").asLong() > slcCount);
+                assertThat(lastValue("L1-FILLER.running").value()).isInstanceOf(Boolean.class);
+                assertThat(lastValue("L1-FILLER.speed").value()).isInstanceOf(Double.class);
+                assertThat(lastValue("L3-FILLER.state").asLong()).isBetween(1L, 7L);
+                // two scan classes: the fast one (100 ms) comes far more often than the normal one (1 s)
+                long fast = batches.stream().filter(b -> b.connectionId().equals("line1-plc") && b.scanClass().equals("fast")).count();
+                long normal = batches.stream().filter(b -> b.connectionId().equals("line1-plc") && b.scanClass().equals("normal")).count();
+                assertThat(fast).isGreaterThan(normal);
+                ConnectionHealth health = pollers.getFirst().health();
+                assertThat(health.state()).isEqualTo(ConnectionHealth.State.CONNECTED);
+                assertThat(health.roundTripP50Millis()).isPositive();
+                assertThat(health.roundTripP99Millis()).isGreaterThanOrEqualTo(health.roundTripP50Millis());
+                assertThat(health.valuesPerSecond()).isPositive();
+                assertThat(health.quarantined()).isEmpty();
+                assertThat(health.tags()).isEqualTo(60);
+            } finally {
+                pollers.forEach(Poller::close);
             }
         }
     }
 
     @Test
-    void reportsCommFailureWhileNothingListensAndConnectsOnceTheControllerIsUp() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
+    void aBadTagAmongTwoHundredGoodOnesIsQuarantinedAndTheOthersReadInChunks() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        List<PollTag> pollTags = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String name = "Packaging_Line_Counter_Number_" + i;
+            tags.define(name, LogixType.Atomic.DINT).setDint(i);
+            pollTags.add(dint("t" + i, name));
         }
-        String url = "logix://127.0.0.1:" + port + "?slot=0";
-        try (Poller poller = new Poller("late", url, FILLER, Duration.ofMillis(200),
-                SHIFT_CLOCK, batches::add)) {
+        pollTags.add(100, dint("bad", "No_Such_Tag"));
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+             Poller poller = new Poller(logix(controller, 100), pollTags, SHIFT_CLOCK, batches::add, QUICK)) {
+            poller.start();
+            await(() -> !batches.isEmpty() && batches.getLast().values().values().stream().filter(TagValue::isGood).count() == 200);
+            SampleBatch last = batches.getLast();
+            assertThat(last.values()).hasSize(201);
+            assertThat(last.get("bad").quality()).isEqualTo(Quality.BAD_CONFIG);
+            assertThat(last.get("t199").asLong()).isEqualTo(199);
+            assertThat(poller.health().quarantined()).containsOnlyKeys("bad");
+            assertThat(poller.health().quarantined().get("bad")).contains("check the address and type");
+            // 200 tags of this length do not fit one request: the scan is cut into several
+            assertThat(200 * pollTags.getFirst().requestBytes()).isGreaterThan(3900);
+
+            // the tag appears in the controller: the next retry takes it out of quarantine
+            tags.define("No_Such_Tag", LogixType.Atomic.DINT).setDint(77);
+            await(() -> batches.getLast().get("bad").isGood());
+            assertThat(batches.getLast().get("bad").asLong()).isEqualTo(77);
+            assertThat(poller.health().quarantined()).isEmpty();
+        }
+    }
+
+    @Test
+    void connectionRefusedAtStartThenAccepted() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        TagMap.Connection connection = new TagMap.Connection("late", Driver.LOGIX, "127.0.0.1", port, 0,
+                List.of(new TagMap.ScanClass("fast", 100)));
+        try (Poller poller = new Poller(connection, List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK)) {
             poller.start();
             await(() -> !batches.isEmpty());
-            assertThat(batches.getFirst().get(VirtualPlant.TOTAL_COUNT).quality()).isEqualTo(Quality.COMM_FAILURE);
-            assertThat(poller.health().lastError()).contains("Cannot connect to " + url);
+            assertThat(batches.getFirst().get("c").quality()).isEqualTo(Quality.COMM_FAILURE);
+            await(() -> poller.health().lastError() != null);
+            assertThat(poller.health().lastError()).contains("Cannot connect to logix://127.0.0.1:" + port);
 
-            try (VirtualPlant plant = startDemoOn(port)) {
-                await(() -> goodBatches() >= 1);
+            TagDatabase tags = new TagDatabase();
+            tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
+            try (VirtualController controller = VirtualController.logix(port, tags, "1769-L33ER/B LOGIX5333ER")) {
+                await(() -> batches.getLast().get("c").isGood());
                 assertThat(poller.health().state()).isEqualTo(ConnectionHealth.State.CONNECTED);
             }
         }
     }
 
     @Test
-    void reconnectsAfterTheControllerDropsTheConnection() throws Exception {
-        try (VirtualPlant plant = VirtualPlant.startDemo(SHIFT_CLOCK);
-             Poller poller = new Poller("drop", plant.controllerOf(VirtualPlant.MACHINE_ID).connectionUrl(), FILLER,
-                     Duration.ofMillis(200), SHIFT_CLOCK, batches::add)) {
+    void theControllerRestartingMidScanAndStalledRepliesAreRiddenOut() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+             Poller poller = new Poller(logix(controller, 50), List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK)) {
             poller.start();
-            await(() -> goodBatches() >= 1);
+            await(() -> !batches.isEmpty() && batches.getLast().get("c").isGood());
 
-            plant.controllerOf(VirtualPlant.MACHINE_ID).dropAllConnections();
+            controller.dropAllConnections();
+            await(() -> poller.health().reconnects() >= 1 && batches.getLast().get("c").isGood());
 
-            await(() -> batches.getLast().get(VirtualPlant.TOTAL_COUNT).quality() == Quality.COMM_FAILURE);
-            int goodBefore = goodBatches();
-            await(() -> goodBatches() > goodBefore);
-            assertThat(plant.controllerOf(VirtualPlant.MACHINE_ID).connectionsAccepted()).isGreaterThanOrEqualTo(2);
-            assertThat(poller.health().reconnects()).isGreaterThanOrEqualTo(1);
+            controller.faults().stallReplies(true);
+            await(() -> batches.getLast().get("c").quality() == Quality.COMM_FAILURE);
+            assertThat(poller.health().lastError()).contains("did not answer within 500 ms");
+            controller.faults().stallReplies(false);
+            await(() -> batches.getLast().get("c").isGood());
+            assertThat(controller.connectionsAccepted()).isGreaterThanOrEqualTo(3);
         }
     }
 
-    private int goodBatches() {
-        return (int) batches.stream().filter(b -> b.get(VirtualPlant.TOTAL_COUNT).isGood()).count();
+    /**
+     * PLC4X 0.13.1 leaves its transaction-manager pool and, unless closed, its non-daemon event loop
+     * behind for every dropped connection; the poller shuts both down. (A run of 1000 cycles here
+     * also showed one idle {@code pool-N-thread-1} left per drop, not yet traced: see issue 4.)
+     */
+    @Test
+    void dropsAndReconnectsLeaveNoTransactionManagerOrEventLoopThreadBehind() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+             Poller poller = new Poller(logix(controller, 10), List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK)) {
+            poller.start();
+            dropAndAwaitReconnect(controller, poller, 1);
+            for (int i = 2; i <= 50; i++) {
+                dropAndAwaitReconnect(controller, poller, i);
+            }
+            // one session is open: at most its own transaction manager (4 threads) and event loop (1)
+            await(() -> threadsNamed("plc4x-tm-thread") <= 4 && threadsNamed("nioEventLoopGroup") <= 1);
+        }
     }
 
-    private SampleBatch firstGood() {
-        return batches.stream().filter(b -> b.get(VirtualPlant.TOTAL_COUNT).isGood()).findFirst().orElseThrow();
+    private static long threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
     }
 
-    private SampleBatch lastGood() {
-        return batches.reversed().stream().filter(b -> b.get(VirtualPlant.TOTAL_COUNT).isGood()).findFirst().orElseThrow();
+    @Test
+    void aTagMapChangeAppliesLiveWithoutRestartingThePoller() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        tags.define("A", LogixType.Atomic.DINT).setDint(1);
+        tags.define("B", LogixType.Atomic.REAL).setReal(2.5f);
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+             Poller poller = new Poller(logix(controller, 50), List.of(dint("a", "A")), SHIFT_CLOCK, batches::add, QUICK)) {
+            poller.start();
+            await(() -> !batches.isEmpty() && batches.getLast().get("a").isGood());
+
+            PollTag b = new PollTag("b", "B:REAL", DataType.REAL, new TagMap.Scaling(0, 10, 0, 100), 0, "fast", 50);
+            poller.updateTags(List.of(b));
+            await(() -> batches.getLast().get("b") != null && batches.getLast().get("b").isGood());
+            assertThat(batches.getLast().values()).containsOnlyKeys("b");
+            assertThat((Double) batches.getLast().get("b").value()).isEqualTo(25.0); // 2.5 raw on 0-10 -> 0-100
+            assertThat(controller.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void valuesInsideTheDeadbandAreNotChanges() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        var speed = tags.define("Speed", LogixType.Atomic.REAL);
+        speed.setReal(100f);
+        PollTag tag = new PollTag("speed", "Speed:REAL", DataType.REAL, null, 1.0, "fast", 50);
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+             Poller poller = new Poller(logix(controller, 50), List.of(tag), SHIFT_CLOCK, batches::add, QUICK)) {
+            poller.start();
+            await(() -> !batches.isEmpty() && batches.getLast().get("speed").isGood());
+            int seen = batches.size();
+            speed.setReal(100.4f);
+            await(() -> batches.size() > seen + 3);
+            assertThat(batches.subList(seen, batches.size())).allSatisfy(batch -> {
+                assertThat(batch.changed()).isEmpty();
+                assertThat(batch.get("speed").value()).isEqualTo(100.0);
+            });
+            speed.setReal(101.5f);
+            await(() -> batches.getLast().get("speed").value().equals(101.5));
+            assertThat(batches.stream().filter(batch -> batch.changed().contains("speed")).count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void writesOneTagAtATimeAndConfirmsEachByReadingItBack() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        tags.define("Target", LogixType.Atomic.DINT).setDint(0);
+        tags.define("Speed", LogixType.Atomic.REAL).setReal(0f);
+        List<PollTag> pollTags = List.of(dint("target", "Target"),
+                new PollTag("speed", "Speed:REAL", DataType.REAL, null, 0, "fast", 100));
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+             Poller poller = new Poller(logix(controller, 100), pollTags, SHIFT_CLOCK, batches::add, QUICK)) {
+            poller.start();
+            // two writes in a row: PLC4X's connected sessions would silently lose the second
+            assertThat(poller.write("target", 1200).get(10, TimeUnit.SECONDS).asLong()).isEqualTo(1200);
+            assertThat(poller.write("speed", 42.25).get(10, TimeUnit.SECONDS).value()).isEqualTo(42.25);
+            assertThat(poller.write("target", 1300).get(10, TimeUnit.SECONDS).asLong()).isEqualTo(1300);
+            assertThat(tags.tag("Target").getDint()).isEqualTo(1300);
+            await(() -> !batches.isEmpty() && Long.valueOf(1300).equals(batches.getLast().get("target").value()));
+
+            assertThat(poller.write("target", 1e12)).failsWithin(Duration.ofSeconds(10))
+                    .withThrowableOfType(ExecutionException.class).withMessageContaining("does not fit target (DINT");
+            assertThat(poller.write("nothing", 1)).failsWithin(Duration.ofSeconds(1))
+                    .withThrowableOfType(ExecutionException.class).withMessageContaining("nothing is not a tag of plc");
+        }
+    }
+
+    @Test
+    void closingLeavesNoThreadThatKeepsTheJvmAlive() throws Exception {
+        TagDatabase tags = new TagDatabase();
+        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
+        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER")) {
+            Poller poller = new Poller(logix(controller, 50), List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK);
+            poller.start();
+            await(() -> !batches.isEmpty() && batches.getLast().get("c").isGood());
+            poller.close();
+            assertThat(poller.health().state()).isEqualTo(ConnectionHealth.State.STOPPED);
+            await(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive()
+                    && (t.getName().startsWith("plc-") || (!t.isDaemon() && t.getName().startsWith("nioEventLoopGroup")))));
+        }
+    }
+
+    /** Drops the connection and waits until the poller has read through a new one. */
+    private static void dropAndAwaitReconnect(VirtualController controller, Poller poller, int cycle) throws Exception {
+        await(() -> controller.connectionsAccepted() == cycle && poller.health().state() == ConnectionHealth.State.CONNECTED);
+        var dropped = SHIFT_CLOCK.instant();
+        controller.dropAllConnections();
+        await(() -> poller.health().reconnects() >= cycle && controller.connectionsAccepted() == cycle + 1
+                && poller.health().lastGoodRead() != null && poller.health().lastGoodRead().isAfter(dropped));
+    }
+
+    private TagValue lastValue(String name) {
+        for (SampleBatch batch : batches.reversed()) {
+            TagValue value = batch.get(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
@@ -136,8 +291,7 @@ class PollerTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met within 30 s");
             }
-            Thread.onSpinWait();
-            Thread.sleep(20);
+            Thread.sleep(10); // the polling interval of this wait, not a wait for the outcome
         }
     }
 }

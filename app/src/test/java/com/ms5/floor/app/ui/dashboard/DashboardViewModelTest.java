@@ -32,12 +32,12 @@ class DashboardViewModelTest {
     @Test
     void saysWhyThePlcIsNotAnswering() throws Exception {
         DashboardViewModel model = model();
-        model.show(new ConnectionHealth(ConnectionHealth.State.RECONNECTING, null,
-                "Cannot connect to logix://10.0.0.5?slot=0: Connection refused.", 3));
+        model.show(health(ConnectionHealth.State.RECONNECTING, null,
+                "Cannot connect to logix://10.0.0.5?slot=0: Connection refused."));
         assertThat(model.plcStateProperty().get()).isEqualTo(ConnectionHealth.State.RECONNECTING);
         assertThat(model.plcProblemProperty().get()).contains("Connection refused");
 
-        model.show(new ConnectionHealth(ConnectionHealth.State.CONNECTED, Instant.now(), null, 3));
+        model.show(health(ConnectionHealth.State.CONNECTED, Instant.now(), null));
         assertThat(model.plcProblemProperty().get()).isEmpty();
     }
 
@@ -51,5 +51,9 @@ class DashboardViewModelTest {
 
     private DashboardViewModel model() throws Exception {
         return new DashboardViewModel(null, AppConfig.load(new AppDirectories(home), home.resolve("none")));
+    }
+
+    private static ConnectionHealth health(ConnectionHealth.State state, Instant lastGood, String error) {
+        return new ConnectionHealth(state, lastGood, error, 3, 2.0, 5.0, 30, 0, 0, 0, 3, java.util.Map.of());
     }
 }
