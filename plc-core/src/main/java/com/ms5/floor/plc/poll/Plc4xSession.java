@@ -15,6 +15,7 @@ import org.apache.plc4x.java.api.messages.PlcReadResponse;
 import org.apache.plc4x.java.api.messages.PlcWriteResponse;
 import org.apache.plc4x.java.spi.Plc4xNettyWrapper;
 import org.apache.plc4x.java.spi.Plc4xProtocolBase;
+import org.apache.plc4x.java.spi.TimeoutManager;
 import org.apache.plc4x.java.spi.connection.DefaultNettyPlcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,14 @@ final class Plc4xSession {
     }
 
     private final PlcConnection connection;
-    /** The driver's protocol logic; it owns a transaction-manager thread pool that PLC4X does not
-     *  shut down when the controller drops the connection (one leaked thread per drop otherwise). */
-    private final Plc4xProtocolBase<?> protocol;
+    /** The driver's pipeline stage. It owns a transaction-manager pool (in its protocol logic) and
+     *  a timeout wheel thread, and PLC4X stops neither when the controller drops the connection:
+     *  without {@link #releaseDriverThreads} every drop would leave five threads behind. */
+    private final Plc4xNettyWrapper<?> wrapper;
 
     private Plc4xSession(PlcConnection connection) {
         this.connection = connection;
-        this.protocol = protocolOf(connection);
+        this.wrapper = wrapperOf(connection);
     }
 
     /** Connects on {@code connector} and gives up after {@code deadline}: PLC4X's connect() has none. */
@@ -114,24 +116,32 @@ final class Plc4xSession {
                 Thread.currentThread().interrupt();
             }
             closing.interrupt();
-            if (protocol != null) {
-                protocol.close(null); // shuts down the driver's transaction manager; safe to repeat
-            }
+            releaseDriverThreads();
         });
     }
 
-    private static Plc4xProtocolBase<?> protocolOf(PlcConnection connection) {
+    /** Both calls are safe to repeat, so this also runs after a close that PLC4X completed itself. */
+    private void releaseDriverThreads() {
+        if (wrapper == null) {
+            return;
+        }
         try {
-            if (connection instanceof DefaultNettyPlcConnection netty && netty.getChannel() != null) {
-                Plc4xNettyWrapper<?> wrapper = netty.getChannel().pipeline().get(Plc4xNettyWrapper.class);
-                if (wrapper != null) {
-                    Field field = Plc4xNettyWrapper.class.getDeclaredField("protocolBase");
-                    field.setAccessible(true);
-                    return (Plc4xProtocolBase<?>) field.get(wrapper);
-                }
-            }
+            ((Plc4xProtocolBase<?>) privateField("protocolBase")).close(null); // the transaction-manager pool
+            ((TimeoutManager) privateField("timeoutManager")).stop(); // the timeout wheel's thread
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.warn("Cannot reach PLC4X's protocol logic; a dropped connection may leave a thread behind", e);
+            log.warn("Cannot release PLC4X's threads; a dropped connection may leave threads behind", e);
+        }
+    }
+
+    private Object privateField(String name) throws ReflectiveOperationException {
+        Field field = Plc4xNettyWrapper.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(wrapper);
+    }
+
+    private static Plc4xNettyWrapper<?> wrapperOf(PlcConnection connection) {
+        if (connection instanceof DefaultNettyPlcConnection netty && netty.getChannel() != null) {
+            return netty.getChannel().pipeline().get(Plc4xNettyWrapper.class);
         }
         return null;
     }
