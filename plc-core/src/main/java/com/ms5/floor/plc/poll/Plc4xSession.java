@@ -2,6 +2,7 @@ package com.ms5.floor.plc.poll;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,14 @@ final class Plc4xSession {
      *  a timeout wheel thread, and PLC4X stops neither when the controller drops the connection:
      *  without {@link #releaseDriverThreads} every drop would leave five threads behind. */
     private final Plc4xNettyWrapper<?> wrapper;
+    /** Read requests by their tags: a scan repeats the same requests, and PLC4X parses every
+     *  address with regular expressions when a request is built. Bounded, as tag maps change. */
+    private final Map<Map<String, String>, PlcReadRequest> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Map<String, String>, PlcReadRequest> eldest) {
+            return size() > 256;
+        }
+    };
 
     private Plc4xSession(PlcConnection connection) {
         this.connection = connection;
@@ -70,9 +79,13 @@ final class Plc4xSession {
 
     /** Reads the tags (value name -> driver address) in one request. */
     PlcReadResponse read(Map<String, String> tags, Duration deadline) throws SessionException, InterruptedException {
+        return await(prepared.computeIfAbsent(tags, this::buildRequest).execute(), deadline);
+    }
+
+    private PlcReadRequest buildRequest(Map<String, String> tags) {
         PlcReadRequest.Builder request = connection.readRequestBuilder();
         tags.forEach(request::addTagAddress);
-        return await(request.build().execute(), deadline);
+        return request.build();
     }
 
     /** Writes one tag: PLC4X 0.13.1 cannot write several in one request. */

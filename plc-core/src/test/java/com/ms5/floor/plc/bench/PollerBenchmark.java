@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * controller, which shares this machine's cores.
  *
  * <p>Run: {@code ./mvnw -Pbench -pl plc-core -am -DskipTests package}. Options in
- * {@code -Dbench.args}: {@code --seconds=N} per row (default 15).
+ * {@code -Dbench.args}: {@code --seconds=N} per row (default 15),
+ * {@code --only=TAGSxCONNECTIONS} for one row; JVM options in {@code -Dbench.jvmArgs}.
  */
 public final class PollerBenchmark {
     private static final long SCAN_MILLIS = 100;
@@ -45,12 +46,15 @@ public final class PollerBenchmark {
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         int seconds = 15;
+        int[][] scenarios = {{1_000, 1}, {10_000, 1}, {10_000, 2}, {10_000, 4}, {10_000, 8}};
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--only=")) { // e.g. --only=10000x1
+                String[] parts = arg.substring("--only=".length()).split("x");
+                scenarios = new int[][] {{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])}};
             }
         }
-        int[][] scenarios = {{1_000, 1}, {10_000, 1}, {10_000, 2}, {10_000, 4}, {10_000, 8}};
         System.out.printf("Poller benchmark: %d ms scan class, logix:// to the virtual controller on 127.0.0.1, %d s per row, %d cores%n%n",
                 SCAN_MILLIS, seconds, Runtime.getRuntime().availableProcessors());
         System.out.println("  tags  conns    values/s  target/s  scan-to-callback ms p50 / p99 / max  missed scans  poller CPU  controller CPU  heap MB");
@@ -128,10 +132,11 @@ public final class PollerBenchmark {
             long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
             System.gc(); // heap while polling, after a collection
             Runtime rt = Runtime.getRuntime();
+            long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            pollers.forEach(Poller::close); // before the controller goes away
             return new Row(tagCount, connections, goodValues.get() / elapsed, percentile(sorted, 0.50) / 1000.0,
                     percentile(sorted, 0.99) / 1000.0, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
-                    missed, pollerCpu / 1e9 / elapsed, controllerCpu / 1e9 / elapsed,
-                    (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+                    missed, pollerCpu / 1e9 / elapsed, controllerCpu / 1e9 / elapsed, heapMb);
         } finally {
             pollers.forEach(Poller::close);
         }

@@ -9,8 +9,10 @@ import com.ms5.floor.plc.api.ScaledClock;
 import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.tagmap.DataType;
 import com.ms5.floor.plc.tagmap.Driver;
+import com.ms5.floor.plc.tagmap.TagAddress;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.virtual.LogixType;
+import com.ms5.floor.plc.virtual.PcccDataTable;
 import com.ms5.floor.plc.virtual.TagDatabase;
 import com.ms5.floor.plc.virtual.VirtualController;
 import com.ms5.floor.plc.virtual.VirtualPlant;
@@ -158,6 +160,41 @@ class PollerTest {
             await(() -> batches.getLast().get("c").isGood());
             assertThat(controller.connectionsAccepted()).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    /** The same hardening over PLC4X's ab-eth driver to an SLC 5/05: a missing file, a restart, stalls. */
+    @Test
+    void anSlcOverAbEthQuarantinesAMissingFileAndRidesOutARestartAndStalls() throws Exception {
+        PcccDataTable files = new PcccDataTable();
+        files.define(7, PcccDataTable.FileType.INTEGER, 10).setWord(3, 0, 42);
+        List<PollTag> tags = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tags.add(slcWord("n" + i, "N7:" + i));
+        }
+        tags.add(slcWord("missing", "N20:0"));
+        try (VirtualController controller = VirtualController.slc(0, files, 1);
+             Poller poller = new Poller(new TagMap.Connection("slc", Driver.AB_ETH, "127.0.0.1", controller.port(), 1,
+                     List.of(new TagMap.ScanClass("fast", 50))), tags, SHIFT_CLOCK, batches::add, QUICK)) {
+            poller.start();
+            await(() -> !batches.isEmpty() && batches.getLast().get("n9").isGood()
+                    && poller.health().quarantined().containsKey("missing"));
+            assertThat(batches.getLast().get("n3").value()).isEqualTo(42L);
+            assertThat(batches.getLast().get("missing").quality()).isEqualTo(Quality.BAD_CONFIG);
+
+            controller.dropAllConnections();
+            await(() -> poller.health().reconnects() >= 1 && batches.getLast().get("n3").isGood());
+            files.file(7).setWord(3, 0, 43);
+            await(() -> Long.valueOf(43).equals(batches.getLast().get("n3").value()));
+
+            controller.faults().stallReplies(true);
+            await(() -> batches.getLast().get("n3").quality() == Quality.COMM_FAILURE);
+            controller.faults().stallReplies(false);
+            await(() -> batches.getLast().get("n3").isGood());
+        }
+    }
+
+    private static PollTag slcWord(String name, String address) throws Exception {
+        return new PollTag(name, TagAddress.plc4x(Driver.AB_ETH, address, DataType.INT), DataType.INT, null, 0, "fast", 50);
     }
 
     /**
