@@ -1,0 +1,71 @@
+package com.ms5.floor.analytics.downtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plant's downtime reasons as a tree (for example Mechanical / Conveyor / Jam). Every node
+ * carries the loss category its minutes go to. The node {@link #UNASSIGNED} always exists.
+ */
+public final class ReasonTree {
+    public static final String UNASSIGNED = "unassigned";
+
+    public record Node(String id, String name, String parentId, LossCategory category) {
+    }
+
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+    public ReasonTree(List<Node> nodes) {
+        this.nodes.put(UNASSIGNED, new Node(UNASSIGNED, "Unassigned", null, LossCategory.UNASSIGNED));
+        for (Node n : nodes) {
+            if (n.parentId() != null && !this.nodes.containsKey(n.parentId())) {
+                throw new IllegalArgumentException("Reason '" + n.id() + "' names a parent '" + n.parentId()
+                        + "' that comes later or does not exist; list parents first");
+            }
+            if (this.nodes.putIfAbsent(n.id(), n) != null) {
+                throw new IllegalArgumentException("Reason id '" + n.id() + "' is used twice");
+            }
+        }
+    }
+
+    public Node node(String id) {
+        Node n = nodes.get(id);
+        if (n == null) {
+            throw new IllegalArgumentException("There is no downtime reason '" + id + "'");
+        }
+        return n;
+    }
+
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
+    /** The node's names from the root, e.g. {@code Mechanical / Conveyor / Jam}. */
+    public String path(String id) {
+        List<String> names = new ArrayList<>();
+        for (Node n = node(id); n != null; n = n.parentId() == null ? null : nodes.get(n.parentId())) {
+            names.addFirst(n.name());
+        }
+        return String.join(" / ", names);
+    }
+
+    /** Nodes whose path contains every word of {@code text}, case-insensitively, for a picker. */
+    public List<Node> search(String text) {
+        String[] words = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        List<Node> found = new ArrayList<>();
+        for (Node n : nodes.values()) {
+            String path = path(n.id()).toLowerCase(Locale.ROOT);
+            boolean all = true;
+            for (String w : words) {
+                all &= path.contains(w);
+            }
+            if (all) {
+                found.add(n);
+            }
+        }
+        return found;
+    }
+}
