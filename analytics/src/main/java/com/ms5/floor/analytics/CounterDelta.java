@@ -6,8 +6,8 @@ package com.ms5.floor.analytics;
  */
 public final class CounterDelta {
     private static final long RANGE = 1L << 32;
-    /** A wrap is only believed if it implies fewer parts than this between two reads. */
-    private static final long PLAUSIBLE_WRAP = 1_000_000;
+    /** No machine makes this many parts between two reads: a bigger step is a reset, not parts. */
+    private static final long PLAUSIBLE_STEP = 1_000_000;
 
     private CounterDelta() {
     }
@@ -19,14 +19,15 @@ public final class CounterDelta {
      */
     public static long between(long previous, long current) {
         long delta = current - previous;
-        if (delta >= 0) {
+        if (delta >= 0 && delta < PLAUSIBLE_STEP) {
             return delta;
         }
         long wrapped = delta + RANGE;
-        if (wrapped >= 0 && wrapped < PLAUSIBLE_WRAP) {
+        if (wrapped >= 0 && wrapped < PLAUSIBLE_STEP) {
             return wrapped; // 2147483647 -> -2147483648 and on
         }
-        // The counter was reset: what it shows now was counted since the reset.
+        // The counter was reset (also from a negative value after a wrap, which looks like a
+        // huge step forward): what it shows now was counted since the reset.
         return Math.max(current, 0);
     }
 }

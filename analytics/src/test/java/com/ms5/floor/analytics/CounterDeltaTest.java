@@ -20,5 +20,7 @@ class CounterDeltaTest {
     void aResetToZeroCountsWhatTheCounterShowsNow() {
         assertThat(CounterDelta.between(48_211, 0)).isZero();
         assertThat(CounterDelta.between(48_211, 12)).isEqualTo(12);
+        // a counter past its wrap (negative) reset to 12: a step of 2.1 billion is no machine's
+        assertThat(CounterDelta.between(Integer.MIN_VALUE + 50, 12)).isEqualTo(12);
     }
 }

@@ -144,7 +144,10 @@ public final class DowntimeLog {
 
     private void prune(Instant now) {
         Instant keepFrom = now.minus(retention);
-        events.values().removeIf(e -> e.end().isBefore(keepFrom));
+        var oldestFirst = events.values().iterator(); // recorded in time order
+        while (oldestFirst.hasNext() && oldestFirst.next().end().isBefore(keepFrom)) {
+            oldestFirst.remove();
+        }
     }
 
     static UUID idOf(String machineId, Instant start) {

@@ -1,0 +1,235 @@
+package com.ms5.floor.analytics.pipeline;
+
+import com.ms5.floor.analytics.CounterDelta;
+import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.analytics.andon.CallType;
+import com.ms5.floor.analytics.shift.ShiftCalendar;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.analytics.state.StateTimeline;
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.TagValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One machine's signals turned into its timeline, production minutes and Andon conditions.
+ *
+ * <p>Raw state: a bad or missing signal makes it UNKNOWN. Otherwise the state word decides if
+ * there is one, then the running bit, and with counters alone a part in the last
+ * {@link #COUNT_IDLE_CYCLES} ideal cycles (at least 10 s) means running. Fault codes name stops.
+ * Andon bits are a bit mask: 1 maintenance, 2 quality, 4 material, 8 safety.
+ */
+final class MachineTracker {
+    /** With counters only, a machine that made no part for this many ideal cycles has stopped. */
+    static final int COUNT_IDLE_CYCLES = 5;
+    /** Rejects within this time after a long stop or a changeover are startup losses. */
+    static final Duration STARTUP_WINDOW = Duration.ofMinutes(10);
+    private static final CallType[] ANDON_BITS = {CallType.MAINTENANCE, CallType.QUALITY, CallType.MATERIAL,
+            CallType.SAFETY};
+    private static final int ROLES = Role.values().length;
+    private static final Role[] COUNTERS = {Role.TOTAL_COUNT, Role.GOOD_COUNT, Role.REJECT_COUNT};
+
+    final PlantModel.Machine model;
+    final String lineId;
+    final StateTimeline timeline;
+    private final AndonBoard andon;
+    private final AnalyticsListener listener;
+    private final Duration retention;
+
+    private final long[] value = new long[ROLES];
+    private final boolean[] good = new boolean[ROLES];
+    private final boolean[] bound = new boolean[ROLES];
+
+    private boolean hasCounts;
+    private long lastTotal;
+    private long lastGood;
+    private long lastReject;
+    private Instant lastPartTime;
+    private long minuteEpoch = Long.MIN_VALUE;
+    private long minuteTotal;
+    private long minuteGood;
+    private double minuteIdeal;
+    private Instant startupUntil = Instant.MIN;
+    private final Deque<ProductionMinute> minutes = new ArrayDeque<>();
+    private String faultCause;
+    private int andonBits;
+
+    MachineTracker(PlantModel.Machine model, String lineId, ShiftCalendar calendar, Duration staleAfter,
+                   Duration retention, AndonBoard andon, AnalyticsListener listener, Consumer<StateInterval> closed) {
+        this.model = model;
+        this.lineId = lineId;
+        this.andon = andon;
+        this.listener = listener;
+        this.retention = retention;
+        this.timeline = new StateTimeline(model.id(), calendar, model.microStopThreshold(), staleAfter, retention,
+                interval -> {
+                    if (interval.state() == MachineState.UNPLANNED_DOWN || interval.state() == MachineState.CHANGEOVER) {
+                        startupUntil = interval.end().plus(STARTUP_WINDOW);
+                    }
+                    closed.accept(interval);
+                });
+    }
+
+    void set(Role role, TagValue v) {
+        int r = role.ordinal();
+        bound[r] = true;
+        good[r] = v.isGood() && v.value() instanceof Number;
+        if (good[r]) {
+            value[r] = ((Number) v.value()).longValue();
+        }
+    }
+
+    /** Applies the signals last set, as of {@code time}. */
+    void evaluate(Instant time) {
+        long dTotal = 0;
+        long dGood = 0;
+        boolean countsOk = countsGood();
+        if (countsOk && bound[Role.TOTAL_COUNT.ordinal()]) {
+            long total = value[Role.TOTAL_COUNT.ordinal()];
+            long goodCount = value[Role.GOOD_COUNT.ordinal()];
+            long reject = value[Role.REJECT_COUNT.ordinal()];
+            if (hasCounts) {
+                dTotal = CounterDelta.between(lastTotal, total);
+                if (bound[Role.GOOD_COUNT.ordinal()]) {
+                    dGood = Math.min(CounterDelta.between(lastGood, goodCount), dTotal);
+                } else if (bound[Role.REJECT_COUNT.ordinal()]) {
+                    dGood = dTotal - Math.min(CounterDelta.between(lastReject, reject), dTotal);
+                } else {
+                    dGood = dTotal;
+                }
+            }
+            lastTotal = total;
+            lastGood = goodCount;
+            lastReject = reject;
+            hasCounts = true;
+            if (dTotal > 0) {
+                lastPartTime = time;
+            }
+        }
+        count(time, dTotal, dGood);
+
+        MachineState raw = rawState(time, countsOk);
+        long fault = good[Role.FAULT_CODE.ordinal()] ? value[Role.FAULT_CODE.ordinal()] : 0;
+        timeline.observe(time, raw, fault);
+        andonConditions(raw, fault, time);
+    }
+
+    private boolean countsGood() {
+        for (Role r : COUNTERS) {
+            if (bound[r.ordinal()] && !good[r.ordinal()]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private MachineState rawState(Instant time, boolean countsOk) {
+        int state = Role.STATE.ordinal();
+        int running = Role.RUNNING.ordinal();
+        if (!countsOk || bound[state] && !good[state] || bound[running] && !good[running]
+                || bound[Role.FAULT_CODE.ordinal()] && !good[Role.FAULT_CODE.ordinal()]) {
+            return MachineState.UNKNOWN;
+        }
+        if (bound[state]) {
+            return model.stateWords().getOrDefault(value[state], MachineState.UNPLANNED_DOWN);
+        }
+        if (bound[running]) {
+            return value[running] != 0 ? MachineState.RUNNING : MachineState.UNPLANNED_DOWN;
+        }
+        if (!bound[Role.TOTAL_COUNT.ordinal()]) {
+            return MachineState.UNKNOWN;
+        }
+        long idleMillis = Math.max(10_000, Math.round(COUNT_IDLE_CYCLES * model.idealCycleSeconds() * 1000));
+        return lastPartTime != null && Duration.between(lastPartTime, time).toMillis() <= idleMillis
+                ? MachineState.RUNNING : MachineState.UNPLANNED_DOWN;
+    }
+
+    private void count(Instant time, long dTotal, long dGood) {
+        long epochMinute = Math.floorDiv(time.getEpochSecond(), 60);
+        if (epochMinute != minuteEpoch) {
+            closeMinute();
+            minuteEpoch = epochMinute;
+        }
+        minuteTotal += dTotal;
+        minuteGood += dGood;
+        minuteIdeal += dTotal * idealCycle();
+    }
+
+    private void closeMinute() {
+        if (minuteEpoch == Long.MIN_VALUE) {
+            return;
+        }
+        Instant start = Instant.ofEpochSecond(minuteEpoch * 60);
+        ProductionMinute minute = new ProductionMinute(model.id(), start, minuteTotal, minuteGood, minuteIdeal,
+                start.isBefore(startupUntil));
+        minutes.addLast(minute);
+        Instant keepFrom = start.minus(retention);
+        while (minutes.peekFirst().minuteStart().isBefore(keepFrom)) {
+            minutes.removeFirst();
+        }
+        minuteTotal = 0;
+        minuteGood = 0;
+        minuteIdeal = 0;
+        listener.onMinute(minute);
+    }
+
+    private double idealCycle() {
+        int product = Role.PRODUCT_ID.ordinal();
+        if (bound[product] && good[product]) {
+            Double byProduct = model.idealCycleByProduct().get(value[product]);
+            if (byProduct != null) {
+                return byProduct;
+            }
+        }
+        return model.idealCycleSeconds();
+    }
+
+    /** A stop with a fault code raises one maintenance call; the Andon bits raise their calls. */
+    private void andonConditions(MachineState raw, long fault, Instant time) {
+        String cause = raw.isDowntime() && fault != 0 ? model.id() + " fault " + fault : null;
+        if (faultCause != null && !faultCause.equals(cause)) {
+            andon.clear(lineId, faultCause, time);
+        }
+        if (cause != null && !cause.equals(faultCause)) {
+            andon.raise(CallType.MAINTENANCE, lineId, model.id(), cause, AndonCall.Source.FAULT_CODE, time);
+        }
+        faultCause = cause;
+
+        int andonRole = Role.ANDON.ordinal();
+        int bits = bound[andonRole] && good[andonRole] ? (int) value[andonRole] : andonBits;
+        int changed = bits ^ andonBits;
+        for (int b = 0; b < ANDON_BITS.length && changed != 0; b++) {
+            int mask = 1 << b;
+            if ((changed & mask) == 0) {
+                continue;
+            }
+            String key = model.id() + " andon " + ANDON_BITS[b].id();
+            if ((bits & mask) != 0) {
+                andon.raise(ANDON_BITS[b], lineId, model.id(), key, AndonCall.Source.PLC_BIT, time);
+            } else {
+                andon.clear(lineId, key, time);
+            }
+        }
+        andonBits = bits;
+    }
+
+    /** Retained production minutes (the open minute not included). */
+    List<ProductionMinute> minutes() {
+        return new ArrayList<>(minutes);
+    }
+
+    /** The minute in progress, so live figures include it. */
+    ProductionMinute openMinute() {
+        return minuteEpoch == Long.MIN_VALUE ? null : new ProductionMinute(model.id(),
+                Instant.ofEpochSecond(minuteEpoch * 60), minuteTotal, minuteGood, minuteIdeal,
+                Instant.ofEpochSecond(minuteEpoch * 60).isBefore(startupUntil));
+    }
+}

@@ -1,0 +1,147 @@
+package com.ms5.floor.analytics.pipeline;
+
+import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.EscalationRule;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeLog;
+import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeCalculator;
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.shift.ShiftCalendar;
+import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.SampleBatch;
+import com.ms5.floor.plc.api.TagValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analytics pipeline of a plant: sample batches in; state intervals, production minutes,
+ * downtime events and Andon events out (to an {@link AnalyticsListener}), and live OEE on request.
+ *
+ * <p>Values are matched by name, {@code <machine>.<role key>} as plc-core names them. Time comes
+ * from the batches' scan times only, so a replay gives the same result. Not thread-safe: feed it
+ * from one thread (a poller's callback thread, or one analytics thread for several pollers).
+ */
+public final class PlantAnalytics {
+    private record Slot(MachineTracker machine, Role role) {
+    }
+
+    private final PlantModel model;
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final Map<String, MachineTracker> machines = new LinkedHashMap<>();
+    private final Map<String, List<MachineTracker>> lines = new LinkedHashMap<>();
+    private final DowntimeLog downtime;
+    private final AndonBoard andon;
+    private final List<MachineTracker> touched = new ArrayList<>();
+    private long samples;
+
+    public PlantAnalytics(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, List<EscalationRule> rules,
+                          AnalyticsListener listener) {
+        this.model = model;
+        Map<String, String> lineOfMachine = new HashMap<>();
+        model.lines().forEach(l -> l.machines().forEach(m -> lineOfMachine.put(m.id(), l.id())));
+        this.downtime = new DowntimeLog(reasons, lineOfMachine, model.retention());
+        this.andon = new AndonBoard(rules, 3, Duration.ofSeconds(60), listener::onAndon);
+        for (PlantModel.Line line : model.lines()) {
+            List<MachineTracker> members = new ArrayList<>();
+            for (PlantModel.Machine m : line.machines()) {
+                MachineTracker tracker = new MachineTracker(m, line.id(), calendar, model.staleAfter(),
+                        model.retention(), andon, listener, interval -> {
+                            listener.onInterval(interval);
+                            DowntimeEvent event = downtime.record(interval);
+                            if (event != null) {
+                                listener.onDowntime(event);
+                            }
+                        });
+                machines.put(m.id(), tracker);
+                members.add(tracker);
+                for (Role role : Role.values()) {
+                    if (role != Role.CUSTOM) {
+                        slots.put(role.valueName(m.id()), new Slot(tracker, role));
+                    }
+                }
+            }
+            lines.put(line.id(), members);
+        }
+    }
+
+    /** Takes one scan's values; machines it touched move to the scan's time. */
+    public void accept(SampleBatch batch) {
+        for (Map.Entry<String, TagValue> e : batch.values().entrySet()) {
+            Slot slot = slots.get(e.getKey());
+            if (slot == null) {
+                continue; // a custom tag or another machine's: not for analytics
+            }
+            samples++;
+            if (!touched.contains(slot.machine)) {
+                touched.add(slot.machine);
+            }
+            slot.machine.set(slot.role, e.getValue());
+        }
+        for (MachineTracker m : touched) {
+            m.evaluate(batch.scanTime());
+        }
+        touched.clear();
+        andon.tick(batch.scanTime());
+    }
+
+    /** Moves every machine to {@code now} without data: staleness, plan changes, escalations. */
+    public void advanceTo(Instant now) {
+        machines.values().forEach(m -> m.timeline.advanceTo(now));
+        andon.tick(now);
+    }
+
+    /** OEE of a machine, or of a line (time-weighted over its machines), over {@code window}. */
+    public OeeFigures oee(String machineOrLine, TimeRange window, Instant now) {
+        List<MachineTracker> members = lines.containsKey(machineOrLine) ? lines.get(machineOrLine)
+                : List.of(machine(machineOrLine));
+        List<OeeFigures> parts = new ArrayList<>();
+        for (MachineTracker m : members) {
+            List<ProductionMinute> minutes = m.minutes();
+            ProductionMinute open = m.openMinute();
+            if (open != null) {
+                minutes.add(open);
+            }
+            parts.add(OeeCalculator.machine(model.profile(), window, now, m.timeline.intervals(window), minutes));
+        }
+        return OeeFigures.sum(model.profile(), parts);
+    }
+
+    /** The machine's open interval: what it is doing now. */
+    public StateInterval currentState(String machineId) {
+        return machine(machineId).timeline.current();
+    }
+
+    public List<StateInterval> intervals(String machineId, TimeRange window) {
+        return machine(machineId).timeline.intervals(window);
+    }
+
+    public DowntimeLog downtime() {
+        return downtime;
+    }
+
+    public AndonBoard andon() {
+        return andon;
+    }
+
+    /** Values taken so far that belonged to a machine. */
+    public long samplesProcessed() {
+        return samples;
+    }
+
+    private MachineTracker machine(String id) {
+        MachineTracker m = machines.get(id);
+        if (m == null) {
+            throw new IllegalArgumentException("No machine or line '" + id + "' in the plant model");
+        }
+        return m;
+    }
+}

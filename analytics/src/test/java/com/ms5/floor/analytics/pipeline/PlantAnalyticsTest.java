@@ -1,0 +1,164 @@
+package com.ms5.floor.analytics.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.andon.AlarmState;
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.analytics.andon.AndonEvent;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.FaultReasonMap;
+import com.ms5.floor.analytics.downtime.LossCategory;
+import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.oee.OeeProfile;
+import com.ms5.floor.analytics.shift.ShiftCalendar;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.plc.api.Quality;
+import com.ms5.floor.plc.api.SampleBatch;
+import com.ms5.floor.plc.api.TagValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Sample batches as plc-core delivers them, through the whole pipeline. One scan per second. */
+class PlantAnalyticsTest {
+    static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+    static final ReasonTree REASONS = new ReasonTree(List.of(
+            new ReasonTree.Node("jam", "Bottle jam", null, LossCategory.BREAKDOWN)));
+
+    private final List<DowntimeEvent> downtime = new ArrayList<>();
+    private final List<AndonEvent> andon = new ArrayList<>();
+    private final List<ProductionMinute> minutes = new ArrayList<>();
+    private final PlantAnalytics plant = new PlantAnalytics(
+            new PlantModel(List.of(new PlantModel.Line("L1", List.of(PlantModel.Machine.standard("FILLER", 0.5),
+                    PlantModel.Machine.standard("CAPPER", 1.0)))), OeeProfile.ISO_22400, Duration.ofSeconds(10),
+                    Duration.ofDays(1)),
+            ShiftCalendar.aroundTheClock(ZoneOffset.UTC), REASONS, List.of(), new AnalyticsListener() {
+                @Override
+                public void onDowntime(DowntimeEvent event) {
+                    downtime.add(event);
+                }
+
+                @Override
+                public void onAndon(AndonEvent event) {
+                    andon.add(event);
+                }
+
+                @Override
+                public void onMinute(ProductionMinute minute) {
+                    minutes.add(minute);
+                }
+            });
+
+    private void scan(long second, String machine, long state, long total, long good, long fault) {
+        Instant t = T0.plusSeconds(second);
+        Map<String, TagValue> values = new HashMap<>();
+        values.put(machine + ".state", TagValue.good(state, t));
+        values.put(machine + ".totalCount", TagValue.good(total, t));
+        values.put(machine + ".goodCount", TagValue.good(good, t));
+        values.put(machine + ".faultCode", TagValue.good(fault, t));
+        plant.accept(new SampleBatch("plc", "fast", t, values, Set.of()));
+    }
+
+    /**
+     * The filler's DINT counter wraps from 2,147,483,600 past 2,147,483,647 to -2,147,483,608:
+     * 2 parts a second for 60 s is 120 parts, not minus four billion. Then a download resets it to
+     * 0 and it counts 30 parts again: those 30 count, the drop does not.
+     */
+    @Test
+    void countersThatWrapOrAreResetCountTheRealParts() {
+        long total = 2_147_483_600L;
+        for (int s = 0; s <= 60; s++) {
+            long raw = total + 2L * s;
+            long asDint = (int) raw; // what the PLC's 32-bit counter reads
+            scan(s, "FILLER", 1, asDint, asDint, 0);
+        }
+        scan(61, "FILLER", 1, 0, 0, 0); // reset by a program download: 0 parts between the reads
+        scan(75, "FILLER", 1, 30, 30, 0);
+        scan(120, "FILLER", 1, 30, 30, 0);
+        TimeRange window = new TimeRange(T0, T0.plusSeconds(120));
+        OeeFigures oee = plant.oee("FILLER", window, T0.plusSeconds(120));
+        assertThat(oee.totalCount()).isEqualTo(120 + 30);
+        assertThat(minutes).extracting(ProductionMinute::totalCount).containsExactly(118L, 32L);
+    }
+
+    /**
+     * The filler stops with fault 12 at 10 s, which the table maps to "Bottle jam". That raises
+     * one maintenance call at once (held for 4 minutes, not re-raised every scan) and, when it runs
+     * again at 250 s, a 240 s downtime event with the reason, and the call returns to normal
+     * waiting for its acknowledgement.
+     */
+    @Test
+    void aFaultRaisesOneCallAndBecomesADowntimeEventWithItsReason() {
+        plant.downtime().useMapping(new FaultReasonMap(1, Instant.EPOCH, "engineer", Map.of(12L, "jam")));
+        for (int s = 0; s <= 300; s++) {
+            boolean faulted = s >= 10 && s < 250;
+            scan(s, "FILLER", faulted ? 3 : 1, s, s, faulted ? 12 : 0);
+        }
+        assertThat(andon).filteredOn(e -> e.kind() == AndonEvent.Kind.RAISED).singleElement().satisfies(e -> {
+            assertThat(e.call().rootCause()).isEqualTo("FILLER fault 12");
+            assertThat(e.call().raisedAt()).isEqualTo(T0.plusSeconds(10));
+            assertThat(e.call().source()).isEqualTo(AndonCall.Source.FAULT_CODE);
+        });
+        assertThat(plant.andon().board()).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(AlarmState.RTN_UNACK));
+        assertThat(downtime).singleElement().satisfies(e -> {
+            assertThat(e.reasonId()).isEqualTo("jam");
+            assertThat(e.seconds()).isEqualTo(240);
+            assertThat(e.lineId()).isEqualTo("L1");
+        });
+    }
+
+    @Test
+    void aBadValueMakesTheMachineUnknownAndItsTimeIsLeftOut() {
+        for (int s = 0; s < 30; s++) {
+            scan(s, "FILLER", 1, 2L * s, 2L * s, 0);
+        }
+        for (int s = 30; s < 60; s++) { // the state word reads bad for 30 s; the counters are fine
+            Instant t = T0.plusSeconds(s);
+            plant.accept(new SampleBatch("plc", "fast", t, Map.of("FILLER.state", TagValue.failed(Quality.COMM_FAILURE, t),
+                    "FILLER.totalCount", TagValue.good(60L, t), "FILLER.goodCount", TagValue.good(60L, t),
+                    "FILLER.faultCode", TagValue.good(0L, t)), Set.of()));
+        }
+        assertThat(plant.currentState("FILLER").state()).isEqualTo(MachineState.UNKNOWN);
+        scan(60, "FILLER", 1, 120, 120, 0);
+        OeeFigures oee = plant.oee("FILLER", new TimeRange(T0, T0.plusSeconds(60)), T0.plusSeconds(60));
+        assertThat(oee.runSeconds()).isEqualTo(30);
+        assertThat(oee.unknownSeconds()).isEqualTo(30);
+    }
+
+    /**
+     * Over 100 s the filler (ideal 0.5 s) runs throughout and makes 160 good parts: OEE = 80 s /
+     * 100 s = 80 %. The capper's PLC answers only from 50 s on (unknown before, so outside its
+     * loading time); it runs and makes 50 good parts at its ideal 1 s: OEE = 50 s / 50 s = 100 %.
+     * The line's OEE is the ideal time of all good parts over all loading time: (80 + 50) /
+     * (100 + 50) = 86.7 %, not the 90 % that averaging the percentages would give.
+     */
+    @Test
+    void aLinesOeeIsTimeWeightedNotAnAverageOfPercentages() {
+        for (int s = 0; s <= 100; s++) {
+            scan(s, "FILLER", 1, s * 16L / 10, s * 16L / 10, 0);
+            if (s >= 50) {
+                scan(s, "CAPPER", 1, s - 50, s - 50, 0);
+            }
+        }
+        TimeRange window = new TimeRange(T0, T0.plusSeconds(100));
+        Instant now = T0.plusSeconds(100);
+        assertThat(plant.oee("FILLER", window, now).oee()).isCloseTo(0.80, within(1e-9));
+        OeeFigures capper = plant.oee("CAPPER", window, now);
+        assertThat(capper.oee()).isCloseTo(1.0, within(1e-9));
+        assertThat(capper.unknownSeconds()).isEqualTo(50);
+        OeeFigures line = plant.oee("L1", window, now);
+        assertThat(line.loadingSeconds()).isEqualTo(150);
+        assertThat(line.oee()).isCloseTo(130.0 / 150, within(1e-9));
+    }
+}
