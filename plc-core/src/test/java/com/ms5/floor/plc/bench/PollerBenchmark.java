@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * listener) and CPU, split between the poller side (poll threads, PLC4X, Netty) and the virtual
  * controller, which shares this machine's cores.
  *
- * <p>Run: {@code ./mvnw -Pbench -pl plc-core -am -DskipTests package}. Options in
+ * <p>Run: {@code ./mvnw -Pbench-poller -pl plc-core -am -DskipTests package}. Options in
  * {@code -Dbench.args}: {@code --seconds=N} per row (default 15),
  * {@code --only=TAGSxCONNECTIONS} for one row; JVM options in {@code -Dbench.jvmArgs}.
  */
