@@ -63,6 +63,12 @@ public final class AndonBoard {
         Instant shelvedUntil;
         long revision;
 
+        void acknowledge(String who, Instant at) {
+            acknowledged = true;
+            acknowledgedBy = who;
+            acknowledgedAt = at;
+        }
+
         AlarmState state() {
             if (shelvedUntil != null) {
                 return AlarmState.SHELVED;
@@ -168,9 +174,7 @@ public final class AndonBoard {
         if (call.acknowledged) {
             throw new Conflict("Already acknowledged by " + call.acknowledgedBy + " at " + call.acknowledgedAt);
         }
-        call.acknowledged = true;
-        call.acknowledgedBy = who;
-        call.acknowledgedAt = at;
+        call.acknowledge(who, at);
         call.revision++;
         emit(AndonEvent.Kind.ACKNOWLEDGED, call, at, "by " + who);
         closeIfNormal(call, at);
@@ -181,9 +185,7 @@ public final class AndonBoard {
     public AndonCall resolve(UUID id, long expectedRevision, String who, Instant at) throws Conflict {
         Call call = current(id, expectedRevision);
         if (!call.acknowledged) {
-            call.acknowledged = true;
-            call.acknowledgedBy = who;
-            call.acknowledgedAt = at;
+            call.acknowledge(who, at);
         }
         call.active = false;
         call.clearedAt = at;
