@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  * <p>Raw state: a bad or missing signal makes it UNKNOWN. Otherwise the state word decides if
  * there is one, then the running bit, and with counters alone a part in the last
  * {@link #COUNT_IDLE_CYCLES} ideal cycles (at least 10 s) means running. Fault codes name stops.
- * Andon bits are a bit mask: 1 maintenance, 2 quality, 4 material, 8 safety.
+ * Andon bits are a bit mask: 1 maintenance, 2 quality, 4 material, 8 safety. A machine without an
+ * Andon word raises a maintenance call for each stop with a fault code instead; one with an Andon
+ * word leaves that to its PLC program, so one fault never raises two calls.
  */
 final class MachineTracker {
     /** With counters only, a machine that made no part for this many ideal cycles has stopped. */
@@ -192,9 +194,11 @@ final class MachineTracker {
         return model.idealCycleSeconds();
     }
 
-    /** A stop with a fault code raises one maintenance call; the Andon bits raise their calls. */
+    /** A stop with a fault code raises one maintenance call, or the Andon bits raise their calls. */
     private void andonConditions(MachineState raw, long fault, Instant time) {
-        String cause = raw.isDowntime() && fault != 0 ? model.id() + " fault " + fault : null;
+        int andonRole = Role.ANDON.ordinal();
+        boolean fromFaults = !bound[andonRole];
+        String cause = fromFaults && raw.isDowntime() && fault != 0 ? model.id() + " fault " + fault : null;
         if (faultCause != null && !faultCause.equals(cause)) {
             andon.clear(lineId, faultCause, time);
         }
@@ -203,7 +207,6 @@ final class MachineTracker {
         }
         faultCause = cause;
 
-        int andonRole = Role.ANDON.ordinal();
         int bits = bound[andonRole] && good[andonRole] ? (int) value[andonRole] : andonBits;
         int changed = bits ^ andonBits;
         for (int b = 0; b < ANDON_BITS.length && changed != 0; b++) {

@@ -10,6 +10,17 @@ public final class LiveKeys {
     /** {@link com.ms5.floor.plc.api.ConnectionHealth} of the PLC connection. */
     public static final String PLC_HEALTH = "plc/health";
 
+    /** {@link LineStatus} of a line. */
+    public static String line(String lineId) {
+        return "line/" + lineId;
+    }
+
+    /** The plant's line ids, in order ({@code List<String>}). */
+    public static final String LINES = "lines";
+
+    /** The open Andon calls as the board sorts them ({@code List<AndonCall>}, shelved ones left out). */
+    public static final String ANDON_BOARD = "andon/board";
+
     /** {@link StationStatus} of the station: database and data source in words. */
     public static final String STATION = "station";
 

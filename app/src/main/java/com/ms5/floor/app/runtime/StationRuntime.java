@@ -52,6 +52,7 @@ public final class StationRuntime implements AutoCloseable {
     private volatile VirtualPlant plant;
     private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Poller shownPoller;
+    private volatile AnalyticsRuntime analytics;
     private volatile Database database;
     private volatile ProductionMinuteRepository repository;
     private volatile String source = "Starting…";
@@ -92,14 +93,22 @@ public final class StationRuntime implements AutoCloseable {
             map = TagMapFile.load(config.tagMapFile());
             source = map.plant() + " · " + map.connections().size() + " PLC connection(s)";
         }
+        AnalyticsRuntime plantAnalytics = new AnalyticsRuntime(config.demoPlant() ? PlantSetup.demo(plant.file())
+                : PlantSetup.of(map, config.idealCycleSeconds()), clock, hub);
+        analytics = plantAnalytics;
         MachineMetrics metrics = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
         String shownConnection = map.machine(config.machineId()).map(TagMap.Machine::connection).orElseThrow(() ->
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
         for (TagMap.Connection connection : map.connections()) {
-            Poller poller = new Poller(connection, PollTag.of(map, connection.id()), clock,
-                    connection.id().equals(shownConnection) ? batch -> onBatch(batch, metrics) : batch -> { });
+            boolean shown = connection.id().equals(shownConnection);
+            Poller poller = new Poller(connection, PollTag.of(map, connection.id()), clock, batch -> {
+                plantAnalytics.accept(batch);
+                if (shown) {
+                    onBatch(batch, metrics);
+                }
+            });
             pollers.add(poller);
-            if (connection.id().equals(shownConnection)) {
+            if (shown) {
                 shownPoller = poller;
             }
             poller.start();
@@ -152,6 +161,11 @@ public final class StationRuntime implements AutoCloseable {
         hub.publish(LiveKeys.STATION, newStatus);
     }
 
+    /** The plant's analytics once polling started, else {@code null}. */
+    public AnalyticsRuntime analytics() {
+        return analytics;
+    }
+
     /** The repository once the database is open, else {@code null}. Blocking calls: not on the FX thread. */
     public ProductionMinuteRepository repository() {
         return repository;
@@ -164,6 +178,9 @@ public final class StationRuntime implements AutoCloseable {
         NamedThreads.shutdown(startup, 2);
         long t1 = System.nanoTime();
         pollers.parallelStream().forEach(Poller::close);
+        if (analytics != null) {
+            analytics.close();
+        }
         long t2 = System.nanoTime();
         recorder.close();
         if (plant != null) {

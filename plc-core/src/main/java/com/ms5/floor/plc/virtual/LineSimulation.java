@@ -57,6 +57,11 @@ public final class LineSimulation {
         }
     }
 
+    /** The plant file this simulation runs. */
+    public PlantFile plant() {
+        return plant;
+    }
+
     public LineSimulation(PlantFile plant, Clock clock) {
         this.plant = plant;
         this.clock = clock;

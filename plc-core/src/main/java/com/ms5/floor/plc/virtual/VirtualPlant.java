@@ -205,6 +205,11 @@ public final class VirtualPlant implements AutoCloseable {
         return pointed;
     }
 
+    /** The plant file: lines, machines, shifts, fault codes and products. */
+    public PlantFile file() {
+        return simulation.plant();
+    }
+
     /** A machine's ideal cycle time for the product its line runs now. */
     public double idealCycleSeconds(String machineId) {
         return simulation.machine(machineId).spec().idealCycleSeconds() * simulation.cycleFactor(machineId);

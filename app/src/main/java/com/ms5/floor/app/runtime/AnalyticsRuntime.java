@@ -1,0 +1,148 @@
+package com.ms5.floor.app.runtime;
+
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.analytics.andon.AndonEvent;
+import com.ms5.floor.analytics.andon.EscalationRule;
+import com.ms5.floor.analytics.downtime.DowntimeStats;
+import com.ms5.floor.analytics.pipeline.AnalyticsListener;
+import com.ms5.floor.analytics.pipeline.PlantAnalytics;
+import com.ms5.floor.analytics.pipeline.PlantModel;
+import com.ms5.floor.analytics.shift.ShiftInstance;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.plc.api.SampleBatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the plant's analytics on its own thread ({@code analytics}): batches from every poller go
+ * there in order, people's actions (acknowledging a call) too, and once a second each line's
+ * status and the Andon board are published to the hub.
+ */
+public final class AnalyticsRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AnalyticsRuntime.class);
+    /** Every call type escalates the same way until the dialogs set rules (issue 8): level 1 at
+     *  once, 2 after 5 minutes, 3 after 15. */
+    private static final List<String> CALL_TYPES = List.of("safety", "maintenance", "quality", "material");
+    private static final Duration PUBLISH_EVERY = Duration.ofSeconds(1);
+
+    private final PlantSetup setup;
+    private final Clock clock;
+    private final LiveValueHub hub;
+    private final PlantAnalytics analytics;
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("analytics"));
+
+    AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValueHub hub) {
+        this.setup = setup;
+        this.clock = clock;
+        this.hub = hub;
+        List<EscalationRule> rules = new ArrayList<>();
+        for (String type : CALL_TYPES) {
+            rules.add(new EscalationRule(type, List.of(
+                    new EscalationRule.Step(1, Duration.ZERO, "line lead"),
+                    new EscalationRule.Step(2, Duration.ofMinutes(5), "shift supervisor"),
+                    new EscalationRule.Step(3, Duration.ofMinutes(15), "plant manager")), false));
+        }
+        this.analytics = new PlantAnalytics(setup.model(), setup.calendar(), setup.reasons(), rules,
+                new AnalyticsListener() {
+                    @Override
+                    public void onAndon(AndonEvent event) {
+                        if (event.kind() == AndonEvent.Kind.RAISED || event.kind() == AndonEvent.Kind.ESCALATED) {
+                            log.info("Andon {}: {} {} ({})", event.kind(), event.call().type().label(),
+                                    event.call().machineId(), event.detail());
+                        }
+                    }
+                });
+        analytics.downtime().useMapping(setup.faults());
+        thread.scheduleAtFixedRate(this::publish, 0, PUBLISH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Any thread (a poller's): queues the batch for analytics. */
+    public void accept(SampleBatch batch) {
+        if (!thread.isShutdown()) {
+            thread.execute(() -> analytics.accept(batch));
+        }
+    }
+
+    /**
+     * Acknowledges a call as {@code who}. Completes exceptionally with {@link AndonBoard.Conflict}
+     * ("already acknowledged by ... at ...") when another person or station was first.
+     */
+    public CompletableFuture<AndonCall> acknowledge(UUID callId, long revision, String who) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                AndonCall call = analytics.andon().acknowledge(callId, revision, who, clock.instant());
+                publish();
+                return call;
+            } catch (AndonBoard.Conflict e) {
+                throw new CompletionException(e);
+            }
+        }, thread);
+    }
+
+    private void publish() {
+        try {
+            Instant now = clock.instant();
+            analytics.advanceTo(now);
+            List<AndonCall> board = analytics.andon().board();
+            List<String> lineIds = new ArrayList<>();
+            for (PlantModel.Line line : setup.model().lines()) {
+                lineIds.add(line.id());
+                hub.publish(LiveKeys.line(line.id()), lineStatus(line, board, now));
+            }
+            hub.publish(LiveKeys.LINES, List.copyOf(lineIds));
+            hub.publish(LiveKeys.ANDON_BOARD, board);
+        } catch (RuntimeException e) {
+            log.error("Publishing the plant's figures failed; next try in {} s", PUBLISH_EVERY.toSeconds(), e);
+        }
+    }
+
+    private LineStatus lineStatus(PlantModel.Line line, List<AndonCall> board, Instant now) {
+        ShiftInstance shift = setup.calendar().shiftAt(now);
+        TimeRange window = new TimeRange(shift != null ? shift.start() : now.minus(Duration.ofHours(8)), now);
+        List<LineStatus.MachineStatus> machines = new ArrayList<>();
+        for (PlantModel.Machine m : line.machines()) {
+            StateInterval current = analytics.currentState(m.id());
+            machines.add(current == null
+                    ? new LineStatus.MachineStatus(m.id(), setup.name(m.id()),
+                            MachineState.UNKNOWN, 0, now)
+                    : new LineStatus.MachineStatus(m.id(), setup.name(m.id()), current.state(), current.faultCode(),
+                            current.start()));
+        }
+        var top = DowntimeStats.topLoss(analytics.downtime().events(line.id(), window), window, setup.reasons());
+        int open = 0;
+        int unacknowledged = 0;
+        for (AndonCall c : board) {
+            if (c.lineId().equals(line.id())) {
+                open++;
+                if (c.acknowledgedAt() == null) {
+                    unacknowledged++;
+                }
+            }
+        }
+        return new LineStatus(line.id(), setup.name(line.id()), shift != null ? shift.key() : "no shift",
+                analytics.oee(line.id(), window, now), machines, top == null ? null : top.reasonPath(),
+                top == null ? 0 : top.seconds() / 60, open, unacknowledged);
+    }
+
+    @Override
+    public void close() {
+        NamedThreads.shutdown(thread, 2);
+    }
+}
