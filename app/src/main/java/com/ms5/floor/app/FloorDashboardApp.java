@@ -5,7 +5,7 @@ import com.google.inject.Injector;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.LiveValueHub;
-import com.ms5.floor.app.ui.dashboard.DashboardView;
+import com.ms5.floor.app.ui.shell.MainView;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -47,7 +47,7 @@ public final class FloorDashboardApp extends Application {
         hub.start();
         injector.getInstance(StationRuntime.class).start();
 
-        Parent root = injector.getInstance(FxmlViews.class).load(DashboardView.class);
+        Parent root = injector.getInstance(FxmlViews.class).load(MainView.class);
         Scene scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(Objects.requireNonNull(
                 FloorDashboardApp.class.getResource("/ms5/themes/control-room.css"), "theme missing").toExternalForm());

@@ -1,16 +1,29 @@
 package com.ms5.floor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.plc.api.SampleBatch;
+import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +58,7 @@ class FloorDashboardAppTest {
         stage = FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
 
+        selectTab("machineTab");
         Tile count = Fx.get(() -> (Tile) stage.getScene().lookup("#totalCountTile"));
         assertThat(count).as("the count tile is on screen").isNotNull();
         Await.until(Duration.ofSeconds(60), "the count tile shows parts", () -> Fx.get(count::getValue) > 0);
@@ -80,6 +94,62 @@ class FloorDashboardAppTest {
         assertThat(Fx.get(dialog::getContentText)).contains(dirs.logDir().resolve("ms5.log").toString());
         assertThat(Fx.get(stage::isShowing)).as("the dashboard is still up").isTrue();
         Fx.run(() -> ((Stage) dialog.getScene().getWindow()).close());
+    }
+
+    /**
+     * The plant overview opens first with a card per line of the demo plant, each with its OEE.
+     * A quality call raised by a line's Andon bit shows on the Andon board, marked as waiting;
+     * acknowledging it from the board takes it off (its bit is off again) and says so; a second
+     * acknowledgement of the same call, from another station's old view, is told who was first.
+     */
+    @Test
+    void thePlantOverviewShowsEveryLineAndACallIsAcknowledgedFromTheBoard() throws Exception {
+        AppDirectories dirs = new AppDirectories(home);
+        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30)
+                .withDemoStartTime(java.time.LocalTime.of(7, 0));
+        stage = FxToolkit.registerPrimaryStage();
+        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+
+        Await.until(Duration.ofSeconds(60), "three line cards with an OEE figure", () -> Fx.get(() ->
+                ((Parent) stage.getScene().lookup(".line-cards")).getChildrenUnmodifiable().size() == 3
+                        && stage.getScene().getRoot().lookupAll(".line-oee").stream()
+                        .allMatch(n -> ((Label) n).getText().matches("OEE \\d+\\.\\d %"))));
+        assertThat(Fx.get(() -> ((Label) stage.getScene().lookup("#line-L1 .line-name")).getText()))
+                .isEqualTo("Line 1 - PET bottling");
+
+        StationRuntime runtime = app.injector().getInstance(StationRuntime.class);
+        Await.until(Duration.ofSeconds(30), "analytics running", () -> runtime.analytics() != null);
+        Clock clock = app.injector().getInstance(Clock.class);
+        Instant t = clock.instant();
+        runtime.analytics().accept(new SampleBatch("test", "fast", t, Map.of("L2-SEAMER.andon", TagValue.good(2L, t)),
+                Set.of()));
+        selectTab("andonTab");
+        @SuppressWarnings("unchecked")
+        TableView<AndonCall> table = Fx.get(() -> (TableView<AndonCall>) stage.getScene().lookup(".andon-table"));
+        Await.until(Duration.ofSeconds(30), "the quality call on the board", () -> Fx.get(() ->
+                table.getItems().stream().anyMatch(c -> c.machineId().equals("L2-SEAMER") && c.type().id().equals("quality"))));
+        AndonCall call = Fx.get(() -> table.getItems().stream().filter(c -> c.machineId().equals("L2-SEAMER")
+                && c.type().id().equals("quality")).findFirst().orElseThrow());
+        Fx.run(() -> {
+            table.getSelectionModel().select(call);
+            ((Button) stage.getScene().lookup(".status-bar .button")).fire();
+        });
+        Await.until(Duration.ofSeconds(30), "the board says it is acknowledged", () -> Fx.get(() ->
+                table.getItems().stream().noneMatch(c -> c.id().equals(call.id()) && c.acknowledgedAt() == null)));
+        assertThat(Fx.get(() -> ((Label) stage.getScene().lookup(".status-bar .label")).getText()))
+                .isEqualTo("Quality call at L2-SEAMER acknowledged");
+        var late = runtime.analytics().acknowledge(call.id(), call.revision(), "another station");
+        assertThatThrownBy(late::join).rootCause().isInstanceOf(AndonBoard.Conflict.class)
+                .hasMessageMatching("(Already acknowledged by " + System.getProperty("user.name")
+                        + " at .*|The call is already closed)");
+    }
+
+    private void selectTab(String id) {
+        Fx.run(() -> {
+            TabPane tabs = (TabPane) stage.getScene().getRoot();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                    .orElseThrow());
+        });
     }
 
     private static DialogPane errorDialog() {

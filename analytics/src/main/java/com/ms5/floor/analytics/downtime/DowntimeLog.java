@@ -52,7 +52,12 @@ public final class DowntimeLog {
         if (!interval.state().isDowntime() || interval.isOpen()) {
             return null;
         }
-        String reason = interval.faultCode() != 0 ? mapping.reasonFor(interval.faultCode()) : ReasonTree.UNASSIGNED;
+        String reason = interval.faultCode() != 0 ? mapping.reasonFor(interval.faultCode())
+                : switch (interval.state()) {
+                    case STARVED -> ReasonTree.STARVED;
+                    case BLOCKED -> ReasonTree.BLOCKED;
+                    default -> ReasonTree.UNASSIGNED;
+                };
         DowntimeEvent event = new DowntimeEvent(idOf(interval.machineId(), interval.start()), interval.machineId(),
                 lineOfMachine.getOrDefault(interval.machineId(), ""), interval.state(), interval.start(), interval.end(),
                 interval.faultCode(), reason, interval.faultCode() != 0 ? mapping.version() : 0, "", List.of(), 0);

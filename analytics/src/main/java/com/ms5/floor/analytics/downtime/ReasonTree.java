@@ -8,10 +8,14 @@ import java.util.Map;
 
 /**
  * The plant's downtime reasons as a tree (for example Mechanical / Conveyor / Jam). Every node
- * carries the loss category its minutes go to. The node {@link #UNASSIGNED} always exists.
+ * carries the loss category its minutes go to. The nodes {@link #UNASSIGNED}, {@link #STARVED} and
+ * {@link #BLOCKED} always exist.
  */
 public final class ReasonTree {
     public static final String UNASSIGNED = "unassigned";
+    /** Where starved and blocked time goes until a person names the cause. */
+    public static final String STARVED = "starved";
+    public static final String BLOCKED = "blocked";
 
     public record Node(String id, String name, String parentId, LossCategory category) {
     }
@@ -20,6 +24,8 @@ public final class ReasonTree {
 
     public ReasonTree(List<Node> nodes) {
         this.nodes.put(UNASSIGNED, new Node(UNASSIGNED, "Unassigned", null, LossCategory.UNASSIGNED));
+        this.nodes.put(STARVED, new Node(STARVED, "Starved (waiting for upstream)", null, LossCategory.MATERIAL));
+        this.nodes.put(BLOCKED, new Node(BLOCKED, "Blocked (waiting for downstream)", null, LossCategory.MATERIAL));
         for (Node n : nodes) {
             if (n.parentId() != null && !this.nodes.containsKey(n.parentId())) {
                 throw new IllegalArgumentException("Reason '" + n.id() + "' names a parent '" + n.parentId()

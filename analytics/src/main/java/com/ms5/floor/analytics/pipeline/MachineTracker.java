@@ -83,9 +83,9 @@ final class MachineTracker {
     void set(Role role, TagValue v) {
         int r = role.ordinal();
         bound[r] = true;
-        good[r] = v.isGood() && v.value() instanceof Number;
+        good[r] = v.isGood() && (v.value() instanceof Number || v.value() instanceof Boolean);
         if (good[r]) {
-            value[r] = ((Number) v.value()).longValue();
+            value[r] = v.value() instanceof Boolean b ? (b ? 1 : 0) : ((Number) v.value()).longValue(); // BOOL bits
         }
     }
 

@@ -88,6 +88,13 @@ class DowntimeTest {
     }
 
     @Test
+    void starvedAndBlockedTimeHasItsOwnReasonUntilSomeoneNamesTheCause() {
+        DowntimeEvent starved = log.record(new StateInterval("CAPPER", MachineState.STARVED, T, T.plusSeconds(300), 0, null));
+        assertThat(starved.reasonId()).isEqualTo(ReasonTree.STARVED);
+        assertThat(REASONS.node(starved.reasonId()).category()).isEqualTo(LossCategory.MATERIAL);
+    }
+
+    @Test
     void mtbfAndMttrCountUnplannedStopsOnly() {
         stop("FILLER", 12, T, 10);
         stop("FILLER", 12, T.plusSeconds(3600), 20);

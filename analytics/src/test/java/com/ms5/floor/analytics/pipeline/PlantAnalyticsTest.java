@@ -161,4 +161,17 @@ class PlantAnalyticsTest {
         assertThat(line.loadingSeconds()).isEqualTo(150);
         assertThat(line.oee()).isCloseTo(130.0 / 150, within(1e-9));
     }
+
+    /** A Logix BOOL arrives as a Boolean: a running bit alone says running or down. */
+    @Test
+    void aRunningBitAloneGivesTheState() {
+        for (int s = 0; s <= 20; s++) {
+            Instant t = T0.plusSeconds(s);
+            plant.accept(new SampleBatch("plc", "fast", t, Map.of("CAPPER.running", TagValue.good(s < 10, t),
+                    "CAPPER.totalCount", TagValue.good((long) Math.min(s, 10), t)), Set.of()));
+        }
+        assertThat(plant.intervals("CAPPER", new TimeRange(T0, T0.plusSeconds(20))))
+                .extracting(i -> i.state() + " " + i.range(T0.plusSeconds(20)).seconds())
+                .containsExactly("RUNNING 10.0", "UNPLANNED_DOWN 10.0");
+    }
 }

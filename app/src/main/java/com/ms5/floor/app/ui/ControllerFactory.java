@@ -12,6 +12,9 @@ import javafx.util.Callback;
  */
 public final class ControllerFactory implements Callback<Class<?>, Object> {
     static final Set<Class<?>> KNOWN_CONTROLLERS = Set.of(
+            com.ms5.floor.app.ui.shell.MainView.class,
+            com.ms5.floor.app.ui.plant.PlantOverviewView.class,
+            com.ms5.floor.app.ui.andon.AndonBoardView.class,
             com.ms5.floor.app.ui.dashboard.DashboardView.class);
 
     private final Injector injector;

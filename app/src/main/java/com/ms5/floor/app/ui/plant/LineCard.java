@@ -1,0 +1,92 @@
+package com.ms5.floor.app.ui.plant;
+
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.ui.StateLook;
+import java.util.ResourceBundle;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One line on the plant overview: its state, OEE with A, P and Q, parts this shift, the top loss,
+ * open Andon calls, and a strip with one marker per machine. Grey while all is well.
+ */
+final class LineCard extends VBox {
+    private final ResourceBundle text;
+    private final Label name = new Label();
+    private final Label shift = new Label();
+    private final Label state = new Label();
+    private final Label oee = new Label();
+    private final Label apq = new Label();
+    private final Label parts = new Label();
+    private final Label topLoss = new Label();
+    private final Label calls = new Label();
+    private final FlowPane machines = new FlowPane(6, 6);
+
+    LineCard(ResourceBundle text) {
+        this.text = text;
+        getStyleClass().add("line-card");
+        name.getStyleClass().add("line-name");
+        shift.getStyleClass().add("muted");
+        state.getStyleClass().add("line-state");
+        oee.getStyleClass().add("line-oee");
+        apq.getStyleClass().add("muted");
+        calls.getStyleClass().add("line-calls");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, name, gap, shift);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        HBox figures = new HBox(16, oee, new VBox(2, apq, parts));
+        figures.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, state, figures, machines, topLoss, calls);
+        setSpacing(8);
+    }
+
+    void show(LineStatus line) {
+        setId("line-" + line.lineId());
+        name.setText(line.name());
+        shift.setText(line.shift());
+        MachineState headline = line.headline();
+        StateLook.apply(state, headline, text);
+        OeeFigures f = line.oee();
+        oee.setText(text.getString("plant.oee") + " " + percent(f.oee()));
+        apq.setText(text.getString("plant.availability") + " " + percent(f.availability()) + "   "
+                + text.getString("plant.performance") + " " + percent(f.performance()) + "   "
+                + text.getString("plant.quality") + " " + percent(f.quality()));
+        parts.setText(String.format(text.getString("plant.parts"), f.goodCount(), f.totalCount() - f.goodCount()));
+        topLoss.setText(line.topLoss() == null ? text.getString("plant.noLoss")
+                : String.format(text.getString("plant.topLoss"), line.topLoss(), line.topLossMinutes()));
+        if (line.openCalls() == 0) {
+            calls.setText(text.getString("plant.noCalls"));
+            calls.getStyleClass().remove("alarm");
+        } else {
+            calls.setText(String.format(text.getString("plant.calls"), line.openCalls(), line.unackCalls()));
+            if (line.unackCalls() > 0 && !calls.getStyleClass().contains("alarm")) {
+                calls.getStyleClass().add("alarm");
+            } else if (line.unackCalls() == 0) {
+                calls.getStyleClass().remove("alarm");
+            }
+        }
+        machines.getChildren().clear();
+        for (LineStatus.MachineStatus m : line.machines()) {
+            Label marker = new Label();
+            StateLook.apply(marker, m.state(), text);
+            marker.setText(StateLook.symbol(m.state()) + " " + m.name());
+            marker.getStyleClass().add("machine-marker");
+            marker.setTooltip(new Tooltip(m.name() + ": " + text.getString("state." + m.state().name())
+                    + (m.faultCode() != 0 ? " (fault " + m.faultCode() + ")" : "")));
+            machines.getChildren().add(marker);
+        }
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "–" : String.format("%.1f %%", share * 100);
+    }
+}

@@ -1,0 +1,41 @@
+package com.ms5.floor.app.ui.shell;
+
+import com.ms5.floor.app.ui.FxmlViews;
+import com.ms5.floor.app.ui.andon.AndonBoardView;
+import com.ms5.floor.app.ui.dashboard.DashboardView;
+import com.ms5.floor.app.ui.plant.PlantOverviewView;
+import jakarta.inject.Inject;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * Controller of MainView.fxml: the plant overview, the Andon board and the machine dashboard as
+ * tabs. Only the selected tab's view is in the scene, so only it takes live data.
+ */
+public final class MainView {
+    private final FxmlViews views;
+
+    @FXML private TabPane tabs;
+    @FXML private Tab plantTab;
+    @FXML private Tab andonTab;
+    @FXML private Tab machineTab;
+
+    @Inject
+    MainView(FxmlViews views) {
+        this.views = views;
+    }
+
+    @FXML
+    private void initialize() {
+        attach(plantTab, views.load(PlantOverviewView.class));
+        attach(andonTab, views.load(AndonBoardView.class));
+        attach(machineTab, views.load(DashboardView.class));
+    }
+
+    private static void attach(Tab tab, Parent view) {
+        tab.setContent(tab.isSelected() ? view : null);
+        tab.selectedProperty().addListener((o, was, selected) -> tab.setContent(selected ? view : null));
+    }
+}
