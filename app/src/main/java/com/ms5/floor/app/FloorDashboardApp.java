@@ -10,6 +10,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
+import javafx.scene.control.TabPane;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -48,6 +49,11 @@ public final class FloorDashboardApp extends Application {
         injector.getInstance(StationRuntime.class).start();
 
         Parent root = injector.getInstance(FxmlViews.class).load(MainView.class);
+        String view = getParameters() == null ? null : getParameters().getNamed().get("view");
+        if (view != null && root instanceof TabPane tabs) { // --view=plant|andon|machine: the view to open on
+            tabs.getTabs().stream().filter(tab -> (view + "Tab").equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        }
         Scene scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(Objects.requireNonNull(
                 FloorDashboardApp.class.getResource("/ms5/themes/control-room.css"), "theme missing").toExternalForm());
