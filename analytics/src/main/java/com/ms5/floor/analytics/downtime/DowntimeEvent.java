@@ -3,6 +3,7 @@ package com.ms5.floor.analytics.downtime;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.state.MachineState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,7 +41,7 @@ public record DowntimeEvent(UUID id, String machineId, String lineId, MachineSta
     }
 
     DowntimeEvent edited(String reason, int version, String newComment, Instant newStart, Instant newEnd, Edit edit) {
-        List<Edit> edits = new java.util.ArrayList<>(history);
+        List<Edit> edits = new ArrayList<>(history);
         edits.add(edit);
         return new DowntimeEvent(id, machineId, lineId, state, newStart, newEnd, faultCode, reason, version, newComment,
                 edits, revision + 1);

@@ -8,7 +8,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -89,7 +91,7 @@ public final class ShiftCalendar {
                 PlannedPeriod p = statusOf(new TimeRange(from, cut), running, onHolidays);
                 PlannedPeriod last = periods.isEmpty() ? null : periods.getLast();
                 if (last != null && last.status() == p.status() && last.shift() == p.shift()
-                        && java.util.Objects.equals(last.reason(), p.reason())) {
+                        && Objects.equals(last.reason(), p.reason())) {
                     periods.set(periods.size() - 1, new PlannedPeriod(new TimeRange(last.range().start(), cut),
                             p.status(), p.shift(), p.reason()));
                 } else {
@@ -154,7 +156,7 @@ public final class ShiftCalendar {
                 }
             }
         }
-        found.sort(java.util.Comparator.comparing(ShiftInstance::start));
+        found.sort(Comparator.comparing(ShiftInstance::start));
         return found;
     }
 

@@ -9,6 +9,7 @@ import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.shift.ShiftDefinition;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.virtual.PlantFile;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -55,7 +56,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
                 breaks.add(new ShiftDefinition.Break("Break", start, start.plusMinutes(b.minutes())));
             }
             shifts.add(new ShiftDefinition(s.name(), LocalTime.parse(s.start()), LocalTime.parse(s.end()),
-                    EnumSet.allOf(java.time.DayOfWeek.class), breaks));
+                    EnumSet.allOf(DayOfWeek.class), breaks));
         }
         List<ReasonTree.Node> nodes = new ArrayList<>();
         Map<Long, String> byCode = new HashMap<>();
