@@ -19,7 +19,8 @@ class AppExitTest {
     @Test
     void closingTheWindowEndsTheProcessWithinFiveSeconds() throws Exception {
         java.nio.file.Files.writeString(home.resolve("ms5.properties"), "demo.startTime=07:00\n"); // no break while testing
-        try (ChildApp app = ChildApp.start(CloseWindowProbe.class, "--data-dir=" + home, "--time-scale=30")) {
+        try (ChildApp app = ChildApp.start(CloseWindowProbe.class, "--data-dir=" + home, "--time-scale=30",
+                "--view=machine")) {
             Await.until(Duration.ofSeconds(90), "the app shows live counts and the probe closes the window",
                     () -> app.printed(CloseWindowProbe.CLOSING) || !app.process().isAlive());
             assertThat(app.printed(CloseWindowProbe.CLOSING)).as("window closed while live; output:\n%s", app.output())
