@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
-* Runs the real {@link Main} (opened on the Machine tab) and, once the count tile shows parts and the database is up, closes the window the way the
+ * Runs the real {@link Main} (opened on the Machine tab) and, once the count tile shows parts and the database is up, closes the window the way the
  * window manager's close button does. {@link AppExitTest} starts it as a child process.
  */
 public final class CloseWindowProbe {
