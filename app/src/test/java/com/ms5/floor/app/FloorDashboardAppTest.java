@@ -51,12 +51,7 @@ class FloorDashboardAppTest {
 
     @Test
     void countTileRisesLiveAndProductionMinutesReachPostgres() throws Exception {
-        AppDirectories dirs = new AppDirectories(home);
-        // 30x from 07:00 plant time: in the early shift, no break for the minutes the test needs
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30)
-                .withDemoStartTime(java.time.LocalTime.of(7, 0));
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        AppDirectories dirs = startDemoAt30x();
 
         selectTab("machineTab");
         Tile count = Fx.get(() -> (Tile) stage.getScene().lookup("#totalCountTile"));
@@ -104,11 +99,7 @@ class FloorDashboardAppTest {
      */
     @Test
     void thePlantOverviewShowsEveryLineAndACallIsAcknowledgedFromTheBoard() throws Exception {
-        AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30)
-                .withDemoStartTime(java.time.LocalTime.of(7, 0));
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        startDemoAt30x();
 
         Await.until(Duration.ofSeconds(60), "three line cards with an OEE figure", () -> Fx.get(() ->
                 ((Parent) stage.getScene().lookup(".line-cards")).getChildrenUnmodifiable().size() == 3
@@ -142,6 +133,16 @@ class FloorDashboardAppTest {
         assertThatThrownBy(late::join).rootCause().isInstanceOf(AndonBoard.Conflict.class)
                 .hasMessageMatching("(Already acknowledged by " + System.getProperty("user.name")
                         + " at .*|The call is already closed)");
+    }
+
+    /** 30x from 07:00 plant time: in the early shift, no break for the minutes a test needs. */
+    private AppDirectories startDemoAt30x() throws Exception {
+        AppDirectories dirs = new AppDirectories(home);
+        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30)
+                .withDemoStartTime(java.time.LocalTime.of(7, 0));
+        stage = FxToolkit.registerPrimaryStage();
+        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        return dirs;
     }
 
     private void selectTab(String id) {
