@@ -2,6 +2,7 @@ package com.ms5.floor.analytics.pipeline;
 
 import com.ms5.floor.analytics.CounterDelta;
 import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.CallType;
@@ -42,6 +43,8 @@ final class MachineTracker {
     final PlantModel.Machine model;
     final String lineId;
     final StateTimeline timeline;
+    /** Whether the current batch set one of this machine's signals (reset after evaluation). */
+    boolean touched;
     private final AndonBoard andon;
     private final AnalyticsListener listener;
     private final Duration retention;
@@ -169,11 +172,9 @@ final class MachineTracker {
         if (minuteEpoch == Long.MIN_VALUE) {
             return;
         }
-        Instant start = Instant.ofEpochSecond(minuteEpoch * 60);
-        ProductionMinute minute = new ProductionMinute(model.id(), start, minuteTotal, minuteGood, minuteIdeal,
-                start.isBefore(startupUntil));
+        ProductionMinute minute = minuteSoFar();
         minutes.addLast(minute);
-        Instant keepFrom = start.minus(retention);
+        Instant keepFrom = minute.minuteStart().minus(retention);
         while (minutes.peekFirst().minuteStart().isBefore(keepFrom)) {
             minutes.removeFirst();
         }
@@ -224,15 +225,27 @@ final class MachineTracker {
         andonBits = bits;
     }
 
-    /** Retained production minutes (the open minute not included). */
-    List<ProductionMinute> minutes() {
-        return new ArrayList<>(minutes);
+    /** The minute being counted, as it stands. */
+    private ProductionMinute minuteSoFar() {
+        Instant start = Instant.ofEpochSecond(minuteEpoch * 60);
+        return new ProductionMinute(model.id(), start, minuteTotal, minuteGood, minuteIdeal, start.isBefore(startupUntil));
     }
 
-    /** The minute in progress, so live figures include it. */
-    ProductionMinute openMinute() {
-        return minuteEpoch == Long.MIN_VALUE ? null : new ProductionMinute(model.id(),
-                Instant.ofEpochSecond(minuteEpoch * 60), minuteTotal, minuteGood, minuteIdeal,
-                Instant.ofEpochSecond(minuteEpoch * 60).isBefore(startupUntil));
+    /** The retained minutes that start inside {@code window}, the one being counted included. */
+    List<ProductionMinute> minutes(TimeRange window) {
+        List<ProductionMinute> found = new ArrayList<>();
+        for (var newestFirst = minutes.descendingIterator(); newestFirst.hasNext(); ) {
+            ProductionMinute m = newestFirst.next();
+            if (m.minuteStart().isBefore(window.start())) {
+                break;
+            }
+            if (window.contains(m.minuteStart())) {
+                found.addFirst(m);
+            }
+        }
+        if (minuteEpoch != Long.MIN_VALUE && window.contains(Instant.ofEpochSecond(minuteEpoch * 60))) {
+            found.add(minuteSoFar());
+        }
+        return found;
     }
 }

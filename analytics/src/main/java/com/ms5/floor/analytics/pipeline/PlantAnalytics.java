@@ -1,6 +1,5 @@
 package com.ms5.floor.analytics.pipeline;
 
-import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.EscalationRule;
@@ -81,12 +80,14 @@ public final class PlantAnalytics {
                 continue; // a custom tag or another machine's: not for analytics
             }
             samples++;
-            if (!touched.contains(slot.machine)) {
+            if (!slot.machine.touched) {
+                slot.machine.touched = true;
                 touched.add(slot.machine);
             }
             slot.machine.set(slot.role, e.getValue());
         }
         for (MachineTracker m : touched) {
+            m.touched = false;
             m.evaluate(batch.scanTime());
         }
         touched.clear();
@@ -105,12 +106,8 @@ public final class PlantAnalytics {
                 : List.of(machine(machineOrLine));
         List<OeeFigures> parts = new ArrayList<>();
         for (MachineTracker m : members) {
-            List<ProductionMinute> minutes = m.minutes();
-            ProductionMinute open = m.openMinute();
-            if (open != null) {
-                minutes.add(open);
-            }
-            parts.add(OeeCalculator.machine(model.profile(), window, now, m.timeline.intervals(window), minutes));
+            parts.add(OeeCalculator.machine(model.profile(), window, now, m.timeline.intervals(window),
+                    m.minutes(window)));
         }
         return OeeFigures.sum(model.profile(), parts);
     }

@@ -16,6 +16,7 @@ import com.ms5.floor.plc.virtual.PcccDataTable;
 import com.ms5.floor.plc.virtual.TagDatabase;
 import com.ms5.floor.plc.virtual.VirtualController;
 import com.ms5.floor.plc.virtual.VirtualPlant;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,13 @@ class PollerTest {
     private static TagMap.Connection logix(VirtualController controller, long periodMillis) {
         return new TagMap.Connection("plc", Driver.LOGIX, "127.0.0.1", controller.port(), 0,
                 List.of(new TagMap.ScanClass("fast", periodMillis)));
+    }
+
+    /** A CompactLogix on {@code port} (0: any free one) with one DINT tag, Counter = 5. */
+    private static VirtualController counterController(int port) throws IOException {
+        TagDatabase tags = new TagDatabase();
+        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
+        return VirtualController.logix(port, tags, "1769-L33ER/B LOGIX5333ER");
     }
 
     private static PollTag dint(String name, String address) {
@@ -132,9 +140,7 @@ class PollerTest {
             await(() -> poller.health().lastError() != null);
             assertThat(poller.health().lastError()).contains("Cannot connect to logix://127.0.0.1:" + port);
 
-            TagDatabase tags = new TagDatabase();
-            tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
-            try (VirtualController controller = VirtualController.logix(port, tags, "1769-L33ER/B LOGIX5333ER")) {
+            try (VirtualController controller = counterController(port)) {
                 await(() -> batches.getLast().get("c").isGood());
                 assertThat(poller.health().state()).isEqualTo(ConnectionHealth.State.CONNECTED);
             }
@@ -143,9 +149,7 @@ class PollerTest {
 
     @Test
     void theControllerRestartingMidScanAndStalledRepliesAreRiddenOut() throws Exception {
-        TagDatabase tags = new TagDatabase();
-        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
-        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+        try (VirtualController controller = counterController(0);
              Poller poller = new Poller(logix(controller, 50), List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK)) {
             poller.start();
             await(() -> !batches.isEmpty() && batches.getLast().get("c").isGood());
@@ -204,9 +208,7 @@ class PollerTest {
      */
     @Test
     void athousandDropsAndReconnectsLeaveTheThreadCountWhereItStarted() throws Exception {
-        TagDatabase tags = new TagDatabase();
-        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
-        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
+        try (VirtualController controller = counterController(0);
              Poller poller = new Poller(logix(controller, 10), List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK)) {
             poller.start();
             // enough reads that the driver has started all of its pool threads
@@ -301,9 +303,7 @@ class PollerTest {
 
     @Test
     void closingLeavesNoThreadThatKeepsTheJvmAlive() throws Exception {
-        TagDatabase tags = new TagDatabase();
-        tags.define("Counter", LogixType.Atomic.DINT).setDint(5);
-        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER")) {
+        try (VirtualController controller = counterController(0)) {
             Poller poller = new Poller(logix(controller, 50), List.of(dint("c", "Counter")), SHIFT_CLOCK, batches::add, QUICK);
             poller.start();
             await(() -> !batches.isEmpty() && batches.getLast().get("c").isGood());

@@ -63,27 +63,31 @@ final class LineCard extends VBox {
         parts.setText(String.format(text.getString("plant.parts"), f.goodCount(), f.totalCount() - f.goodCount()));
         topLoss.setText(line.topLoss() == null ? text.getString("plant.noLoss")
                 : String.format(text.getString("plant.topLoss"), line.topLoss(), line.topLossMinutes()));
-        if (line.openCalls() == 0) {
-            calls.setText(text.getString("plant.noCalls"));
-            calls.getStyleClass().remove("alarm");
-        } else {
-            calls.setText(String.format(text.getString("plant.calls"), line.openCalls(), line.unackCalls()));
-            if (line.unackCalls() > 0 && !calls.getStyleClass().contains("alarm")) {
-                calls.getStyleClass().add("alarm");
-            } else if (line.unackCalls() == 0) {
-                calls.getStyleClass().remove("alarm");
-            }
+        calls.setText(line.openCalls() == 0 ? text.getString("plant.noCalls")
+                : String.format(text.getString("plant.calls"), line.openCalls(), line.unackCalls()));
+        calls.getStyleClass().remove("alarm");
+        if (line.unackCalls() > 0) {
+            calls.getStyleClass().add("alarm"); // somebody is needed: nobody has acknowledged a call
         }
-        machines.getChildren().clear();
-        for (LineStatus.MachineStatus m : line.machines()) {
+        while (machines.getChildren().size() > line.machines().size()) {
+            machines.getChildren().removeLast();
+        }
+        while (machines.getChildren().size() < line.machines().size()) {
             Label marker = new Label();
-            StateLook.apply(marker, m.state(), text);
-            marker.setText(StateLook.symbol(m.state()) + " " + m.name());
             marker.getStyleClass().add("machine-marker");
-            marker.setTooltip(new Tooltip(m.name() + ": " + text.getString("state." + m.state().name())
-                    + (m.faultCode() != 0 ? " (fault " + m.faultCode() + ")" : "")));
+            marker.setTooltip(new Tooltip());
             machines.getChildren().add(marker);
         }
+        for (int i = 0; i < line.machines().size(); i++) {
+            showMachine((Label) machines.getChildren().get(i), line.machines().get(i));
+        }
+    }
+
+    private void showMachine(Label marker, LineStatus.MachineStatus m) {
+        StateLook.apply(marker, m.state(), text);
+        marker.setText(StateLook.symbol(m.state()) + " " + m.name());
+        marker.getTooltip().setText(m.name() + ": " + text.getString("state." + m.state().name())
+                + (m.faultCode() != 0 ? " (fault " + m.faultCode() + ")" : ""));
     }
 
     private static String percent(double share) {

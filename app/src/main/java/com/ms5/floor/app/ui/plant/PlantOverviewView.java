@@ -21,7 +21,7 @@ public final class PlantOverviewView {
 
     @FXML
     private void initialize() {
-        model.lines().addListener((ListChangeListener<LineStatus>) change -> render());
+        model.lines().addListener((ListChangeListener<LineStatus>) this::render);
         cards.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 model.activate();
@@ -31,15 +31,23 @@ public final class PlantOverviewView {
         });
     }
 
-    private void render() {
-        while (cards.getChildren().size() > model.lines().size()) {
-            cards.getChildren().removeLast();
-        }
-        while (cards.getChildren().size() < model.lines().size()) {
-            cards.getChildren().add(new LineCard(resources));
-        }
-        for (int i = 0; i < model.lines().size(); i++) {
-            ((LineCard) cards.getChildren().get(i)).show(model.lines().get(i));
+    /** Shows only what changed: one line's new status updates its own card. */
+    private void render(ListChangeListener.Change<? extends LineStatus> change) {
+        while (change.next()) {
+            if (change.wasReplaced()) {
+                for (int i = change.getFrom(); i < change.getTo(); i++) {
+                    ((LineCard) cards.getChildren().get(i)).show(model.lines().get(i));
+                }
+                continue;
+            }
+            if (change.wasRemoved()) {
+                cards.getChildren().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+            }
+            for (int i = change.getFrom(); change.wasAdded() && i < change.getTo(); i++) {
+                LineCard card = new LineCard(resources);
+                card.show(model.lines().get(i));
+                cards.getChildren().add(i, card);
+            }
         }
     }
 }
