@@ -20,9 +20,15 @@ public final class DatabaseMigrations {
      * @throws org.flywaydb.core.api.FlywayException if a migration fails or an applied one was changed
      */
     public static String migrate(DataSource dataSource) {
+        return migrate(dataSource, "latest");
+    }
+
+    /** Applies the migrations up to {@code targetVersion} ("latest" for all); tests start from earlier versions. */
+    public static String migrate(DataSource dataSource, String targetVersion) {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .target(targetVersion)
                 .load()
                 .migrate();
         return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;

@@ -5,50 +5,106 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against a real PostgreSQL (embedded). */
+/** Against a real PostgreSQL (embedded), a fresh server per test. */
 class DatabaseMigrationsTest {
-    private static EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
+    private DataSource db;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
+        db = postgres.getPostgresDatabase();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
+    @AfterEach
+    void stop() throws Exception {
         postgres.close();
     }
 
     @Test
     void migratesAnEmptyDatabaseAndIsANoOpTheSecondTime() throws Exception {
-        assertThat(DatabaseMigrations.migrate(postgres.getPostgresDatabase())).isEqualTo("1");
-        assertThat(DatabaseMigrations.migrate(postgres.getPostgresDatabase())).isEqualTo("1");
-
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            var insert = c.prepareStatement(
-                    "INSERT INTO production_count_minute (machine_id, minute_start, total_count, good_count) VALUES (?,?,?,?)");
-            insert.setString(1, "L1-FILLER");
-            insert.setTimestamp(2, Timestamp.from(Instant.parse("2026-11-24T08:00:00Z")));
-            insert.setLong(3, 120);
-            insert.setLong(4, 118);
-            assertThat(insert.executeUpdate()).isEqualTo(1);
-
-            // one row per machine and minute
-            assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("2");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("2");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT ms5_ensure_partitions(1, 2)");
+            s.executeUpdate("INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count) "
+                    + "VALUES ('L1-FILLER', now(), gen_random_uuid(), 120, 118)");
             // more good parts than parts is refused by the schema
-            try (Statement s = c.createStatement()) {
-                assertThatThrownBy(() -> s.executeUpdate("INSERT INTO production_count_minute "
-                        + "(machine_id, minute_start, total_count, good_count) VALUES ('X', now(), 1, 2)"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("check constraint");
-            }
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO production_minute "
+                    + "(machine_id, minute_start, run_id, total_count, good_count) VALUES ('X', now(), gen_random_uuid(), 1, 2)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("check constraint");
         }
+    }
+
+    @Test
+    void version1CountsMoveIntoTheMinuteTableOfVersion2() throws Exception {
+        assertThat(DatabaseMigrations.migrate(db, "1")).isEqualTo("1");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO production_count_minute (machine_id, minute_start, total_count, good_count) "
+                    + "VALUES ('L1-FILLER', '2026-11-24T08:00:00Z', 120, 118), ('L1-FILLER', '2026-11-24T08:01:00Z', 60, 60)");
+        }
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("2");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            ResultSet rows = s.executeQuery("SELECT sum(total_count), sum(good_count), count(*) FROM production_minute "
+                    + "WHERE machine_id = 'L1-FILLER'");
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(180);
+            assertThat(rows.getLong(2)).isEqualTo(178);
+            assertThat(rows.getLong(3)).isEqualTo(2);
+            ResultSet oldTable = s.executeQuery("SELECT to_regclass('production_count_minute')");
+            oldTable.next();
+            assertThat(oldTable.getString(1)).as("the version-1 table is gone").isNull();
+        }
+    }
+
+    @Test
+    void aMonthPartitionTakesOverTheRowsThatWaitedInTheDefaultOneAndRetentionDropsOldMonths() throws Exception {
+        DatabaseMigrations.migrate(db);
+        Instant fourMonthsAgo = Instant.now().atZone(ZoneOffset.UTC).minusMonths(4).toInstant().truncatedTo(ChronoUnit.MINUTES);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO state_interval (id, machine_id, state, start_at, end_at) VALUES "
+                    + "(gen_random_uuid(), 'M1', 'RUNNING', '" + fourMonthsAgo + "', '" + fourMonthsAgo.plusSeconds(60) + "')");
+            s.executeUpdate("INSERT INTO audit_log (station_id, who, action, subject, detail, at) "
+                    + "VALUES ('A', 'ann', 'acknowledge', 'call-1', 'by ann', '" + fourMonthsAgo + "')");
+            assertThat(count(s, "state_interval_default")).isEqualTo(1);
+
+            ResultSet created = s.executeQuery("SELECT ms5_ensure_partitions(5, 1)");
+            created.next();
+            assertThat(created.getInt(1)).isEqualTo(4 * 7); // 4 tables x 7 months
+            assertThat(count(s, "state_interval_default")).isZero();
+            assertThat(count(s, "state_interval")).isEqualTo(1);
+            assertThat(count(s, "audit_log")).isEqualTo(1);
+
+            // The audit log refuses changes...
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_log"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_log SET who = 'bob'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+
+            // ...and retention drops whole months older than the cutoff, its rows with them.
+            Instant threeMonthsAgo = Instant.now().atZone(ZoneOffset.UTC).minusMonths(3).toInstant();
+            ResultSet dropped = s.executeQuery("SELECT ms5_drop_partitions_before('" + threeMonthsAgo + "')");
+            dropped.next();
+            assertThat(dropped.getInt(1)).isGreaterThanOrEqualTo(4 * 2);
+            assertThat(count(s, "state_interval")).isZero();
+            assertThat(count(s, "audit_log")).isZero();
+        }
+    }
+
+    private static long count(Statement s, String table) throws SQLException {
+        ResultSet r = s.executeQuery("SELECT count(*) FROM " + table);
+        r.next();
+        return r.getLong(1);
     }
 }
