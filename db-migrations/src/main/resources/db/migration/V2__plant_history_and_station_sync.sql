@@ -98,6 +98,7 @@ CREATE TABLE downtime_edit (
 CREATE TABLE andon_call (
     id              UUID         PRIMARY KEY,
     call_type       VARCHAR(32)  NOT NULL,
+    call_label      VARCHAR(64)  NOT NULL,
     priority        INTEGER      NOT NULL,
     line_id         VARCHAR(64)  NOT NULL,
     machine_id      VARCHAR(64)  NOT NULL,

@@ -16,11 +16,16 @@ import java.util.Properties;
  * @param machineId         the machine the dashboard shows
  * @param dbUrl             JDBC URL of a shared PostgreSQL, or {@code null} for the embedded one
  * @param dbPasswordEnv     name of the environment variable that holds the database password
+ * @param dbPasswordFile    a file that holds the database password instead, readable by its owner only, or {@code null}
+ * @param dbSslMode         the PostgreSQL driver's sslmode (disable, require, verify-ca, verify-full), or {@code null} for the URL's
+ * @param retentionMonths   months of history the database keeps (older months are dropped whole)
+ * @param stationName       this workstation's name, as other stations and the audit log show it
  * @param embeddedDbPort    port of the embedded PostgreSQL, 0 for any free port
  * @param timeScale         how much faster than real time the virtual plant runs (demo mode only)
  * @param demoStartTime     the plant time of day a demo starts at, or {@code null} for now (demo mode only)
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
+                        Path dbPasswordFile, String dbSslMode, int retentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime) {
 
     public boolean demoPlant() {
@@ -45,25 +50,30 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
     static AppConfig from(AppDirectories directories, Properties p, Path source) {
         String tagMap = blankToNull(p.getProperty("tagmap.file"));
         Path tagMapFile = tagMap == null ? null : source.resolveSibling(tagMap);
+        String passwordFile = blankToNull(p.getProperty("db.passwordFile"));
         return new AppConfig(directories, tagMapFile,
                 p.getProperty("machine.id", VirtualPlant.MACHINE_ID).trim(),
                 number(p, "machine.idealCycleSeconds", 1.0, source).doubleValue(),
                 blankToNull(p.getProperty("db.url")),
                 p.getProperty("db.user", "ms5").trim(),
                 p.getProperty("db.passwordEnv", "MS5_DB_PASSWORD").trim(),
+                passwordFile == null ? null : source.resolveSibling(passwordFile),
+                blankToNull(p.getProperty("db.sslMode")),
+                number(p, "db.retentionMonths", 24, source).intValue(),
+                p.getProperty("station.name", hostName()).trim(),
                 number(p, "db.embeddedPort", 0, source).intValue(),
                 number(p, "demo.timeScale", 1, source).doubleValue(),
                 timeOfDay(p, "demo.startTime", source));
     }
 
     public AppConfig withTimeScale(double scale) {
-        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser,
-                dbPasswordEnv, embeddedDbPort, scale, demoStartTime);
+        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
-        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser,
-                dbPasswordEnv, embeddedDbPort, timeScale, time);
+        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time);
     }
 
     private static Number number(Properties p, String key, Number fallback, Path source) {
@@ -91,6 +101,14 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
             return LocalTime.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' is not a time of day such as 07:00");
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "station";
         }
     }
 

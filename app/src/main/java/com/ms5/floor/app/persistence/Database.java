@@ -28,13 +28,17 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final String description;
+    private final java.util.Properties sessionProperties;
+    private final String jdbcUrl;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, SessionFactory sessionFactory,
-                     String description) {
+                     String description, String jdbcUrl, java.util.Properties sessionProperties) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.description = description;
+        this.jdbcUrl = jdbcUrl;
+        this.sessionProperties = sessionProperties;
     }
 
     public static Database open(AppConfig config) throws IOException {
@@ -70,14 +74,23 @@ public final class Database implements AutoCloseable {
         } else {
             jdbcUrl = config.dbUrl();
             user = config.dbUser();
-            password = System.getenv(config.dbPasswordEnv());
+            password = DatabasePassword.read(config);
             description = config.dbUrl();
         }
+        java.util.Properties session = new java.util.Properties();
+        session.setProperty("user", user);
+        if (password != null) {
+            session.setProperty("password", password);
+        }
+        if (config.dbSslMode() != null) {
+            session.setProperty("sslmode", config.dbSslMode());
+        }
+        session.setProperty("connectTimeout", "5");
+        session.setProperty("ApplicationName", "MS5 " + config.stationName());
 
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
-        pool.setUsername(user);
-        pool.setPassword(password);
+        pool.setDataSourceProperties(session);
         pool.setMaximumPoolSize(4);
         pool.setPoolName("ms5-db");
         pool.setInitializationFailTimeout(-1); // a server that is down fails below with a clear message
@@ -86,19 +99,29 @@ public final class Database implements AutoCloseable {
         try {
             String version = DatabaseMigrations.migrate(dataSource);
             log.info("Database {} at schema version {}", description, version);
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                // the months around today get their partitions; older ones go by the retention setting
+                st.execute("SELECT ms5_ensure_partitions(1, 2)");
+                st.execute("SELECT ms5_drop_partitions_before(now() - make_interval(months => " + config.retentionMonths() + "))");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Preparing the monthly partitions failed: " + e.getMessage(), e);
+            }
             Configuration hibernate = new Configuration()
                     .addAnnotatedClass(ProductionMinuteEntity.class)
+                    .addAnnotatedClass(AndonCallEntity.class)
+                    .addAnnotatedClass(DowntimeEventEntity.class)
                     .setProperty(AvailableSettings.HBM2DDL_AUTO, "validate")
                     .setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
             hibernate.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
-            return new Database(embedded, dataSource, hibernate.buildSessionFactory(), description);
+            return new Database(embedded, dataSource, hibernate.buildSessionFactory(), description, jdbcUrl, session);
         } catch (RuntimeException e) {
             dataSource.close();
             closeEmbedded(embedded);
             String hint = config.embeddedDatabase()
                     ? ". The data folder " + config.directories().embeddedDatabaseDir() + " may be from another version."
-                    : ". Check that the server runs and that db.url, db.user and the password in $"
-                            + config.dbPasswordEnv() + " are right.";
+                    : ". Check that the server runs and that db.url, db.user and the password ("
+                            + (config.dbPasswordFile() != null ? config.dbPasswordFile() : "$" + config.dbPasswordEnv())
+                            + ") are right.";
             throw new IOException("The database " + description + " cannot be used: " + rootMessage(e) + hint, e);
         }
     }
@@ -117,6 +140,14 @@ public final class Database implements AutoCloseable {
 
     public javax.sql.DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a session that must live on: the polling locks
+     * and LISTEN. Fails fast (5 s) when the server is unreachable.
+     */
+    public java.sql.Connection openSession() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, sessionProperties);
     }
 
     /** Where the data is, in words for the status bar. */

@@ -7,10 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.UUID;
 
-/** Row of {@code production_count_minute} (db-migrations V1). Never leaves this package. */
+/** Row of {@code production_minute} (db-migrations V2); written by {@link EventStore}. Never leaves this package. */
 @Entity
-@Table(name = "production_count_minute")
+@Table(name = "production_minute")
 class ProductionMinuteEntity {
     @EmbeddedId
     private Key key;
@@ -21,40 +22,22 @@ class ProductionMinuteEntity {
     @Column(name = "good_count", nullable = false)
     private long goodCount;
 
+    @Column(name = "ideal_seconds", nullable = false)
+    private double idealSeconds;
+
+    @Column(name = "startup", nullable = false)
+    private boolean startup;
+
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
     @Embeddable
     record Key(@Column(name = "machine_id", length = 64) String machineId,
-               @Column(name = "minute_start") Instant minuteStart) implements Serializable {
+               @Column(name = "minute_start") Instant minuteStart,
+               @Column(name = "run_id") UUID runId) implements Serializable {
     }
 
     protected ProductionMinuteEntity() {
         // for Hibernate
-    }
-
-    ProductionMinuteEntity(Key key, long totalCount, long goodCount, Instant recordedAt) {
-        this.key = key;
-        this.totalCount = totalCount;
-        this.goodCount = goodCount;
-        this.recordedAt = recordedAt;
-    }
-
-    Key key() {
-        return key;
-    }
-
-    long totalCount() {
-        return totalCount;
-    }
-
-    long goodCount() {
-        return goodCount;
-    }
-
-    void add(long total, long good, Instant at) {
-        totalCount += total;
-        goodCount += good;
-        recordedAt = at;
     }
 }

@@ -16,30 +16,19 @@ public final class ProductionMinuteRepository {
     }
 
     /**
-     * Stores a minute. A minute that is already there (the app restarted within it) gets the new
-     * parts added, so a restart does not lose the first part of the minute.
+     * The machine's minutes from {@code since} on, oldest first. A minute that two runs of a station
+     * counted parts of (a restart inside it) comes back as their sum.
      */
-    public void record(ProductionMinute minute, Instant now) {
-        database.sessionFactory().inTransaction(session -> {
-            var key = new ProductionMinuteEntity.Key(minute.machineId(), minute.minuteStart());
-            ProductionMinuteEntity existing = session.find(ProductionMinuteEntity.class, key);
-            if (existing == null) {
-                session.persist(new ProductionMinuteEntity(key, minute.totalCount(), minute.goodCount(), now));
-            } else {
-                existing.add(minute.totalCount(), minute.goodCount(), now);
-            }
-        });
-    }
-
-    /** The machine's minutes from {@code since} on, oldest first. */
     public List<ProductionMinute> minutesSince(String machineId, Instant since) {
         return database.sessionFactory().fromTransaction(session -> session.createSelectionQuery(
-                        "from ProductionMinuteEntity m where m.key.machineId = :machine and m.key.minuteStart >= :since "
-                                + "order by m.key.minuteStart", ProductionMinuteEntity.class)
+                        "select m.key.minuteStart, sum(m.totalCount), sum(m.goodCount), sum(m.idealSeconds), sum(case when m.startup then 1 else 0 end) "
+                                + "from ProductionMinuteEntity m where m.key.machineId = :machine and m.key.minuteStart >= :since "
+                                + "group by m.key.minuteStart order by m.key.minuteStart", Object[].class)
                 .setParameter("machine", machineId)
                 .setParameter("since", since)
                 .getResultList().stream()
-                .map(e -> new ProductionMinute(e.key().machineId(), e.key().minuteStart(), e.totalCount(), e.goodCount()))
+                .map(r -> new ProductionMinute(machineId, (Instant) r[0], ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(), ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue() > 0))
                 .toList());
     }
 }

@@ -1,6 +1,10 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.app.sync.StoredEvent;
+import java.util.function.Consumer;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
@@ -47,8 +51,14 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final PlantAnalytics analytics;
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("analytics"));
+    private final UUID runId = UUID.randomUUID();
+    /** Whether this runtime's board is the one shown; false while the board comes from the database. */
+    private volatile boolean publishesBoard = true;
 
-    AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValueHub hub) {
+    /**
+     * @param sink receives what analytics concludes, on the analytics thread, to be stored
+     */
+    AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValueHub hub, Consumer<StoredEvent> sink) {
         this.setup = setup;
         this.clock = clock;
         this.hub = hub;
@@ -62,11 +72,27 @@ public final class AnalyticsRuntime implements AutoCloseable {
         this.analytics = new PlantAnalytics(setup.model(), setup.calendar(), setup.reasons(), rules,
                 new AnalyticsListener() {
                     @Override
+                    public void onInterval(StateInterval closed) {
+                        sink.accept(new StoredEvent.IntervalClosed(closed));
+                    }
+
+                    @Override
+                    public void onDowntime(DowntimeEvent event) {
+                        sink.accept(new StoredEvent.DowntimeClosed(event));
+                    }
+
+                    @Override
+                    public void onMinute(ProductionMinute minute) {
+                        sink.accept(new StoredEvent.MinuteClosed(runId, minute));
+                    }
+
+                    @Override
                     public void onAndon(AndonEvent event) {
                         if (event.kind() == AndonEvent.Kind.RAISED || event.kind() == AndonEvent.Kind.ESCALATED) {
                             log.info("Andon {}: {} {} ({})", event.kind(), event.call().type().label(),
                                     event.call().machineId(), event.detail());
                         }
+                        sink.accept(new StoredEvent.AndonChanged(event));
                     }
                 });
         analytics.downtime().useMapping(setup.faults());
@@ -96,6 +122,29 @@ public final class AnalyticsRuntime implements AutoCloseable {
         }, thread);
     }
 
+    /**
+     * Another station (or this one, through the database) acknowledged a call: the board here
+     * follows, so escalation stops. A call already acknowledged here is left as it is.
+     */
+    public void applyAcknowledgement(UUID callId, String who, Instant at) {
+        thread.execute(() -> {
+            for (AndonCall call : analytics.andon().openCalls()) {
+                if (call.id().equals(callId) && call.acknowledgedAt() == null) {
+                    try {
+                        analytics.andon().acknowledge(callId, call.revision(), who, at);
+                    } catch (AndonBoard.Conflict e) {
+                        log.debug("Call {} was acknowledged here meanwhile", callId);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Whether the board published to the hub is this runtime's (the database is away) or not (it is read from there). */
+    public void publishBoard(boolean publish) {
+        publishesBoard = publish;
+    }
+
     private void publish() {
         try {
             Instant now = clock.instant();
@@ -107,7 +156,9 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 hub.publish(LiveKeys.line(line.id()), lineStatus(line, board, now));
             }
             hub.publish(LiveKeys.LINES, List.copyOf(lineIds));
-            hub.publish(LiveKeys.ANDON_BOARD, board);
+            if (publishesBoard) {
+                hub.publish(LiveKeys.ANDON_BOARD, board);
+            }
         } catch (RuntimeException e) {
             log.error("Publishing the plant's figures failed; next try in {} s", PUBLISH_EVERY.toSeconds(), e);
         }

@@ -1,61 +1,95 @@
 package com.ms5.floor.app.runtime;
 
 import com.ms5.floor.analytics.MachineMetrics;
-import com.ms5.floor.analytics.ProductionMinute;
+import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.persistence.AndonCallRepository;
+import com.ms5.floor.app.persistence.ChangeFeed;
 import com.ms5.floor.app.persistence.Database;
+import com.ms5.floor.app.persistence.DowntimeRepository;
+import com.ms5.floor.app.persistence.EventStore;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
+import com.ms5.floor.app.sync.EventRecorder;
+import com.ms5.floor.app.sync.Journal;
+import com.ms5.floor.app.sync.PollingOwnership;
+import com.ms5.floor.app.sync.StoredEvent;
 import com.ms5.floor.app.ui.LiveValueHub;
-import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.poll.PollTag;
+import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapFile;
-import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The station's data path: (virtual) PLC -> poller -> analytics -> hub and database.
+ * The station's data path: (virtual) PLC -> poller -> analytics -> journal -> database, and the
+ * station's part in the plant (shared/DESIGN.md, "Station sync"): it polls the PLC connections
+ * whose lock it holds, stores what analytics concludes for their machines, and follows what other
+ * stations change through the change feed.
  *
- * <p>{@link #start()} returns at once; the database and the plant start on {@code station-startup}.
- * Polling begins even while the database is still starting or unreachable.
+ * <p>{@link #start()} returns at once; the work happens on {@code station-startup}. A database
+ * that is unreachable at start does not stop polling: the station polls every connection, keeps
+ * its events in the journal, and settles ownership once the database answers.
  */
 @Singleton
 public final class StationRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationRuntime.class);
+    private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
+    private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AppConfig config;
     private final Clock clock;
     private final LiveValueHub hub;
-    private final ProductionRecorder recorder;
-    private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
-    private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
+    private final String stationId;
 
     private final ScheduledExecutorService startup =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("station-startup"));
+    private final ExecutorService dbWork = NamedThreads.singleThread("db-work");
     private Duration nextDbRetry = FIRST_DB_RETRY; // touched only on station-startup
 
     private volatile VirtualPlant plant;
-    private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile Poller shownPoller;
+    private volatile TagMap map;
+    private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+    private final Set<String> polled = ConcurrentHashMap.newKeySet();
     private volatile AnalyticsRuntime analytics;
+    private volatile MachineMetrics shownMachine;
+    private volatile EventRecorder recorder;
     private volatile Database database;
-    private volatile ProductionMinuteRepository repository;
+    private volatile PollingOwnership ownership;
+    private volatile ChangeFeed feed;
+    private volatile ProductionMinuteRepository minutes;
+    private volatile AndonCallRepository calls;
+    private volatile DowntimeRepository downtime;
+    private final AtomicBoolean boardReloadQueued = new AtomicBoolean();
     private volatile String source = "Starting…";
+    private volatile String databaseText = "Database starting…";
     private volatile StationStatus status = new StationStatus("Starting…", "Database starting…", false);
 
     @Inject
@@ -63,23 +97,27 @@ public final class StationRuntime implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.hub = hub;
-        this.recorder = new ProductionRecorder(clock);
+        this.stationId = config.stationName();
     }
 
-    /** Starts polling and the database in the background. */
+    /** Starts the plant, the journal and the database in the background. */
     public CompletableFuture<Void> start() {
-        publishStatus(status);
-        return CompletableFuture.runAsync(this::startPolling, startup)
+        publishStatus();
+        return CompletableFuture.runAsync(this::prepare, startup)
                 .thenRunAsync(this::openDatabase, startup)
+                .thenRun(() -> startup.scheduleWithFixedDelay(this::publishStatus, 1, 1, TimeUnit.SECONDS))
                 .exceptionally(e -> {
                     log.error("Station start-up failed", e);
                     return null;
                 });
     }
 
-    private void startPolling() {
-        TagMap map;
-        double idealCycle = config.idealCycleSeconds();
+    private void prepare() {
+        try {
+            recorder = new EventRecorder(Journal.open(config.directories().home().resolve("journal.db")), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         if (config.demoPlant()) {
             try {
                 plant = VirtualPlant.startDemo(clock);
@@ -87,68 +125,173 @@ public final class StationRuntime implements AutoCloseable {
                 throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
             }
             map = plant.pointAt(VirtualPlant.demoTagMap());
-            idealCycle = plant.idealCycleSeconds(config.machineId());
             source = "Virtual plant (demo) · " + map.plant();
         } else {
             map = TagMapFile.load(config.tagMapFile());
             source = map.plant() + " · " + map.connections().size() + " PLC connection(s)";
         }
-        AnalyticsRuntime plantAnalytics = new AnalyticsRuntime(config.demoPlant() ? PlantSetup.demo(plant.file())
-                : PlantSetup.of(map, config.idealCycleSeconds()), clock, hub);
-        analytics = plantAnalytics;
-        MachineMetrics metrics = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
-        String shownConnection = map.machine(config.machineId()).map(TagMap.Machine::connection).orElseThrow(() ->
+        map.machine(config.machineId()).orElseThrow(() ->
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
-        for (TagMap.Connection connection : map.connections()) {
-            boolean shown = connection.id().equals(shownConnection);
-            Poller poller = new Poller(connection, PollTag.of(map, connection.id()), clock, batch -> {
-                plantAnalytics.accept(batch);
-                if (shown) {
-                    onBatch(batch, metrics);
-                }
-            });
-            pollers.add(poller);
-            if (shown) {
-                shownPoller = poller;
-            }
-            poller.start();
-        }
-        publishStatus(new StationStatus(source, status.database(), status.databaseOk()));
+        double idealCycle = config.demoPlant() ? plant.idealCycleSeconds(config.machineId()) : config.idealCycleSeconds();
+        shownMachine = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
+        analytics = new AnalyticsRuntime(config.demoPlant() ? PlantSetup.demo(plant.file())
+                : PlantSetup.of(map, config.idealCycleSeconds()), clock, hub, this::store);
     }
 
-    /** On the poll thread: cheap work only; database writes go to the recorder's thread. */
-    private void onBatch(SampleBatch batch, MachineMetrics metrics) {
+    /** On analytics: stores what concerns the machines this station polls; the others' owner stores theirs. */
+    private void store(StoredEvent event) {
+        String machine = switch (event) {
+            case StoredEvent.IntervalClosed e -> e.interval().machineId();
+            case StoredEvent.MinuteClosed e -> e.minute().machineId();
+            case StoredEvent.DowntimeClosed e -> e.event().machineId();
+            case StoredEvent.AndonChanged e -> e.event().call().machineId();
+        };
+        if (map.machine(machine).map(m -> polled.contains(m.connection())).orElse(false)) {
+            recorder.record(event);
+        }
+    }
+
+    private void startPolling(String connectionId) {
+        if (!polled.add(connectionId)) {
+            return;
+        }
+        TagMap.Connection connection = map.connections().stream().filter(c -> c.id().equals(connectionId)).findFirst()
+                .orElseThrow();
+        boolean shown = map.machine(config.machineId()).map(m -> m.connection().equals(connectionId)).orElse(false);
+        AnalyticsRuntime plantAnalytics = analytics;
+        Poller[] self = new Poller[1];
+        Poller poller = new Poller(connection, PollTag.of(map, connectionId), clock, batch -> {
+            plantAnalytics.accept(batch);
+            if (shown) {
+                onShownMachineBatch(batch, self[0]);
+            }
+        });
+        self[0] = poller;
+        pollers.put(connectionId, poller);
+        poller.start();
+    }
+
+    private void stopPolling(String connectionId) {
+        polled.remove(connectionId);
+        Poller poller = pollers.remove(connectionId);
+        if (poller != null) {
+            poller.close();
+        }
+    }
+
+    /** On the poll thread: the Machine tab's figures; cheap work only. */
+    private void onShownMachineBatch(SampleBatch batch, Poller poller) {
         String machine = config.machineId();
         TagValue total = batch.get(Role.TOTAL_COUNT.valueName(machine));
         if (total == null) {
             return; // a scan class that does not read the counters
         }
-        var closedMinutes = metrics.accept(batch.scanTime(), total, batch.get(Role.GOOD_COUNT.valueName(machine)),
+        shownMachine.accept(batch.scanTime(), total, batch.get(Role.GOOD_COUNT.valueName(machine)),
                 batch.get(Role.STATE.valueName(machine)));
-        for (ProductionMinute minute : closedMinutes) {
-            recorder.record(minute);
-        }
-        hub.publish(LiveKeys.machine(machine), metrics.snapshot());
-        hub.publish(LiveKeys.PLC_HEALTH, shownPoller.health());
+        hub.publish(LiveKeys.machine(machine), shownMachine.snapshot());
+        hub.publish(LiveKeys.PLC_HEALTH, poller.health());
     }
 
     /** On station-startup; retries with growing pauses until the database can be used. */
     private void openDatabase() {
         try {
             database = Database.open(config);
-            repository = new ProductionMinuteRepository(database);
-            recorder.attach(repository);
-            publishStatus(new StationStatus(source, "Database: " + database.description(), true));
         } catch (IOException e) {
+            if (polled.isEmpty()) {
+                log.warn("The database cannot be reached at start; this station polls every PLC connection until it can");
+                map.connections().forEach(c -> startPolling(c.id()));
+            }
             log.warn("{} Retrying in {} s.", e.getMessage(), nextDbRetry.toSeconds());
-            publishStatus(new StationStatus(source, "Database unavailable, retrying in " + nextDbRetry.toSeconds()
-                    + " s: " + e.getMessage() + " Live values are shown; production minutes wait in memory.", false));
+            databaseText = "Database unavailable, retrying in " + nextDbRetry.toSeconds() + " s: " + e.getMessage()
+                    + " Polling goes on; events wait in this station's journal.";
+            publishStatus();
             if (!startup.isShutdown()) {
                 startup.schedule(this::openDatabase, nextDbRetry.toMillis(), TimeUnit.MILLISECONDS);
             }
             Duration doubled = nextDbRetry.multipliedBy(2);
             nextDbRetry = doubled.compareTo(MAX_DB_RETRY) > 0 ? MAX_DB_RETRY : doubled;
+            return;
         }
+        minutes = new ProductionMinuteRepository(database);
+        calls = new AndonCallRepository(database, stationId);
+        downtime = new DowntimeRepository(database, stationId);
+        recorder.attach(new EventStore(database, stationId));
+        analytics.publishBoard(false);
+        feed = new ChangeFeed(database, this::onChange);
+        reloadBoard();
+        PollingOwnership owner = new PollingOwnership(database, stationId,
+                map.connections().stream().map(TagMap.Connection::id).toList(),
+                new PollingOwnership.Listener() {
+                    @Override
+                    public void acquired(String connectionId) {
+                        startPolling(connectionId);
+                    }
+
+                    @Override
+                    public void lost(String connectionId) {
+                        stopPolling(connectionId);
+                    }
+                }, () -> recorder.backlog().waiting());
+        owner.alreadyPolling(Set.copyOf(polled));
+        ownership = owner;
+        databaseText = "Database: " + database.description();
+        publishStatus();
+    }
+
+    /** On db-listen: another station (or this one) changed a call or a stop. */
+    private void onChange(String payload) {
+        int at = payload.lastIndexOf(ChangeFeed.FROM);
+        String what = at < 0 ? payload : payload.substring(0, at);
+        String from = at < 0 ? "" : payload.substring(at + 1);
+        if (what.startsWith(ChangeFeed.ANDON)) {
+            if (!from.equals(stationId)) {
+                AndonCall call = calls.find(UUID.fromString(what.substring(ChangeFeed.ANDON.length())));
+                if (call != null && call.acknowledgedAt() != null) {
+                    analytics.applyAcknowledgement(call.id(), call.acknowledgedBy(), call.acknowledgedAt());
+                }
+            }
+            reloadBoard();
+        }
+    }
+
+    /** Reads the open calls from the database, at most one read queued at a time. */
+    private void reloadBoard() {
+        if (boardReloadQueued.compareAndSet(false, true)) {
+            dbWork.execute(() -> {
+                boardReloadQueued.set(false);
+                try {
+                    hub.publish(LiveKeys.ANDON_BOARD, calls.openCalls().stream()
+                            .filter(c -> c.shelvedUntil() == null).toList());
+                    analytics.publishBoard(false);
+                } catch (RuntimeException e) {
+                    log.warn("Reading the open calls failed ({}); the board shows this station's own calls", e.getMessage());
+                    analytics.publishBoard(true);
+                }
+            });
+        }
+    }
+
+    /**
+     * Acknowledges a call as {@code who}, for every station at once through the database. Completes
+     * exceptionally with {@link AndonBoard.Conflict} ("Already acknowledged by X at T") when another
+     * person or station was first. With the database away, the station that polls the call's line
+     * acknowledges it on its own and stores it later.
+     */
+    public CompletableFuture<AndonCall> acknowledge(UUID callId, long revision, String who) {
+        AndonCallRepository repository = calls;
+        if (repository == null || !recorder.backlog().online()) {
+            return analytics.acknowledge(callId, revision, who);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                AndonCall call = repository.acknowledge(callId, who, clock.instant());
+                analytics.applyAcknowledgement(callId, call.acknowledgedBy(), call.acknowledgedAt());
+                reloadBoard();
+                return call;
+            } catch (AndonBoard.Conflict e) {
+                throw new CompletionException(e);
+            }
+        }, dbWork);
     }
 
     /** What the status bar shows; any thread. */
@@ -156,19 +299,49 @@ public final class StationRuntime implements AutoCloseable {
         return status;
     }
 
-    private void publishStatus(StationStatus newStatus) {
-        status = newStatus;
-        hub.publish(LiveKeys.STATION, newStatus);
+    private void publishStatus() {
+        EventRecorder.Backlog backlog = recorder == null ? null : recorder.backlog();
+        boolean ok = database != null && (backlog == null || backlog.online());
+        String text = databaseText;
+        if (backlog != null && !backlog.online()) {
+            text = "Offline since " + TIME.format(backlog.offlineSince()) + ", " + backlog.waiting()
+                    + " event(s) waiting in the journal. Polling goes on.";
+        }
+        status = new StationStatus(source, text, ok);
+        hub.publish(LiveKeys.STATION, status);
     }
 
-    /** The plant's analytics once polling started, else {@code null}. */
+    /** This station's name, as the others and the audit log show it. */
+    public String stationId() {
+        return stationId;
+    }
+
+    /** The PLC connections this station polls now. */
+    public Set<String> polledConnections() {
+        return Set.copyOf(polled);
+    }
+
+    /** How storing goes: online, or offline since when with how many events waiting. */
+    public EventRecorder.Backlog backlog() {
+        return recorder == null ? new EventRecorder.Backlog(null, 0, 0) : recorder.backlog();
+    }
+
+    /** The plant's analytics once started, else {@code null}. */
     public AnalyticsRuntime analytics() {
         return analytics;
     }
 
-    /** The repository once the database is open, else {@code null}. Blocking calls: not on the FX thread. */
+    /** The repositories once the database is open, else {@code null}. Blocking calls: not on the FX thread. */
     public ProductionMinuteRepository repository() {
-        return repository;
+        return minutes;
+    }
+
+    public AndonCallRepository calls() {
+        return calls;
+    }
+
+    public DowntimeRepository downtime() {
+        return downtime;
     }
 
     /** Stops polling, writes what is queued, stops the database. Returns within a few seconds. */
@@ -176,13 +349,22 @@ public final class StationRuntime implements AutoCloseable {
     public void close() {
         long t0 = System.nanoTime();
         NamedThreads.shutdown(startup, 2);
+        if (ownership != null) {
+            ownership.close();
+        }
         long t1 = System.nanoTime();
-        pollers.parallelStream().forEach(Poller::close);
+        List.copyOf(pollers.values()).parallelStream().forEach(Poller::close);
         if (analytics != null) {
             analytics.close();
         }
         long t2 = System.nanoTime();
-        recorder.close();
+        if (feed != null) {
+            feed.close();
+        }
+        NamedThreads.shutdown(dbWork, 2);
+        if (recorder != null) {
+            recorder.close();
+        }
         if (plant != null) {
             plant.close();
         }
@@ -191,7 +373,7 @@ public final class StationRuntime implements AutoCloseable {
             database.close();
         }
         long t4 = System.nanoTime();
-        log.info("Stopped: start-up {} ms, poller {} ms, recorder and plant {} ms, database {} ms",
+        log.info("Stopped: start-up and ownership {} ms, pollers {} ms, journal and plant {} ms, database {} ms",
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
     }
 }

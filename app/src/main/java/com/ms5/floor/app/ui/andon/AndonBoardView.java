@@ -2,7 +2,6 @@ package com.ms5.floor.app.ui.andon;
 
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
-import com.ms5.floor.app.runtime.AnalyticsRuntime;
 import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.LiveValueHub;
@@ -105,12 +104,11 @@ public final class AndonBoardView {
     @FXML
     private void acknowledge() {
         AndonCall call = calls.getSelectionModel().getSelectedItem();
-        AnalyticsRuntime analytics = station.analytics();
-        if (call == null || analytics == null) {
+        if (call == null || station.analytics() == null) {
             return;
         }
         String who = System.getProperty("user.name");
-        analytics.acknowledge(call.id(), call.revision(), who).whenComplete((done, error) -> Platform.runLater(() ->
+        station.acknowledge(call.id(), call.revision(), who).whenComplete((done, error) -> Platform.runLater(() ->
                 message.setText(error == null
                         ? String.format(resources.getString("andon.acknowledged"), done.type().label(), done.machineId())
                         : error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));

@@ -1,0 +1,39 @@
+package com.ms5.floor.app.persistence;
+
+import com.ms5.floor.app.AppConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The shared database's password: from a file only its owner can read, else from an environment variable. */
+final class DatabasePassword {
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+    private DatabasePassword() {
+    }
+
+    /** The password, or {@code null} if none is configured. */
+    static String read(AppConfig config) throws IOException {
+        Path file = config.dbPasswordFile();
+        if (file == null) {
+            return System.getenv(config.dbPasswordEnv());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("The database password file " + file + " (db.passwordFile) does not exist.");
+        }
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.stream().anyMatch(OTHERS::contains)) {
+                throw new IOException("The database password file " + file + " can be read by other users ("
+                        + PosixFilePermissions.toString(permissions) + "), so the password is not secret; it was not used. "
+                        + "Make it readable by its owner only: chmod 600 " + file);
+            }
+        }
+        return Files.readString(file).strip();
+    }
+}
