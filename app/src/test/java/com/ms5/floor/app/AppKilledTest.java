@@ -57,7 +57,8 @@ class AppKilledTest {
     /** Minutes in the killed app's database, read over its own port; -1 while it is not reachable. */
     private static long storedMinutes(String url) {
         try (Connection c = DriverManager.getConnection(url, "postgres", null);
-             ResultSet rows = c.createStatement().executeQuery("SELECT count(*) FROM production_count_minute")) {
+             ResultSet rows = c.createStatement().executeQuery(
+                     "SELECT count(DISTINCT minute_start) FROM production_minute WHERE machine_id = '" + VirtualPlant.MACHINE_ID + "'")) {
             rows.next();
             return rows.getLong(1);
         } catch (java.sql.SQLException e) {

@@ -140,6 +140,22 @@ public final class AnalyticsRuntime implements AutoCloseable {
         });
     }
 
+    /** A machine's closed intervals that analytics still holds in memory (the last day), oldest first. */
+    public CompletableFuture<List<StateInterval>> closedIntervals(String machineId, TimeRange window) {
+        return CompletableFuture.supplyAsync(() -> analytics.intervals(machineId, window).stream()
+                .filter(i -> !i.isOpen()).toList(), thread);
+    }
+
+    /** The open calls of this station's own board (the lines it polls), shelved ones included. */
+    public CompletableFuture<List<AndonCall>> openCalls() {
+        return CompletableFuture.supplyAsync(() -> analytics.andon().openCalls(), thread);
+    }
+
+    /** A line's stops that analytics still holds in memory, oldest first. */
+    public CompletableFuture<List<DowntimeEvent>> stops(String lineId, TimeRange window) {
+        return CompletableFuture.supplyAsync(() -> List.copyOf(analytics.downtime().events(lineId, window)), thread);
+    }
+
     /** Whether the board published to the hub is this runtime's (the database is away) or not (it is read from there). */
     public void publishBoard(boolean publish) {
         publishesBoard = publish;

@@ -98,7 +98,7 @@ public final class EventRecorder implements AutoCloseable {
             log.error("{} {} event(s) wait in memory.", e.getMessage(), again.size());
             return;
         }
-        if (store != null && backlog.online()) {
+        if (store != null && backlog.online() && !forwarder.isShutdown()) {
             forwarder.execute(this::forward); // while offline, only the scheduled retry tries the database
         } else if (!backlog.online()) {
             backlog = new Backlog(backlog.offlineSince(), backlog.waiting() + batch.size(), backlog.stored());
@@ -155,6 +155,9 @@ public final class EventRecorder implements AutoCloseable {
     /** Writes what is queued to the journal, tries the database once more, and closes the journal. */
     @Override
     public void close() {
+        if (journalWriter.isShutdown()) {
+            return;
+        }
         NamedThreads.shutdown(journalWriter, 2);
         writeJournal();
         if (offlineSince == null) {

@@ -41,6 +41,12 @@ public final class LiveValueHub {
         changed.put(key, value);
     }
 
+    /** The latest value published under {@code key}, or {@code null}; any thread. */
+    @SuppressWarnings("unchecked")
+    public <T> T latest(String key) {
+        return (T) latest.get(key);
+    }
+
     /**
      * FX thread. The subscriber gets the current value at the next drain, then every change.
      *

@@ -1,0 +1,278 @@
+package com.ms5.floor.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.AppDirectories;
+import com.ms5.floor.app.Await;
+import com.ms5.floor.app.Fx;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.plc.api.ScaledClock;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.tagmap.TagMapFile;
+import com.ms5.floor.plc.virtual.VirtualPlant;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stations sharing one real PostgreSQL and one virtual plant, over real TCP: each station has its
+ * own runtime, hub, journal, pool and sessions, as two workstations would.
+ */
+class StationSyncTest {
+    private static final Logger log = LoggerFactory.getLogger(StationSyncTest.class);
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = new ScaledClock(Clock.systemUTC(), 30,
+            LocalDate.now(ZoneOffset.UTC).atTime(7, 0).toInstant(ZoneOffset.UTC));
+    private int port;
+    private EmbeddedPostgres server;
+    private VirtualPlant plant;
+    private Path tagMap;
+    private Set<String> connections;
+    private final List<StationRuntime> stations = new ArrayList<>();
+
+    @BeforeAll
+    static void fxToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage(); // the hub's frame timer needs the FX toolkit
+    }
+
+    @BeforeEach
+    void plantAndDatabase() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = startServer();
+        plant = VirtualPlant.startDemo(clock);
+        TagMap map = plant.pointAt(VirtualPlant.demoTagMap());
+        connections = map.connections().stream().map(TagMap.Connection::id).collect(Collectors.toSet());
+        tagMap = dir.resolve("plant-tagmap.json");
+        TagMapFile.save(map, tagMap);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        stations.forEach(StationRuntime::close);
+        plant.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void oneStationPollsAnAcknowledgementIsSeenOnTheOtherAndOfTwoAtOnceOneIsRefused() throws Exception {
+        StationRuntime a = station("A");
+        Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
+                () -> a.polledConnections().equals(connections));
+        StationRuntime b = station("B");
+        Await.until(Duration.ofSeconds(60), "station B registers with the database", () -> heartbeats().contains("B"));
+        Await.until(Duration.ofSeconds(10), "B has tried the locks once", () -> b.status().databaseOk());
+        assertThat(b.polledConnections()).as("B leaves the connections to A").isEmpty();
+
+        // The plant raises calls by itself (a fault on any of 15 machines at 30x speed).
+        AndonCall call = awaitCallOnBoard(b, Duration.ofSeconds(120));
+        CompletableFuture<AndonCall> atA = a.acknowledge(call.id(), call.revision(), "ann");
+        CompletableFuture<AndonCall> atB = b.acknowledge(call.id(), call.revision(), "bob");
+        List<Throwable> refused = new ArrayList<>();
+        List<AndonCall> won = new ArrayList<>();
+        for (CompletableFuture<AndonCall> attempt : List.of(atA, atB)) {
+            try {
+                won.add(attempt.join());
+            } catch (CompletionException e) {
+                refused.add(e.getCause());
+            }
+        }
+        assertThat(won).as("exactly one acknowledgement wins").hasSize(1);
+        assertThat(refused).singleElement().isInstanceOf(AndonBoard.Conflict.class);
+        String winner = won.getFirst().acknowledgedBy();
+        assertThat(refused.getFirst().getMessage()).startsWith("Already acknowledged by " + winner + " at ");
+
+        // Both boards show it acknowledged by the winner, and the owner's escalation stops with it.
+        for (StationRuntime station : List.of(a, b)) {
+            Await.until(Duration.ofSeconds(10), station.stationId() + "'s board shows the acknowledgement",
+                    () -> board(station).stream().filter(c -> c.id().equals(call.id()))
+                            .allMatch(c -> winner.equals(c.acknowledgedBy())));
+        }
+        Await.until(Duration.ofSeconds(10), "A, which polls the line, has the acknowledgement in its own board",
+                () -> a.analytics().openCalls().join().stream().filter(c -> c.id().equals(call.id()))
+                        .allMatch(c -> winner.equals(c.acknowledgedBy())));
+    }
+
+    @Test
+    void whenTheOwnersDatabaseSessionIsKilledTheOtherStationTakesOverPolling() throws Exception {
+        StationRuntime a = station("A");
+        Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
+                () -> a.polledConnections().equals(connections));
+        StationRuntime b = station("B");
+        Await.until(Duration.ofSeconds(60), "station B registers", () -> heartbeats().contains("B"));
+
+        long killedAt = System.nanoTime();
+        try (Connection c = admin(); PreparedStatement kill = c.prepareStatement(
+                "SELECT pg_terminate_backend(backend_pid) FROM station WHERE station_id = 'A'")) {
+            ResultSet r = kill.executeQuery();
+            assertThat(r.next() && r.getBoolean(1)).as("A's lock session was terminated").isTrue();
+        }
+        Await.until(Duration.ofSeconds(10), "B polls every connection within 10 s",
+                () -> b.polledConnections().equals(connections));
+        log.info("Takeover after the owner's session was killed: {} ms", (System.nanoTime() - killedAt) / 1_000_000);
+        Await.until(Duration.ofSeconds(10), "A stops polling", () -> a.polledConnections().isEmpty());
+        // B's data reaches the database: its intervals appear.
+        Instant takeover = clock.instant();
+        Await.until(Duration.ofSeconds(60), "B stores intervals",
+                () -> count("SELECT count(*) FROM state_interval WHERE end_at > '" + takeover + "'") > 0);
+    }
+
+    @Test
+    void theDatabaseStoppedForAMinuteWhilePollingLosesNothingAndDoublesNothing() throws Exception {
+        StationRuntime a = station("A");
+        Await.until(Duration.ofSeconds(60), "station A polls", () -> a.polledConnections().equals(connections));
+        Instant start = clock.instant();
+        Await.until(Duration.ofSeconds(60), "the first intervals are stored", () -> count("SELECT count(*) FROM state_interval") > 0);
+
+        server.close();
+        server = null;
+        long stoppedAt = System.nanoTime();
+        Await.until(Duration.ofSeconds(30), "the station says it is offline with events waiting",
+                () -> !a.backlog().online() && a.backlog().waiting() > 0);
+        Await.until(Duration.ofSeconds(5), "the status bar says since when it is offline and how much waits",
+                () -> a.status().database().matches("Offline since \\d\\d:\\d\\d:\\d\\d, \\d+ event\\(s\\) waiting.*"));
+        // The outage lasts a minute of real time (30 plant minutes); polling goes on meanwhile.
+        Await.until(Duration.ofSeconds(90), "a minute passes with the database down",
+                () -> System.nanoTime() - stoppedAt >= Duration.ofSeconds(60).toNanos());
+        assertThat(a.polledConnections()).as("the owner keeps polling").isEqualTo(connections);
+        long waiting = a.backlog().waiting();
+        log.info("After 60 s offline: {} events waiting in the journal", waiting);
+
+        server = startServer();
+        Await.until(Duration.ofSeconds(60), "every waiting event is stored",
+                () -> a.backlog().online() && a.backlog().waiting() == 0);
+        Instant end = clock.instant();
+
+        TimeRange window = new TimeRange(start.minus(Duration.ofHours(1)), end);
+        for (TagMap.Machine machine : TagMapFile.load(tagMap).machines()) {
+            List<StateInterval> remembered = a.analytics().closedIntervals(machine.id(), window).join().stream()
+                    .filter(i -> i.end().isBefore(end.minus(Duration.ofSeconds(30)))).toList();
+            List<String> stored = storedIntervals(machine.id(), remembered.isEmpty() ? end : remembered.getLast().end());
+            assertThat(stored).as("intervals of %s in the database", machine.id())
+                    .containsExactlyElementsOf(remembered.stream().map(i -> i.state() + " " + micros(i.start()) + " " + micros(i.end())).toList());
+        }
+        for (String line : TagMapFile.load(tagMap).lines().stream().map(TagMap.Line::id).toList()) {
+            List<UUID> stops = a.analytics().stops(line, window).join().stream()
+                    .filter(s -> s.end().isBefore(end.minus(Duration.ofSeconds(30)))).map(DowntimeEvent::id).toList();
+            for (UUID stop : stops) {
+                assertThat(count("SELECT count(*) FROM downtime_event WHERE id = '" + stop + "'"))
+                        .as("stop %s of %s stored once", stop, line).isEqualTo(1);
+            }
+        }
+        assertThat(waiting).as("events waited during the outage").isPositive();
+    }
+
+    /** PostgreSQL keeps microseconds; the driver rounds half up. */
+    private static Instant micros(Instant t) {
+        return Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000);
+    }
+
+    private List<String> storedIntervals(String machine, Instant until) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = admin(); PreparedStatement s = c.prepareStatement(
+                "SELECT state, start_at, end_at FROM state_interval WHERE machine_id = ? AND end_at <= ? ORDER BY start_at")) {
+            s.setString(1, machine);
+            s.setTimestamp(2, java.sql.Timestamp.from(until));
+            ResultSet r = s.executeQuery();
+            while (r.next()) {
+                rows.add(r.getString(1) + " " + r.getTimestamp(2).toInstant() + " " + r.getTimestamp(3).toInstant());
+            }
+        }
+        return rows;
+    }
+
+    private AndonCall awaitCallOnBoard(StationRuntime station, Duration deadline) {
+        Await.until(deadline, station.stationId() + "'s board shows an unacknowledged call",
+                () -> board(station).stream().anyMatch(c -> c.acknowledgedAt() == null));
+        return board(station).stream().filter(c -> c.acknowledgedAt() == null).findFirst().orElseThrow();
+    }
+
+    /** What the station's Andon board shows. */
+    private List<AndonCall> board(StationRuntime station) {
+        List<AndonCall> board = hubs.get(station).latest(LiveKeys.ANDON_BOARD);
+        return board == null ? List.of() : board;
+    }
+
+    private final java.util.Map<StationRuntime, LiveValueHub> hubs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private StationRuntime station(String name) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("station-" + name));
+        Path file = Files.writeString(home.resolve("ms5.properties"), String.join("\n",
+                "tagmap.file=" + tagMap, "machine.id=" + VirtualPlant.MACHINE_ID,
+                "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres", "db.user=postgres", "station.name=" + name, ""));
+        AppConfig config = AppConfig.load(new AppDirectories(home), file);
+        LiveValueHub hub = Fx.call(LiveValueHub::new);
+        StationRuntime station = new StationRuntime(config, clock, hub);
+        hubs.put(station, hub);
+        stations.add(station);
+        station.start();
+        return station;
+    }
+
+    private EmbeddedPostgres startServer() throws Exception {
+        return EmbeddedPostgres.builder().setPort(port).setDataDirectory(dir.resolve("pgdata"))
+                .setCleanDataDirectory(false).start();
+    }
+
+    private Connection admin() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null);
+    }
+
+    private Set<String> heartbeats() {
+        try (Connection c = admin(); ResultSet r = c.createStatement().executeQuery("SELECT station_id FROM station")) {
+            Set<String> ids = new java.util.HashSet<>();
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+            return ids;
+        } catch (Exception e) {
+            return Set.of();
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection c = admin(); ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
