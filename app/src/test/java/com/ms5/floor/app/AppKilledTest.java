@@ -54,6 +54,90 @@ class AppKilledTest {
         }
     }
 
+    @Test
+    void anAppKilledWhileItsDatabaseIsAwayLosesNoEventOfItsJournal() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path settings = java.nio.file.Files.writeString(home.resolve("ms5.properties"), String.join("\n",
+                "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres", "db.user=postgres", "station.name=killed",
+                "demo.startTime=07:00", ""));
+        Path journalFile = home.resolve("journal.db");
+        try (ChildApp app = ChildApp.start(Main.class, "--data-dir=" + home, "--time-scale=30")) {
+            Await.until(Duration.ofSeconds(90), "the offline app has 100 events in its journal",
+                    () -> journalSize(journalFile) >= 100 || !app.process().isAlive());
+            assertThat(app.process().isAlive()).as("output:\n%s", app.output()).isTrue();
+            app.process().destroyForcibly().waitFor(); // SIGKILL while offline
+        }
+        java.util.List<com.ms5.floor.app.sync.Journal.Entry> waiting;
+        try (var journal = com.ms5.floor.app.sync.Journal.open(journalFile)) {
+            waiting = journal.oldest(Integer.MAX_VALUE);
+        }
+        assertThat(waiting).hasSizeGreaterThanOrEqualTo(100);
+
+        // The database comes back; the next start of the station replays the journal.
+        try (var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).start();
+             Database database = Database.open(AppConfig.load(new AppDirectories(home), settings));
+             var recorder = new com.ms5.floor.app.sync.EventRecorder(com.ms5.floor.app.sync.Journal.open(journalFile),
+                     java.time.Clock.systemUTC())) {
+            recorder.attach(new com.ms5.floor.app.persistence.EventStore(database, "killed"));
+            Await.until(Duration.ofSeconds(60), "the journal is replayed", () -> recorder.backlog().waiting() == 0
+                    && recorder.backlog().online() && recorder.backlog().stored() >= waiting.size());
+            try (Connection c = database.dataSource().getConnection()) {
+                for (var entry : waiting) {
+                    assertThat(rowsOf(c, entry.event())).as("rows of %s", entry.event()).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    /** How many rows the database holds for one journal event: 1 when it was stored once. */
+    private static long rowsOf(Connection c, com.ms5.floor.app.sync.StoredEvent event) throws java.sql.SQLException {
+        String sql;
+        Object[] keys;
+        switch (event) {
+            case com.ms5.floor.app.sync.StoredEvent.IntervalClosed e -> {
+                sql = "SELECT count(*) FROM state_interval WHERE id = ?";
+                keys = new Object[] {e.id()};
+            }
+            case com.ms5.floor.app.sync.StoredEvent.MinuteClosed e -> {
+                sql = "SELECT count(*) FROM production_minute WHERE machine_id = ? AND minute_start = ? AND run_id = ?";
+                keys = new Object[] {e.minute().machineId(), java.sql.Timestamp.from(e.minute().minuteStart()), e.runId()};
+            }
+            case com.ms5.floor.app.sync.StoredEvent.DowntimeClosed e -> {
+                sql = "SELECT count(*) FROM downtime_event WHERE id = ?";
+                keys = new Object[] {e.event().id()};
+            }
+            case com.ms5.floor.app.sync.StoredEvent.AndonChanged e -> {
+                sql = "SELECT count(*) FROM andon_call_event WHERE id = ?";
+                keys = new Object[] {e.id()};
+            }
+        }
+        try (var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < keys.length; i++) {
+                s.setObject(i + 1, keys[i]);
+            }
+            ResultSet r = s.executeQuery();
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Entries in the journal file, read beside the app that writes it; 0 while it does not exist. */
+    private static long journalSize(Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM waiting")) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return 0; // not created yet
+        }
+    }
+
     /** Minutes in the killed app's database, read over its own port; -1 while it is not reachable. */
     private static long storedMinutes(String url) {
         try (Connection c = DriverManager.getConnection(url, "postgres", null);
