@@ -103,9 +103,9 @@ public final class StationRuntime implements AutoCloseable {
     /** Starts the plant, the journal and the database in the background. */
     public CompletableFuture<Void> start() {
         publishStatus();
+        startup.scheduleWithFixedDelay(this::publishStatus, 1, 1, TimeUnit.SECONDS);
         return CompletableFuture.runAsync(this::prepare, startup)
                 .thenRunAsync(this::openDatabase, startup)
-                .thenRun(() -> startup.scheduleWithFixedDelay(this::publishStatus, 1, 1, TimeUnit.SECONDS))
                 .exceptionally(e -> {
                     log.error("Station start-up failed", e);
                     return null;
