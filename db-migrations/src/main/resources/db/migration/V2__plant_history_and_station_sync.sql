@@ -45,6 +45,9 @@ CREATE TABLE state_interval (
 -- Query: a machine's timeline over a shift (line detail Gantt):
 --   SELECT ... WHERE machine_id = ? AND start_at < :to AND end_at > :from ORDER BY start_at
 CREATE INDEX state_interval_machine_start ON state_interval (machine_id, start_at);
+-- Query: time per state of every machine over a shift (shift report; intervals last at most a day):
+--   SELECT machine_id, state, sum(...) WHERE start_at > :from - 1 day AND start_at < :to AND end_at > :from GROUP BY ...
+CREATE INDEX state_interval_start ON state_interval (start_at) INCLUDE (machine_id, state, end_at);
 
 -- Parts per machine per minute. Each run of a station writes its own part of a minute (run_id),
 -- so a restart inside a minute adds to it and a replay of the same run does not.
@@ -59,8 +62,12 @@ CREATE TABLE production_minute (
     recorded_at   TIMESTAMPTZ      NOT NULL DEFAULT now(),
     PRIMARY KEY (machine_id, minute_start, run_id)
 ) PARTITION BY RANGE (minute_start);
--- Query: a machine's minutes over a shift (production against target, shift report):
+CREATE INDEX production_minute_start ON production_minute (minute_start)
+    INCLUDE (machine_id, total_count, good_count, ideal_seconds);
+-- Query: a machine's minutes over a shift (production against target):
 --   SELECT ... WHERE machine_id = ? AND minute_start >= ? AND minute_start < ?   (primary key prefix)
+-- Query: every machine's counts over a shift (shift report), an index-only scan:
+--   SELECT machine_id, sum(total_count), ... WHERE minute_start >= ? AND minute_start < ? GROUP BY machine_id
 
 -- Downtime events with the reason people gave. version is the optimistic lock of stations' edits.
 CREATE TABLE downtime_event (

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What other stations changed, as PostgreSQL NOTIFY messages on one channel with small payloads:
- * {@code andon:<call id>@<station>} or {@code downtime:<event id>@<station>}. Listens on a session
+ * {@code andon:<call id>@<station>}, {@code downtime:<event id>@<station>} or {@code line:<line id>@<station>}. Listens on a session
  * of its own on thread {@code db-listen}, reconnecting while the database is away; each message is
  * handed to the consumer on that thread.
  */
@@ -22,6 +22,7 @@ public final class ChangeFeed implements AutoCloseable {
     public static final String CHANNEL = "ms5_change";
     public static final String ANDON = "andon:";
     public static final String DOWNTIME = "downtime:";
+    public static final String LINE = "line:";
     public static final String FROM = "@";
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(2);

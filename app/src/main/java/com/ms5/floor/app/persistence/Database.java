@@ -86,6 +86,7 @@ public final class Database implements AutoCloseable {
             session.setProperty("sslmode", config.dbSslMode());
         }
         session.setProperty("connectTimeout", "5");
+        session.setProperty("reWriteBatchedInserts", "true"); // one multi-row INSERT per batch: several times the rows/s
         session.setProperty("ApplicationName", "MS5 " + config.stationName());
 
         HikariConfig pool = new HikariConfig();

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,14 +38,8 @@ public final class EventStore {
     public void store(List<StoredEvent> events) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement interval = c.prepareStatement(
-                         "INSERT INTO state_interval (id, machine_id, state, start_at, end_at, fault_code, reason) "
-                                 + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-                 PreparedStatement minute = c.prepareStatement(
-                         "INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count, "
-                                 + "ideal_seconds, startup) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                 + "ON CONFLICT (machine_id, minute_start, run_id) DO UPDATE SET total_count = excluded.total_count, "
-                                 + "good_count = excluded.good_count, ideal_seconds = excluded.ideal_seconds, startup = excluded.startup");
+            try (PreparedStatement interval = c.prepareStatement(INTERVALS);
+                 PreparedStatement minute = c.prepareStatement(MINUTES);
                  PreparedStatement downtime = c.prepareStatement(
                          "INSERT INTO downtime_event (id, machine_id, line_id, state, start_at, end_at, fault_code, reason_id, "
                                  + "mapping_version, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -53,10 +48,12 @@ public final class EventStore {
                          "INSERT INTO andon_call_event (id, call_id, kind, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
                  PreparedStatement notify = c.prepareStatement("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', ?)")) {
                 Set<String> changed = new LinkedHashSet<>();
+                List<StoredEvent.IntervalClosed> intervals = new ArrayList<>();
+                List<StoredEvent.MinuteClosed> minutes = new ArrayList<>();
                 for (StoredEvent event : events) {
                     switch (event) {
-                        case StoredEvent.IntervalClosed e -> addInterval(interval, e);
-                        case StoredEvent.MinuteClosed e -> addMinute(minute, e.runId(), e.minute());
+                        case StoredEvent.IntervalClosed e -> intervals.add(e);
+                        case StoredEvent.MinuteClosed e -> minutes.add(e);
                         case StoredEvent.DowntimeClosed e -> {
                             addDowntime(downtime, e.event());
                             changed.add(ChangeFeed.DOWNTIME + e.event().id());
@@ -68,8 +65,8 @@ public final class EventStore {
                         }
                     }
                 }
-                interval.executeBatch();
-                minute.executeBatch();
+                insertIntervals(interval, intervals);
+                insertMinutes(minute, minutes);
                 downtime.executeBatch();
                 for (AndonCall last : lastCallStates(events)) {
                     addCall(call, last);
@@ -156,27 +153,92 @@ public final class EventStore {
         s.addBatch();
     }
 
-    private static void addInterval(PreparedStatement s, StoredEvent.IntervalClosed e) throws SQLException {
-        StateInterval i = e.interval();
-        s.setObject(1, e.id());
-        s.setString(2, i.machineId());
-        s.setString(3, i.state().name());
-        s.setTimestamp(4, ts(i.start()));
-        s.setTimestamp(5, ts(i.end()));
-        s.setLong(6, i.faultCode());
-        s.setString(7, i.reason());
-        s.addBatch();
+    /*
+     * The high-volume rows go in as one statement per table with array parameters (unnest): about
+     * twice the rows/s of a JDBC batch, by the benchmark. Times go as text rounded to the microsecond,
+     * which is what PostgreSQL keeps.
+     */
+    private static final String INTERVALS = "INSERT INTO state_interval (id, machine_id, state, start_at, end_at, fault_code, reason) "
+            + "SELECT id, machine, state, start_at::timestamptz, end_at::timestamptz, fault, reason FROM unnest("
+            + "?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::bigint[], ?::varchar[]) "
+            + "AS t(id, machine, state, start_at, end_at, fault, reason) ON CONFLICT DO NOTHING";
+
+    private static final String MINUTES = "INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, "
+            + "good_count, ideal_seconds, startup) SELECT machine, minute::timestamptz, run, total, good, ideal, startup FROM unnest("
+            + "?::varchar[], ?::text[], ?::uuid[], ?::bigint[], ?::bigint[], ?::float8[], ?::boolean[]) "
+            + "AS t(machine, minute, run, total, good, ideal, startup) "
+            + "ON CONFLICT (machine_id, minute_start, run_id) DO UPDATE SET total_count = excluded.total_count, "
+            + "good_count = excluded.good_count, ideal_seconds = excluded.ideal_seconds, startup = excluded.startup";
+
+    private static void insertIntervals(PreparedStatement s, List<StoredEvent.IntervalClosed> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        Object[] ids = new Object[n];
+        Object[] machines = new Object[n];
+        Object[] states = new Object[n];
+        Object[] starts = new Object[n];
+        Object[] ends = new Object[n];
+        Object[] faults = new Object[n];
+        Object[] reasons = new Object[n];
+        for (int k = 0; k < n; k++) {
+            StateInterval i = events.get(k).interval();
+            ids[k] = events.get(k).id();
+            machines[k] = i.machineId();
+            states[k] = i.state().name();
+            starts[k] = micros(i.start());
+            ends[k] = micros(i.end());
+            faults[k] = i.faultCode();
+            reasons[k] = i.reason();
+        }
+        Connection c = s.getConnection();
+        s.setArray(1, c.createArrayOf("uuid", ids));
+        s.setArray(2, c.createArrayOf("varchar", machines));
+        s.setArray(3, c.createArrayOf("varchar", states));
+        s.setArray(4, c.createArrayOf("text", starts));
+        s.setArray(5, c.createArrayOf("text", ends));
+        s.setArray(6, c.createArrayOf("int8", faults));
+        s.setArray(7, c.createArrayOf("varchar", reasons));
+        s.executeUpdate();
     }
 
-    private static void addMinute(PreparedStatement s, UUID runId, ProductionMinute m) throws SQLException {
-        s.setString(1, m.machineId());
-        s.setTimestamp(2, ts(m.minuteStart()));
-        s.setObject(3, runId);
-        s.setLong(4, m.totalCount());
-        s.setLong(5, m.goodCount());
-        s.setDouble(6, m.idealSeconds());
-        s.setBoolean(7, m.startup());
-        s.addBatch();
+    private static void insertMinutes(PreparedStatement s, List<StoredEvent.MinuteClosed> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        Object[] machines = new Object[n];
+        Object[] starts = new Object[n];
+        Object[] runs = new Object[n];
+        Object[] totals = new Object[n];
+        Object[] goods = new Object[n];
+        Object[] ideals = new Object[n];
+        Object[] startups = new Object[n];
+        for (int k = 0; k < n; k++) {
+            ProductionMinute m = events.get(k).minute();
+            machines[k] = m.machineId();
+            starts[k] = micros(m.minuteStart());
+            runs[k] = events.get(k).runId();
+            totals[k] = m.totalCount();
+            goods[k] = m.goodCount();
+            ideals[k] = m.idealSeconds();
+            startups[k] = m.startup();
+        }
+        Connection c = s.getConnection();
+        s.setArray(1, c.createArrayOf("varchar", machines));
+        s.setArray(2, c.createArrayOf("text", starts));
+        s.setArray(3, c.createArrayOf("uuid", runs));
+        s.setArray(4, c.createArrayOf("int8", totals));
+        s.setArray(5, c.createArrayOf("int8", goods));
+        s.setArray(6, c.createArrayOf("float8", ideals));
+        s.setArray(7, c.createArrayOf("bool", startups));
+        s.executeUpdate();
+    }
+
+    /** ISO-8601 text of the instant rounded half up to the microsecond, as the driver rounds a Timestamp. */
+    private static String micros(Instant t) {
+        return Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000).toString();
     }
 
     private static void addDowntime(PreparedStatement s, DowntimeEvent d) throws SQLException {

@@ -5,6 +5,7 @@ import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.app.sync.StoredEvent;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
@@ -54,6 +55,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private final UUID runId = UUID.randomUUID();
     /** Whether this runtime's board is the one shown; false while the board comes from the database. */
     private volatile boolean publishesBoard = true;
+    /** The lines whose status this runtime publishes: those this station polls (others come from their owner). */
+    private volatile Predicate<String> localLine = line -> true;
 
     /**
      * @param sink receives what analytics concludes, on the analytics thread, to be stored
@@ -156,6 +159,11 @@ public final class AnalyticsRuntime implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> List.copyOf(analytics.downtime().events(lineId, window)), thread);
     }
 
+    /** Publishes the status of only the lines {@code local} accepts. */
+    public void publishLinesWhere(Predicate<String> local) {
+        localLine = local;
+    }
+
     /** Whether the board published to the hub is this runtime's (the database is away) or not (it is read from there). */
     public void publishBoard(boolean publish) {
         publishesBoard = publish;
@@ -169,7 +177,9 @@ public final class AnalyticsRuntime implements AutoCloseable {
             List<String> lineIds = new ArrayList<>();
             for (PlantModel.Line line : setup.model().lines()) {
                 lineIds.add(line.id());
-                hub.publish(LiveKeys.line(line.id()), lineStatus(line, board, now));
+                if (localLine.test(line.id())) {
+                    hub.publish(LiveKeys.line(line.id()), lineStatus(line, board, now));
+                }
             }
             hub.publish(LiveKeys.LINES, List.copyOf(lineIds));
             if (publishesBoard) {

@@ -10,6 +10,7 @@ import com.ms5.floor.app.persistence.ChangeFeed;
 import com.ms5.floor.app.persistence.Database;
 import com.ms5.floor.app.persistence.DowntimeRepository;
 import com.ms5.floor.app.persistence.EventStore;
+import com.ms5.floor.app.persistence.LineSnapshotRepository;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
 import com.ms5.floor.app.sync.EventRecorder;
 import com.ms5.floor.app.sync.Journal;
@@ -62,6 +63,7 @@ public final class StationRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationRuntime.class);
     private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
     private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
+    private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(2);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AppConfig config;
@@ -87,6 +89,7 @@ public final class StationRuntime implements AutoCloseable {
     private volatile ProductionMinuteRepository minutes;
     private volatile AndonCallRepository calls;
     private volatile DowntimeRepository downtime;
+    private volatile LineSnapshotRepository snapshots;
     private final AtomicBoolean boardReloadQueued = new AtomicBoolean();
     private volatile String source = "Starting…";
     private volatile String databaseText = "Database starting…";
@@ -136,6 +139,7 @@ public final class StationRuntime implements AutoCloseable {
         shownMachine = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
         analytics = new AnalyticsRuntime(config.demoPlant() ? PlantSetup.demo(plant.file())
                 : PlantSetup.of(map, config.idealCycleSeconds()), clock, hub, this::store);
+        analytics.publishLinesWhere(this::pollsLine);
     }
 
     /** On analytics: stores what concerns the machines this station polls; the others' owner stores theirs. */
@@ -149,6 +153,12 @@ public final class StationRuntime implements AutoCloseable {
         if (map.machine(machine).map(m -> polled.contains(m.connection())).orElse(false)) {
             recorder.record(event);
         }
+    }
+
+    /** Whether this station polls a machine of the line. */
+    private boolean pollsLine(String lineId) {
+        return map.lines().stream().filter(l -> l.id().equals(lineId))
+                .anyMatch(l -> l.machines().stream().anyMatch(m -> polled.contains(m.connection())));
     }
 
     private void startPolling(String connectionId) {
@@ -215,6 +225,7 @@ public final class StationRuntime implements AutoCloseable {
         minutes = new ProductionMinuteRepository(database);
         calls = new AndonCallRepository(database, stationId);
         downtime = new DowntimeRepository(database, stationId);
+        snapshots = new LineSnapshotRepository(database, stationId);
         recorder.attach(new EventStore(database, stationId));
         analytics.publishBoard(false);
         feed = new ChangeFeed(database, this::onChange);
@@ -234,16 +245,46 @@ public final class StationRuntime implements AutoCloseable {
                 }, () -> recorder.backlog().waiting());
         owner.alreadyPolling(Set.copyOf(polled));
         ownership = owner;
+        startup.scheduleWithFixedDelay(() -> dbWork.execute(this::writeLineSnapshots), 0, SNAPSHOT_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         databaseText = "Database: " + database.description();
         publishStatus();
     }
 
-    /** On db-listen: another station (or this one) changed a call or a stop. */
+    /** On db-work: the lines this station polls, as the others show them. */
+    private void writeLineSnapshots() {
+        List<LineStatus> local = map.lines().stream().map(TagMap.Line::id).filter(this::pollsLine)
+                .map(id -> hub.<LineStatus>latest(LiveKeys.line(id))).filter(java.util.Objects::nonNull).toList();
+        if (local.isEmpty() || !recorder.backlog().online()) {
+            return;
+        }
+        try {
+            snapshots.write(local);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            log.debug("Line snapshots not written: {}", e.getMessage());
+        }
+    }
+
+    /** On db-listen: another station (or this one) changed a call, a stop or a line. */
     private void onChange(String payload) {
         int at = payload.lastIndexOf(ChangeFeed.FROM);
         String what = at < 0 ? payload : payload.substring(0, at);
         String from = at < 0 ? "" : payload.substring(at + 1);
-        if (what.startsWith(ChangeFeed.ANDON)) {
+        if (what.startsWith(ChangeFeed.LINE)) {
+            String lineId = what.substring(ChangeFeed.LINE.length());
+            if (!from.equals(stationId) && !pollsLine(lineId)) {
+                dbWork.execute(() -> {
+                    try {
+                        LineStatus status = snapshots.read(lineId);
+                        if (status != null && !pollsLine(lineId)) {
+                            hub.publish(LiveKeys.line(lineId), status);
+                        }
+                    } catch (java.sql.SQLException e) {
+                        log.warn("Reading the status of line {} failed: {}", lineId, e.getMessage());
+                    }
+                });
+            }
+        } else if (what.startsWith(ChangeFeed.ANDON)) {
             if (!from.equals(stationId)) {
                 AndonCall call = calls.find(UUID.fromString(what.substring(ChangeFeed.ANDON.length())));
                 if (call != null && call.acknowledgedAt() != null) {

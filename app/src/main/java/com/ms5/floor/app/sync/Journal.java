@@ -1,9 +1,7 @@
 package com.ms5.floor.app.sync;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.ms5.floor.app.persistence.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,10 +24,7 @@ import java.util.List;
  * <p>Not thread-safe: one thread (the recorder's) uses it.
  */
 public final class Journal implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** One waiting event with its place in the journal. */
     public record Entry(long seq, Instant writtenAt, StoredEvent event) {

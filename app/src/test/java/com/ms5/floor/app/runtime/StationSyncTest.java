@@ -100,6 +100,14 @@ class StationSyncTest {
         Await.until(Duration.ofSeconds(60), "station B registers with the database", () -> heartbeats().contains("B"));
         Await.until(Duration.ofSeconds(10), "B has tried the locks once", () -> b.status().databaseOk());
         assertThat(b.polledConnections()).as("B leaves the connections to A").isEmpty();
+        // B shows every line as A sees it, from A's snapshots.
+        for (TagMap.Line line : TagMapFile.load(tagMap).lines()) {
+            Await.until(Duration.ofSeconds(20), "B shows line " + line.id() + " with live machine states", () -> {
+                LineStatus status = hubs.get(b).latest(LiveKeys.line(line.id()));
+                return status != null && status.machines().stream()
+                        .anyMatch(m -> m.state() != com.ms5.floor.analytics.state.MachineState.UNKNOWN);
+            });
+        }
 
         // The plant raises calls by itself (a fault on any of 15 machines at 30x speed).
         AndonCall call = awaitCallOnBoard(b, Duration.ofSeconds(120));
