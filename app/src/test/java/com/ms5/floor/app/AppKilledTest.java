@@ -109,6 +109,10 @@ class AppKilledTest {
                 sql = "SELECT count(*) FROM downtime_event WHERE id = ?";
                 keys = new Object[] {e.event().id()};
             }
+            case com.ms5.floor.app.sync.StoredEvent.ShiftClosed e -> {
+                sql = "SELECT count(*) FROM oee_shift WHERE machine_id = ? AND shift_start = ?";
+                keys = new Object[] {e.machineId(), java.sql.Timestamp.from(e.start())};
+            }
             case com.ms5.floor.app.sync.StoredEvent.AndonChanged e -> {
                 sql = "SELECT count(*) FROM andon_call_event WHERE id = ?";
                 keys = new Object[] {e.id()};

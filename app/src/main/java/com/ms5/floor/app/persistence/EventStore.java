@@ -46,6 +46,7 @@ public final class EventStore {
                  PreparedStatement call = c.prepareStatement(CALL_UPSERT);
                  PreparedStatement callEvent = c.prepareStatement(
                          "INSERT INTO andon_call_event (id, call_id, kind, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                 PreparedStatement shift = c.prepareStatement(SHIFT_UPSERT);
                  PreparedStatement notify = c.prepareStatement("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', ?)")) {
                 Set<String> changed = new LinkedHashSet<>();
                 List<StoredEvent.IntervalClosed> intervals = new ArrayList<>();
@@ -58,6 +59,7 @@ public final class EventStore {
                             addDowntime(downtime, e.event());
                             changed.add(ChangeFeed.DOWNTIME + e.event().id());
                         }
+                        case StoredEvent.ShiftClosed e -> addShift(shift, e);
                         case StoredEvent.AndonChanged e -> {
                             // a call changes often: its row is written once per batch, as it stands last
                             addCallEvent(callEvent, e);
@@ -73,6 +75,7 @@ public final class EventStore {
                 }
                 call.executeBatch();
                 callEvent.executeBatch();
+                shift.executeBatch();
                 for (String id : changed) {
                     notify.setString(1, id + ChangeFeed.FROM + stationId);
                     notify.addBatch();
@@ -239,6 +242,32 @@ public final class EventStore {
     /** ISO-8601 text of the instant rounded half up to the microsecond, as the driver rounds a Timestamp. */
     private static String micros(Instant t) {
         return Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000).toString();
+    }
+
+    /** A later figure of the same shift (a station that took over, a replay) replaces the earlier one. */
+    private static final String SHIFT_UPSERT = "INSERT INTO oee_shift (machine_id, shift_start, shift_end, shift_key, profile, "
+            + "planned_seconds, run_seconds, total_count, good_count, availability, performance, quality, oee) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (machine_id, shift_start, profile) DO UPDATE SET "
+            + "shift_end = excluded.shift_end, planned_seconds = excluded.planned_seconds, run_seconds = excluded.run_seconds, "
+            + "total_count = excluded.total_count, good_count = excluded.good_count, availability = excluded.availability, "
+            + "performance = excluded.performance, quality = excluded.quality, oee = excluded.oee";
+
+    private static void addShift(PreparedStatement s, StoredEvent.ShiftClosed e) throws SQLException {
+        var f = e.figures();
+        s.setString(1, e.machineId());
+        s.setTimestamp(2, ts(e.start()));
+        s.setTimestamp(3, ts(e.end()));
+        s.setString(4, e.shiftKey());
+        s.setString(5, f.profile().name());
+        s.setDouble(6, f.loadingSeconds());
+        s.setDouble(7, f.runSeconds());
+        s.setLong(8, f.totalCount());
+        s.setLong(9, f.goodCount());
+        s.setDouble(10, f.availability());
+        s.setDouble(11, f.performance());
+        s.setDouble(12, f.quality());
+        s.setDouble(13, f.oee());
+        s.addBatch();
     }
 
     private static void addDowntime(PreparedStatement s, DowntimeEvent d) throws SQLException {

@@ -57,6 +57,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private volatile boolean publishesBoard = true;
     /** The lines whose status this runtime publishes: those this station polls (others come from their owner). */
     private volatile Predicate<String> localLine = line -> true;
+    private final Consumer<StoredEvent> sink;
+    private ShiftInstance lastShift; // analytics thread only
 
     /**
      * @param sink receives what analytics concludes, on the analytics thread, to be stored
@@ -65,6 +67,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         this.setup = setup;
         this.clock = clock;
         this.hub = hub;
+        this.sink = sink;
         List<EscalationRule> rules = new ArrayList<>();
         for (String type : CALL_TYPES) {
             rules.add(new EscalationRule(type, List.of(
@@ -173,6 +176,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         try {
             Instant now = clock.instant();
             analytics.advanceTo(now);
+            closeShift(now);
             List<AndonCall> board = analytics.andon().board();
             List<String> lineIds = new ArrayList<>();
             for (PlantModel.Line line : setup.model().lines()) {
@@ -188,6 +192,20 @@ public final class AnalyticsRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Publishing the plant's figures failed; next try in {} s", PUBLISH_EVERY.toSeconds(), e);
         }
+    }
+
+    /** When a shift ends, each machine's OEE over it goes to the database (the shift report reads it). */
+    private void closeShift(Instant now) {
+        ShiftInstance shift = setup.calendar().shiftAt(now);
+        if (lastShift != null && (shift == null || !shift.key().equals(lastShift.key()))) {
+            for (PlantModel.Line line : setup.model().lines()) {
+                for (PlantModel.Machine m : line.machines()) {
+                    sink.accept(new StoredEvent.ShiftClosed(m.id(), lastShift.key(), lastShift.start(), lastShift.end(),
+                            analytics.oee(m.id(), lastShift.span(), now)));
+                }
+            }
+        }
+        lastShift = shift;
     }
 
     private LineStatus lineStatus(PlantModel.Line line, List<AndonCall> board, Instant now) {

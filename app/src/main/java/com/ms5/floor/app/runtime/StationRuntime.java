@@ -149,6 +149,7 @@ public final class StationRuntime implements AutoCloseable {
             case StoredEvent.MinuteClosed e -> e.minute().machineId();
             case StoredEvent.DowntimeClosed e -> e.event().machineId();
             case StoredEvent.AndonChanged e -> e.event().call().machineId();
+            case StoredEvent.ShiftClosed e -> e.machineId();
         };
         if (map.machine(machine).map(m -> polled.contains(m.connection())).orElse(false)) {
             recorder.record(event);

@@ -6,7 +6,9 @@ import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.analytics.oee.OeeFigures;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -18,7 +20,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = StoredEvent.IntervalClosed.class, name = "interval"),
         @JsonSubTypes.Type(value = StoredEvent.MinuteClosed.class, name = "minute"),
         @JsonSubTypes.Type(value = StoredEvent.DowntimeClosed.class, name = "downtime"),
-        @JsonSubTypes.Type(value = StoredEvent.AndonChanged.class, name = "andon")})
+        @JsonSubTypes.Type(value = StoredEvent.AndonChanged.class, name = "andon"),
+        @JsonSubTypes.Type(value = StoredEvent.ShiftClosed.class, name = "shift")})
 public sealed interface StoredEvent {
 
     /** A closed stretch of a machine's timeline. */
@@ -41,6 +44,11 @@ public sealed interface StoredEvent {
         public UUID id() {
             return nameId(event.call().id() + "|" + event.kind() + "|" + event.at() + "|" + event.call().revision());
         }
+    }
+
+    /** A machine's OEE over a shift that ended (as far as this station saw it). */
+    record ShiftClosed(String machineId, String shiftKey, Instant start, Instant end, OeeFigures figures)
+            implements StoredEvent {
     }
 
     static UUID nameId(String text) {

@@ -12,6 +12,8 @@ import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.andon.CallType;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.app.AppConfig;
@@ -132,7 +134,8 @@ class EventStoreTest {
         List<StoredEvent> events = List.of(minute(UUID.randomUUID(), EIGHT, 10, 9),
                 new StoredEvent.IntervalClosed(new StateInterval("M", MachineState.PLANNED_DOWN, EIGHT, EIGHT.plusSeconds(5), 0, "Break")),
                 new StoredEvent.DowntimeClosed(stop()),
-                new StoredEvent.AndonChanged(new AndonEvent(AndonEvent.Kind.RAISED, call(1, 1), EIGHT, "raised")));
+                new StoredEvent.AndonChanged(new AndonEvent(AndonEvent.Kind.RAISED, call(1, 1), EIGHT, "raised")),
+                new StoredEvent.ShiftClosed("M", "2026-11-24 Early", EIGHT, EIGHT.plusSeconds(8 * 3600), idleShift()));
         try (Journal journal = Journal.open(home.resolve("journal.db"))) {
             journal.append(events, EIGHT);
         }
@@ -140,8 +143,39 @@ class EventStoreTest {
             List<Journal.Entry> waiting = journal.oldest(10);
             assertThat(waiting).extracting(Journal.Entry::event).containsExactlyElementsOf(events);
             journal.removeUpTo(waiting.get(1).seq());
-            assertThat(journal.size()).isEqualTo(2);
+            assertThat(journal.size()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aShiftsOeeIsStoredOnceAndALaterFigureOfTheSameShiftReplacesIt() throws Exception {
+        // 420 min loading, 373 min running, 19,271 parts, 18,848 good at 1 s ideal (oee.com's worked example)
+        OeeFigures partial = new OeeFigures(OeeProfile.ISO_22400, 28800, 25200, 22380, 0, 2820, 0, 3600, 0, 0, 0,
+                10000, 9800, 10000, 9800, 0, List.of());
+        OeeFigures whole = new OeeFigures(OeeProfile.ISO_22400, 28800, 25200, 22380, 0, 2820, 0, 3600, 0, 0, 0,
+                19271, 18848, 19271, 18848, 0, List.of());
+        try (Database database = Database.open(config())) {
+            EventStore store = new EventStore(database, "A");
+            Instant end = EIGHT.plusSeconds(8 * 3600);
+            store.store(List.of(new StoredEvent.ShiftClosed("L1-FILLER", "2026-11-24 Early", EIGHT, end, partial),
+                    new StoredEvent.ShiftClosed("L1-CAPPER", "2026-11-24 Early", EIGHT, end, idleShift())));
+            store.store(List.of(new StoredEvent.ShiftClosed("L1-FILLER", "2026-11-24 Early", EIGHT, end, whole)));
+            try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT machine_id, good_count, round(oee::numeric, 4), availability "
+                         + "FROM oee_shift ORDER BY machine_id")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("L1-CAPPER");
+                assertThat(r.getDouble(4)).as("a shift with no loading time has no availability").isNaN();
+                r.next();
+                assertThat(r.getLong(2)).isEqualTo(18848);
+                assertThat(r.getDouble(3)).isEqualTo(0.7479); // 18,848 s / 25,200 s
+                assertThat(r.next()).isFalse();
+            }
+        }
+    }
+
+    private static OeeFigures idleShift() {
+        return new OeeFigures(OeeProfile.ISO_22400, 28800, 0, 0, 0, 0, 0, 0, 28800, 0, 0, 0, 0, 0, 0, 0, List.of());
     }
 
     private static StoredEvent minute(UUID run, Instant start, long total, long good) {
