@@ -7,6 +7,7 @@ import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.NamedThreads;
 import com.ms5.floor.app.persistence.AndonCallRepository;
 import com.ms5.floor.app.persistence.ChangeFeed;
+import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.persistence.Database;
 import com.ms5.floor.app.persistence.DowntimeRepository;
 import com.ms5.floor.app.persistence.EventStore;
@@ -227,6 +228,7 @@ public final class StationRuntime implements AutoCloseable {
         calls = new AndonCallRepository(database, stationId);
         downtime = new DowntimeRepository(database, stationId);
         snapshots = new LineSnapshotRepository(database, stationId);
+        recordTagMapVersion();
         recorder.attach(new EventStore(database, stationId));
         analytics.publishBoard(false);
         feed = new ChangeFeed(database, this::onChange);
@@ -250,6 +252,19 @@ public final class StationRuntime implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         databaseText = "Database: " + database.description();
         publishStatus();
+    }
+
+    /** The tag map this station polls by becomes a configuration version, if it is a new one. */
+    private void recordTagMapVersion() {
+        String origin = config.demoPlant() ? "the virtual plant's demo tag map" : String.valueOf(config.tagMapFile());
+        try {
+            int version = new ConfigVersionRepository(database, stationId).saveIfChanged("tagmap", TagMapFile.toJson(map),
+                    System.getProperty("user.name"), map.connections().size() + " connection(s), " + map.machines().size()
+                            + " machine(s), from " + origin);
+            log.info("Tag map version {} ({})", version, origin);
+        } catch (java.sql.SQLException e) {
+            log.warn("The tag map could not be stored as a configuration version: {}", e.getMessage());
+        }
     }
 
     /** On db-work: the lines this station polls, as the others show them. */

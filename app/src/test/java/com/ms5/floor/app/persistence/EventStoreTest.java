@@ -174,6 +174,22 @@ class EventStoreTest {
         }
     }
 
+    @Test
+    void aConfigurationDocumentBecomesANewVersionOnlyWhenItChanged() throws Exception {
+        try (Database database = Database.open(config())) {
+            ConfigVersionRepository atA = new ConfigVersionRepository(database, "A");
+            ConfigVersionRepository atB = new ConfigVersionRepository(database, "B");
+            assertThat(atA.saveIfChanged("tagmap", "{\"plant\": \"Demo\", \"lines\": []}", "ann", "first")).isEqualTo(1);
+            // the same document, formatted differently, from another station: no new version
+            assertThat(atB.saveIfChanged("tagmap", "{\"lines\":[],\"plant\":\"Demo\"}", "bob", "same")).isEqualTo(1);
+            assertThat(atB.saveIfChanged("tagmap", "{\"plant\": \"Demo 2\", \"lines\": []}", "bob", "renamed")).isEqualTo(2);
+            ConfigVersionRepository.Version latest = atA.latest("tagmap").orElseThrow();
+            assertThat(latest.author()).isEqualTo("bob at B");
+            assertThat(latest.summary()).isEqualTo("renamed");
+            assertThat(count(database, "SELECT count(*) FROM audit_log WHERE action = 'config-version'")).isEqualTo(2);
+        }
+    }
+
     private static OeeFigures idleShift() {
         return new OeeFigures(OeeProfile.ISO_22400, 28800, 0, 0, 0, 0, 0, 0, 28800, 0, 0, 0, 0, 0, 0, 0, List.of());
     }

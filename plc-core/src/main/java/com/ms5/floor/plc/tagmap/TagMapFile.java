@@ -69,6 +69,15 @@ public final class TagMapFile {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The map as the JSON a tag-map file holds. */
+    public static String toJson(TagMap map) {
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The tag map cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }

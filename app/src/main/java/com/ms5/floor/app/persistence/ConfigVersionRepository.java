@@ -1,0 +1,88 @@
+package com.ms5.floor.app.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Versions of the plant's configuration documents (tag map, plant model, reason tree, ...): each
+ * change is a new row with its author, time and a summary; nothing is overwritten, so any version
+ * can be looked at or brought back. Blocking: not on the FX thread.
+ */
+public final class ConfigVersionRepository {
+    /** One stored version. */
+    public record Version(String kind, int version, String document, String author, Instant createdAt, String summary) {
+    }
+
+    private final Database database;
+    private final String stationId;
+
+    public ConfigVersionRepository(Database database, String stationId) {
+        this.database = database;
+        this.stationId = stationId;
+    }
+
+    /** The newest version of {@code kind}, if any. */
+    public Optional<Version> latest(String kind) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT version, document::text, author, created_at, summary "
+                     + "FROM config_version WHERE kind = ? ORDER BY version DESC LIMIT 1")) {
+            s.setString(1, kind);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Version(kind, r.getInt(1), r.getString(2), r.getString(3),
+                        r.getTimestamp(4).toInstant(), r.getString(5))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Stores {@code document} as the next version of {@code kind} unless the newest version already
+     * says the same (as JSON, whatever the formatting). Two stations doing this at once store it once.
+     *
+     * @return the version that holds the document
+     */
+    public int saveIfChanged(String kind, String document, String who, String summary) throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO config_version (kind, version, document, author, summary) "
+                            + "SELECT ?, coalesce(max(version), 0) + 1, ?::jsonb, ?, ? FROM config_version WHERE kind = ? "
+                            + "HAVING NOT EXISTS (SELECT 1 FROM config_version v WHERE v.kind = ? AND v.document = ?::jsonb "
+                            + "  AND v.version = (SELECT max(version) FROM config_version WHERE kind = ?)) "
+                            + "ON CONFLICT DO NOTHING RETURNING version")) {
+                String author = who + " at " + stationId;
+                insert.setString(1, kind);
+                insert.setString(2, document);
+                insert.setString(3, author);
+                insert.setString(4, summary);
+                insert.setString(5, kind);
+                insert.setString(6, kind);
+                insert.setString(7, document);
+                insert.setString(8, kind);
+                try (ResultSet r = insert.executeQuery()) {
+                    if (r.next()) {
+                        int version = r.getInt(1);
+                        try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_log (station_id, who, action, "
+                                + "subject, detail) VALUES (?, ?, 'config-version', ?, ?)")) {
+                            audit.setString(1, stationId);
+                            audit.setString(2, who);
+                            audit.setString(3, kind);
+                            audit.setString(4, "version " + version + ": " + summary);
+                            audit.executeUpdate();
+                        }
+                        c.commit();
+                        return version;
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return latest(kind).orElseThrow(() -> new SQLException("No version of " + kind + " was stored")).version();
+    }
+}
