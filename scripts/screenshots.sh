@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the app on the virtual plant in a real window under Xvfb (1920x1080) and saves
-# docs/screenshots/ (plant-overview.png, andon-board.png, dashboard.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
+# docs/screenshots/ (plant-overview.png, andon-board.png, dashboard.png, diagnostics.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,3 +43,4 @@ shoot() {
 shoot plant plant-overview.png
 shoot andon andon-board.png
 shoot machine dashboard.png
+shoot diagnostics diagnostics.png

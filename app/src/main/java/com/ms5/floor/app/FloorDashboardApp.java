@@ -50,7 +50,7 @@ public final class FloorDashboardApp extends Application {
 
         Parent root = injector.getInstance(FxmlViews.class).load(MainView.class);
         String view = getParameters() == null ? null : getParameters().getNamed().get("view");
-        if (view != null && root instanceof TabPane tabs) { // --view=plant|andon|machine: the view to open on
+        if (view != null && root instanceof TabPane tabs) { // --view=plant|andon|machine|diagnostics: the view to open on
             tabs.getTabs().stream().filter(tab -> (view + "Tab").equals(tab.getId())).findFirst()
                     .ifPresent(tab -> tabs.getSelectionModel().select(tab));
         }

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  *   --config=FILE      settings file (default: ms5.properties in the app-data folder)
  *   --data-dir=DIR     app-data folder (logs, embedded database, default settings file)
  *   --time-scale=N     run the virtual plant N times faster than real time (demo mode)
- *   --view=V           open on the plant overview (plant), the Andon board (andon) or a machine (machine)
+ *   --view=V           open on the plant overview (plant), the Andon board (andon), a machine (machine) or diagnostics
  *   --virtual-plant    run only the virtual plant (no window) for other clients; with --plant=FILE
  *                      a plant file of your own instead of the demo plant
  * </pre>

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.app.runtime.StationDiagnostics;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
-import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Path;
@@ -133,6 +135,22 @@ class FloorDashboardAppTest {
         assertThatThrownBy(late::join).rootCause().isInstanceOf(AndonBoard.Conflict.class)
                 .hasMessageMatching("(Already acknowledged by " + System.getProperty("user.name")
                         + " at .*|The call is already closed)");
+
+        // Diagnostics: this station polls all three PLC connections and stores every event.
+        selectTab("diagnosticsTab");
+        Await.until(Duration.ofSeconds(30), "diagnostics list three connected PLCs polled here, and this station",
+                () -> Fx.get(() -> {
+                    var connections = (TableView<?>) stage.getScene().lookup(".connections-table");
+                    var stations = (TableView<?>) stage.getScene().lookup(".stations-table");
+                    Label storage = (Label) stage.getScene().lookup(".diagnostics-storage");
+                    return connections.getItems().size() == 3 && stations.getItems().size() == 1
+                            && storage.getText().startsWith("Database online")
+                            && connections.getItems().stream().map(StationDiagnostics.Connection.class::cast)
+                            .allMatch(c -> runtime.stationId().equals(c.polledBy())
+                                    && c.health().state() == ConnectionHealth.State.CONNECTED);
+                }));
+        assertThat(Fx.get(() -> ((Label) stage.getScene().lookup(".diagnostics-station")).getText()))
+                .startsWith("Station " + runtime.stationId() + " · Database: embedded PostgreSQL on port");
     }
 
     /** 30x from 07:00 plant time: in the early shift, no break for the minutes a test needs. */

@@ -24,6 +24,9 @@ public final class LiveKeys {
     /** {@link StationStatus} of the station: database and data source in words. */
     public static final String STATION = "station";
 
+    /** {@link StationDiagnostics}: this station, its PLC connections and the other stations. */
+    public static final String DIAGNOSTICS = "diagnostics";
+
     private LiveKeys() {
     }
 }

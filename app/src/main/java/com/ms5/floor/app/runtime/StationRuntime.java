@@ -12,6 +12,7 @@ import com.ms5.floor.app.persistence.Database;
 import com.ms5.floor.app.persistence.DowntimeRepository;
 import com.ms5.floor.app.persistence.EventStore;
 import com.ms5.floor.app.persistence.LineSnapshotRepository;
+import com.ms5.floor.app.persistence.StationRepository;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
 import com.ms5.floor.app.sync.EventRecorder;
 import com.ms5.floor.app.sync.Journal;
@@ -91,6 +92,7 @@ public final class StationRuntime implements AutoCloseable {
     private volatile AndonCallRepository calls;
     private volatile DowntimeRepository downtime;
     private volatile LineSnapshotRepository snapshots;
+    private volatile StationRepository stationList;
     private final AtomicBoolean boardReloadQueued = new AtomicBoolean();
     private volatile String source = "Starting…";
     private volatile String databaseText = "Database starting…";
@@ -108,6 +110,7 @@ public final class StationRuntime implements AutoCloseable {
     public CompletableFuture<Void> start() {
         publishStatus();
         startup.scheduleWithFixedDelay(this::publishStatus, 1, 1, TimeUnit.SECONDS);
+        startup.scheduleWithFixedDelay(() -> dbWork.execute(this::publishDiagnostics), 1, 2, TimeUnit.SECONDS);
         return CompletableFuture.runAsync(this::prepare, startup)
                 .thenRunAsync(this::openDatabase, startup)
                 .exceptionally(e -> {
@@ -250,6 +253,7 @@ public final class StationRuntime implements AutoCloseable {
         ownership = owner;
         startup.scheduleWithFixedDelay(() -> dbWork.execute(this::writeLineSnapshots), 0, SNAPSHOT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        stationList = new StationRepository(database);
         databaseText = "Database: " + database.description();
         publishStatus();
     }
@@ -265,6 +269,32 @@ public final class StationRuntime implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             log.warn("The tag map could not be stored as a configuration version: {}", e.getMessage());
         }
+    }
+
+    /** On db-work: this station, its connections and the other stations, for the diagnostics view. */
+    private void publishDiagnostics() {
+        if (map == null) {
+            return;
+        }
+        List<StationRepository.Station> stations = List.of();
+        if (stationList != null && recorder.backlog().online()) {
+            try {
+                stations = stationList.stations();
+            } catch (java.sql.SQLException e) {
+                log.debug("Reading the stations failed: {}", e.getMessage());
+            }
+        }
+        List<StationDiagnostics.Connection> connections = new java.util.ArrayList<>();
+        for (TagMap.Connection c : map.connections()) {
+            Poller poller = pollers.get(c.id());
+            String polledBy = polled.contains(c.id()) ? stationId : stations.stream()
+                    .filter(st -> !st.id().equals(stationId) && st.polls().contains(c.id()))
+                    .map(StationRepository.Station::id).findFirst().orElse(null);
+            connections.add(new StationDiagnostics.Connection(c.id(), c.url(), polledBy,
+                    poller == null ? null : poller.health()));
+        }
+        hub.publish(LiveKeys.DIAGNOSTICS, new StationDiagnostics(stationId, status, backlog(), connections, stations,
+                Instant.now()));
     }
 
     /** On db-work: the lines this station polls, as the others show them. */

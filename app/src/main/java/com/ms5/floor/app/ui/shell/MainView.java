@@ -3,6 +3,7 @@ package com.ms5.floor.app.ui.shell;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.andon.AndonBoardView;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
+import com.ms5.floor.app.ui.diagnostics.DiagnosticsView;
 import com.ms5.floor.app.ui.plant.PlantOverviewView;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -11,8 +12,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * Controller of MainView.fxml: the plant overview, the Andon board and the machine dashboard as
- * tabs. Only the selected tab's view is in the scene, so only it takes live data.
+ * Controller of MainView.fxml: the plant overview, the Andon board, the machine dashboard and
+ * diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data.
  */
 public final class MainView {
     private final FxmlViews views;
@@ -21,6 +22,7 @@ public final class MainView {
     @FXML private Tab plantTab;
     @FXML private Tab andonTab;
     @FXML private Tab machineTab;
+    @FXML private Tab diagnosticsTab;
 
     @Inject
     MainView(FxmlViews views) {
@@ -32,6 +34,7 @@ public final class MainView {
         attach(plantTab, views.load(PlantOverviewView.class));
         attach(andonTab, views.load(AndonBoardView.class));
         attach(machineTab, views.load(DashboardView.class));
+        attach(diagnosticsTab, views.load(DiagnosticsView.class));
     }
 
     private static void attach(Tab tab, Parent view) {

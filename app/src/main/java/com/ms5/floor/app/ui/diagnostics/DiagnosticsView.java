@@ -1,0 +1,113 @@
+package com.ms5.floor.app.ui.diagnostics;
+
+import com.ms5.floor.app.persistence.StationRepository;
+import com.ms5.floor.app.runtime.LiveKeys;
+import com.ms5.floor.app.runtime.StationDiagnostics;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.plc.api.ConnectionHealth;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * Controller of DiagnosticsView.fxml: this station's database and journal, who polls each PLC
+ * connection and how it answers, and every station the database knows. Shown data comes from
+ * the hub ({@link LiveKeys#DIAGNOSTICS}), refreshed every 2 s by the station.
+ */
+public final class DiagnosticsView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final LiveValueHub hub;
+    private Runnable subscription;
+
+    @FXML private ResourceBundle resources;
+    @FXML private Label station;
+    @FXML private Label storage;
+    @FXML private TableView<StationDiagnostics.Connection> connections;
+    @FXML private TableColumn<StationDiagnostics.Connection, String> connectionColumn;
+    @FXML private TableColumn<StationDiagnostics.Connection, String> urlColumn;
+    @FXML private TableColumn<StationDiagnostics.Connection, String> polledByColumn;
+    @FXML private TableColumn<StationDiagnostics.Connection, String> healthColumn;
+    @FXML private TableView<Row> stations;
+    @FXML private TableColumn<Row, String> stationColumn;
+    @FXML private TableColumn<Row, String> hostColumn;
+    @FXML private TableColumn<Row, String> heardColumn;
+    @FXML private TableColumn<Row, String> pollsColumn;
+    @FXML private TableColumn<Row, String> waitingColumn;
+
+    /** A station with the time it was last heard of, as of the diagnostics it came with. */
+    record Row(StationRepository.Station station, Duration silentFor) {
+    }
+
+    @Inject
+    DiagnosticsView(LiveValueHub hub) {
+        this.hub = hub;
+    }
+
+    @FXML
+    private void initialize() {
+        connectionColumn.setCellValueFactory(c -> text(c.getValue().id()));
+        urlColumn.setCellValueFactory(c -> text(c.getValue().url()));
+        polledByColumn.setCellValueFactory(c -> text(c.getValue().polledBy() == null
+                ? resources.getString("diagnostics.nobody") : c.getValue().polledBy()));
+        healthColumn.setCellValueFactory(c -> text(health(c.getValue().health())));
+        stationColumn.setCellValueFactory(c -> text(c.getValue().station().id()));
+        hostColumn.setCellValueFactory(c -> text(c.getValue().station().host()));
+        heardColumn.setCellValueFactory(c -> text(c.getValue().silentFor().toSeconds() <= 10
+                ? resources.getString("diagnostics.alive")
+                : String.format(resources.getString("diagnostics.silent"), TIME.format(c.getValue().station().heartbeatAt()))));
+        pollsColumn.setCellValueFactory(c -> text(String.join(", ", c.getValue().station().polls())));
+        waitingColumn.setCellValueFactory(c -> text(String.valueOf(c.getValue().station().offlineEvents())));
+        connections.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                subscription = hub.<StationDiagnostics>subscribe(LiveKeys.DIAGNOSTICS, this::show);
+            } else if (subscription != null) {
+                subscription.run();
+            }
+        });
+    }
+
+    private void show(StationDiagnostics d) {
+        station.setText(String.format(resources.getString("diagnostics.thisStation"), d.stationId(), d.status().database()));
+        storage.setText(d.backlog().online()
+                ? String.format(resources.getString("diagnostics.online"), d.backlog().stored())
+                : String.format(resources.getString("diagnostics.offline"), TIME.format(d.backlog().offlineSince()),
+                        d.backlog().waiting()));
+        storage.getStyleClass().removeAll("state-alarm");
+        if (!d.backlog().online()) {
+            storage.getStyleClass().add("state-alarm");
+        }
+        connections.getItems().setAll(d.connections());
+        stations.getItems().setAll(d.stations().stream()
+                .map(s -> new Row(s, Duration.between(s.heartbeatAt(), d.at()))).toList());
+    }
+
+    private String health(ConnectionHealth h) {
+        if (h == null) {
+            return resources.getString("diagnostics.elsewhere");
+        }
+        String text = resources.getString("diagnostics.state." + h.state().name());
+        if (h.state() == ConnectionHealth.State.CONNECTED) {
+            text += String.format(resources.getString("diagnostics.rate"), h.tags(), h.valuesPerSecond(),
+                    h.roundTripP99Millis());
+        }
+        if (!h.quarantined().isEmpty()) {
+            text += String.format(resources.getString("diagnostics.quarantined"), h.quarantined().size());
+        }
+        if (h.lastError() != null && h.state() != ConnectionHealth.State.CONNECTED) {
+            text += " · " + h.lastError();
+        }
+        return text;
+    }
+
+    private static ReadOnlyStringWrapper text(String s) {
+        return new ReadOnlyStringWrapper(s);
+    }
+}
