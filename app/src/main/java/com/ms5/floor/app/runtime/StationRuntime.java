@@ -43,8 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -73,8 +72,7 @@ public final class StationRuntime implements AutoCloseable {
     private final LiveValueHub hub;
     private final String stationId;
 
-    private final ScheduledExecutorService startup =
-            Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("station-startup"));
+    private final ScheduledThreadPoolExecutor startup = startupThread();
     private final ExecutorService dbWork = NamedThreads.singleThread("db-work");
     private Duration nextDbRetry = FIRST_DB_RETRY; // touched only on station-startup
 
@@ -104,6 +102,13 @@ public final class StationRuntime implements AutoCloseable {
         this.clock = clock;
         this.hub = hub;
         this.stationId = config.stationName();
+    }
+
+    /** Closing drops a pending database retry instead of waiting for it. */
+    private static ScheduledThreadPoolExecutor startupThread() {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, NamedThreads.factory("station-startup"));
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return thread;
     }
 
     /** Starts the plant, the journal and the database in the background. */
@@ -211,6 +216,9 @@ public final class StationRuntime implements AutoCloseable {
     private void openDatabase() {
         try {
             database = Database.open(config);
+            if (startup.isShutdown()) {
+                return; // closing: close() closes the database
+            }
         } catch (IOException e) {
             if (polled.isEmpty()) {
                 log.warn("The database cannot be reached at start; this station polls every PLC connection until it can");
@@ -237,7 +245,7 @@ public final class StationRuntime implements AutoCloseable {
         feed = new ChangeFeed(database, this::onChange);
         reloadBoard();
         PollingOwnership owner = new PollingOwnership(database, stationId,
-                map.connections().stream().map(TagMap.Connection::id).toList(),
+                map.connections().stream().map(TagMap.Connection::id).toList(), Set.copyOf(polled),
                 new PollingOwnership.Listener() {
                     @Override
                     public void acquired(String connectionId) {
@@ -249,7 +257,6 @@ public final class StationRuntime implements AutoCloseable {
                         stopPolling(connectionId);
                     }
                 }, () -> recorder.backlog().waiting());
-        owner.alreadyPolling(Set.copyOf(polled));
         ownership = owner;
         startup.scheduleWithFixedDelay(() -> dbWork.execute(this::writeLineSnapshots), 0, SNAPSHOT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -435,7 +442,9 @@ public final class StationRuntime implements AutoCloseable {
     @Override
     public void close() {
         long t0 = System.nanoTime();
-        NamedThreads.shutdown(startup, 2);
+        // Start-up work under way (the embedded PostgreSQL's first start) finishes before the rest
+        // closes, so nothing it opens outlives the station.
+        NamedThreads.shutdown(startup, 30);
         if (ownership != null) {
             ownership.close();
         }

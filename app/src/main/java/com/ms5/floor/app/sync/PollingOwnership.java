@@ -61,9 +61,14 @@ public final class PollingOwnership implements AutoCloseable {
     private Instant holdOffUntil = Instant.MIN;
     private final Instant startedAt = Instant.now();
 
-    public PollingOwnership(Database database, String stationId, List<String> connectionIds, Listener listener,
-                            LongSupplier waitingEvents) {
+    /**
+     * @param alreadyPolled connections the station polls already (the database was away at start):
+     *                      if another station holds their lock, the listener is told to stop
+     */
+    public PollingOwnership(Database database, String stationId, List<String> connectionIds, Set<String> alreadyPolled,
+                            Listener listener, LongSupplier waitingEvents) {
         this.database = database;
+        this.polled.addAll(alreadyPolled);
         this.stationId = stationId;
         this.connectionIds = List.copyOf(connectionIds);
         this.listener = listener;
@@ -74,11 +79,6 @@ public final class PollingOwnership implements AutoCloseable {
     /** The connections this station polls now. Any thread. */
     public Set<String> polled() {
         return Set.copyOf(polled);
-    }
-
-    /** Marks connections polled before ownership was known (the database was away at start). */
-    public void alreadyPolling(Set<String> connections) {
-        thread.execute(() -> polled.addAll(connections));
     }
 
     private void round() {
