@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
-import org.hibernate.Session;
 
 /**
  * Andon calls as every station sees them. Acknowledging is a row update under optimistic locking:
@@ -58,7 +57,7 @@ public final class AndonCallRepository {
                     call.acknowledge(by, at);
                     session.flush(); // the version check happens here
                     Audit.record(session, stationId, who, "acknowledge", "andon:" + id, "acknowledged");
-                    notifyChange(session, ChangeFeed.ANDON + id);
+                    ChangeFeed.announce(session, ChangeFeed.ANDON + id, stationId);
                     return call.toRecord();
                 });
             } catch (AlreadyAcknowledged e) {
@@ -71,13 +70,6 @@ public final class AndonCallRepository {
                 }
             }
         }
-    }
-
-    void notifyChange(Session session, String what) {
-        session.createNativeQuery("SELECT pg_notify(:channel, :payload)", Object.class)
-                .setParameter("channel", ChangeFeed.CHANNEL)
-                .setParameter("payload", what + ChangeFeed.FROM + stationId)
-                .getSingleResult();
     }
 
     private static final class AlreadyAcknowledged extends RuntimeException {

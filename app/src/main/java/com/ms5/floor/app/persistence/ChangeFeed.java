@@ -24,6 +24,8 @@ public final class ChangeFeed implements AutoCloseable {
     public static final String DOWNTIME = "downtime:";
     public static final String LINE = "line:";
     public static final String FROM = "@";
+    /** Sends one change ({@code kind + id + FROM + station}); delivered when the caller's transaction commits. */
+    static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
@@ -37,6 +39,12 @@ public final class ChangeFeed implements AutoCloseable {
         this.database = database;
         this.consumer = consumer;
         thread.execute(this::listen);
+    }
+
+    /** Announces a change inside a Hibernate transaction: delivered when it commits. */
+    static void announce(org.hibernate.Session session, String what, String stationId) {
+        session.createNativeQuery(NOTIFY.replace("?", "?1"), Object.class).setParameter(1, what + FROM + stationId)
+                .getSingleResult();
     }
 
     private void listen() {

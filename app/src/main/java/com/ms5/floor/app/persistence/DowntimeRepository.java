@@ -54,10 +54,7 @@ public final class DowntimeRepository {
                         .setParameter(4, "reason " + reasonId + (comment == null ? "" : ": " + comment))
                         .executeUpdate();
                 Audit.record(session, stationId, who, "assign-reason", "downtime:" + id, reasonId);
-                session.createNativeQuery("SELECT pg_notify(:channel, :payload)", Object.class)
-                        .setParameter("channel", ChangeFeed.CHANNEL)
-                        .setParameter("payload", ChangeFeed.DOWNTIME + id + ChangeFeed.FROM + stationId)
-                        .getSingleResult();
+                ChangeFeed.announce(session, ChangeFeed.DOWNTIME + id, stationId);
                 return event.toRecord(history(session, event));
             });
         } catch (OptimisticLockException | StaleStateException e) {

@@ -47,7 +47,7 @@ public final class EventStore {
                  PreparedStatement callEvent = c.prepareStatement(
                          "INSERT INTO andon_call_event (id, call_id, kind, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
                  PreparedStatement shift = c.prepareStatement(SHIFT_UPSERT);
-                 PreparedStatement notify = c.prepareStatement("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', ?)")) {
+                 PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
                 Set<String> changed = new LinkedHashSet<>();
                 List<StoredEvent.IntervalClosed> intervals = new ArrayList<>();
                 List<StoredEvent.MinuteClosed> minutes = new ArrayList<>();

@@ -28,7 +28,7 @@ public final class LineSnapshotRepository {
              PreparedStatement upsert = c.prepareStatement("INSERT INTO line_snapshot (line_id, station_id, updated_at, status) "
                      + "VALUES (?, ?, now(), ?::jsonb) ON CONFLICT (line_id) DO UPDATE SET station_id = excluded.station_id, "
                      + "updated_at = excluded.updated_at, status = excluded.status");
-             PreparedStatement notify = c.prepareStatement("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', ?)")) {
+             PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
             c.setAutoCommit(false);
             for (LineStatus line : lines) {
                 upsert.setString(1, line.lineId());

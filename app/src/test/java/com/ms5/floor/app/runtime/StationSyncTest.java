@@ -93,11 +93,8 @@ class StationSyncTest {
 
     @Test
     void oneStationPollsAnAcknowledgementIsSeenOnTheOtherAndOfTwoAtOnceOneIsRefused() throws Exception {
-        StationRuntime a = station("A");
-        Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
-                () -> a.polledConnections().equals(connections));
-        StationRuntime b = station("B");
-        Await.until(Duration.ofSeconds(60), "station B registers with the database", () -> heartbeats().contains("B"));
+        StationRuntime a = ownerA();
+        StationRuntime b = secondStationB();
         Await.until(Duration.ofSeconds(10), "B has tried the locks once", () -> b.status().databaseOk());
         assertThat(b.polledConnections()).as("B leaves the connections to A").isEmpty();
         // B shows every line as A sees it, from A's snapshots.
@@ -140,11 +137,8 @@ class StationSyncTest {
 
     @Test
     void whenTheOwnersDatabaseSessionIsKilledTheOtherStationTakesOverPolling() throws Exception {
-        StationRuntime a = station("A");
-        Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
-                () -> a.polledConnections().equals(connections));
-        StationRuntime b = station("B");
-        Await.until(Duration.ofSeconds(60), "station B registers", () -> heartbeats().contains("B"));
+        StationRuntime a = ownerA();
+        StationRuntime b = secondStationB();
 
         long killedAt = System.nanoTime();
         try (Connection c = admin(); PreparedStatement kill = c.prepareStatement(
@@ -164,8 +158,7 @@ class StationSyncTest {
 
     @Test
     void theDatabaseStoppedForAMinuteWhilePollingLosesNothingAndDoublesNothing() throws Exception {
-        StationRuntime a = station("A");
-        Await.until(Duration.ofSeconds(60), "station A polls", () -> a.polledConnections().equals(connections));
+        StationRuntime a = ownerA();
         Instant start = clock.instant();
         Await.until(Duration.ofSeconds(60), "the first intervals are stored", () -> count("SELECT count(*) FROM state_interval") > 0);
 
@@ -224,6 +217,21 @@ class StationSyncTest {
             }
         }
         return rows;
+    }
+
+    /** Station A, started first: it polls every PLC connection. */
+    private StationRuntime ownerA() throws Exception {
+        StationRuntime a = station("A");
+        Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
+                () -> a.polledConnections().equals(connections));
+        return a;
+    }
+
+    /** Station B, started once A polls, registered with the database. */
+    private StationRuntime secondStationB() throws Exception {
+        StationRuntime b = station("B");
+        Await.until(Duration.ofSeconds(60), "station B registers with the database", () -> heartbeats().contains("B"));
+        return b;
     }
 
     private AndonCall awaitCallOnBoard(StationRuntime station, Duration deadline) {
