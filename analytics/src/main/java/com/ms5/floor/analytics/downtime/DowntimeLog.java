@@ -155,7 +155,8 @@ public final class DowntimeLog {
         }
     }
 
-    static UUID idOf(String machineId, Instant start) {
+    /** The id of a machine's stop that starts at {@code start}: the same on every station and in every replay. */
+    public static UUID idOf(String machineId, Instant start) {
         return UUID.nameUUIDFromBytes((machineId + "|" + start).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -45,6 +45,11 @@ public final class ReasonTree {
         return n;
     }
 
+    /** Every node, parents before their children. */
+    public List<Node> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
     public boolean contains(String id) {
         return nodes.containsKey(id);
     }

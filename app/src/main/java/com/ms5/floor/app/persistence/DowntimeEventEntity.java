@@ -1,6 +1,8 @@
 package com.ms5.floor.app.persistence;
 
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeLog;
+import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.state.MachineState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,6 +67,32 @@ class DowntimeEventEntity {
         comment = newComment;
         editedBy = who;
         editedAt = at;
+    }
+
+    /**
+     * Cuts the stop at {@code at}: this row keeps the part before, the returned new row is the part
+     * after, unassigned, under the id a stop starting then always has.
+     */
+    DowntimeEventEntity splitAt(Instant at, String who, Instant when) {
+        if (!at.isAfter(startAt) || !at.isBefore(endAt)) {
+            throw new IllegalArgumentException("The stop runs from " + startAt + " to " + endAt + "; " + at
+                    + " is not inside it. Choose a time between its start and end.");
+        }
+        DowntimeEventEntity second = new DowntimeEventEntity();
+        second.id = DowntimeLog.idOf(machineId, at);
+        second.machineId = machineId;
+        second.lineId = lineId;
+        second.state = state;
+        second.startAt = at;
+        second.endAt = endAt;
+        second.faultCode = faultCode;
+        second.reasonId = ReasonTree.UNASSIGNED;
+        second.editedBy = who;
+        second.editedAt = when;
+        endAt = at;
+        editedBy = who;
+        editedAt = when;
+        return second;
     }
 
     DowntimeEvent toRecord(List<DowntimeEvent.Edit> history) {

@@ -6,6 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 
 /**
@@ -37,6 +38,40 @@ public final class DowntimeRepository {
      */
     public DowntimeEvent assignReason(UUID id, long expectedVersion, String reasonId, String comment, String who,
                                       Instant at) throws DowntimeLog.EditConflict {
+        return edit(id, expectedVersion, who, "assign-reason", reasonId, (session, event, by) -> {
+            event.assignReason(reasonId, comment, by, at);
+            session.flush();
+            addEdit(session, id, at, by, "reason " + reasonId + (comment == null || comment.isBlank() ? "" : ": " + comment));
+            return event.toRecord(history(session, event));
+        });
+    }
+
+    /**
+     * Splits a stop at {@code splitAt} (two causes in one stop): the first part keeps its reason,
+     * the second is a new, unassigned stop. Returns both.
+     *
+     * @throws DowntimeLog.EditConflict when somebody changed it since, naming who and when
+     */
+    public List<DowntimeEvent> split(UUID id, long expectedVersion, Instant splitAt, String who, Instant at)
+            throws DowntimeLog.EditConflict {
+        return edit(id, expectedVersion, who, "split", String.valueOf(splitAt), (session, event, by) -> {
+            DowntimeEventEntity second = event.splitAt(splitAt, by, at);
+            session.persist(second);
+            session.flush();
+            addEdit(session, id, at, by, "split at " + splitAt);
+            UUID secondId = second.toRecord(List.of()).id();
+            addEdit(session, secondId, at, by, "split from the stop before");
+            return List.of(event.toRecord(history(session, event)), second.toRecord(history(session, second)));
+        });
+    }
+
+    private interface Change<T> {
+        T apply(Session session, DowntimeEventEntity event, String by);
+    }
+
+    /** One edit in one transaction: version check, the change, the audit entry and the notice to every station. */
+    private <T> T edit(UUID id, long expectedVersion, String who, String action, String detail, Change<T> change)
+            throws DowntimeLog.EditConflict {
         String by = who + " at " + stationId;
         try {
             return database.sessionFactory().fromTransaction(session -> {
@@ -47,23 +82,25 @@ public final class DowntimeRepository {
                 if (event.version() != expectedVersion) {
                     throw new StaleStateException("stale");
                 }
-                event.assignReason(reasonId, comment, by, at);
-                session.flush();
-                session.createNativeMutationQuery("INSERT INTO downtime_edit (event_id, at, who, action) VALUES (?1, ?2, ?3, ?4)")
-                        .setParameter(1, id).setParameter(2, at).setParameter(3, by)
-                        .setParameter(4, "reason " + reasonId + (comment == null ? "" : ": " + comment))
-                        .executeUpdate();
-                Audit.record(session, stationId, who, "assign-reason", "downtime:" + id, reasonId);
+                T result = change.apply(session, event, by);
+                Audit.record(session, stationId, who, action, "downtime:" + id, detail);
                 ChangeFeed.announce(session, ChangeFeed.DOWNTIME + id, stationId);
-                return event.toRecord(history(session, event));
+                return result;
             });
         } catch (OptimisticLockException | StaleStateException e) {
             DowntimeEventEntity now = database.sessionFactory().fromTransaction(s -> s.find(DowntimeEventEntity.class, id));
-            throw new DowntimeLog.EditConflict("Already changed by " + now.editedBy() + " at " + now.editedAt());
+            throw new DowntimeLog.EditConflict("Already changed by " + now.editedBy() + " at " + now.editedAt()
+                    + "; look at it again before you change it");
         }
     }
 
-    private static List<DowntimeEvent.Edit> history(org.hibernate.Session session, DowntimeEventEntity event) {
+    private static void addEdit(Session session, UUID id, Instant at, String by, String action) {
+        session.createNativeMutationQuery("INSERT INTO downtime_edit (event_id, at, who, action) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, id).setParameter(2, at).setParameter(3, by).setParameter(4, action)
+                .executeUpdate();
+    }
+
+    private static List<DowntimeEvent.Edit> history(Session session, DowntimeEventEntity event) {
         return session.createNativeQuery("SELECT at, who, action FROM downtime_edit WHERE event_id = ?1 ORDER BY at",
                         Object[].class)
                 .setParameter(1, event.toRecord(List.of()).id())

@@ -11,6 +11,7 @@ import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.andon.EscalationRule;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
+import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.pipeline.AnalyticsListener;
 import com.ms5.floor.analytics.pipeline.PlantAnalytics;
 import com.ms5.floor.analytics.pipeline.PlantModel;
@@ -24,6 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import com.ms5.floor.analytics.oee.OeeFigures;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +63,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private volatile Predicate<String> localLine = line -> true;
     private final Consumer<StoredEvent> sink;
     private ShiftInstance lastShift; // analytics thread only
+    private final Map<String, LineStatus.Hour> finishedHours = new HashMap<>(); // analytics thread only
 
     /**
      * @param sink receives what analytics concludes, on the analytics thread, to be stored
@@ -146,20 +151,37 @@ public final class AnalyticsRuntime implements AutoCloseable {
         });
     }
 
-    /** A machine's closed intervals that analytics still holds in memory (the last day), oldest first. */
-    public CompletableFuture<List<StateInterval>> closedIntervals(String machineId, TimeRange window) {
-        return CompletableFuture.supplyAsync(() -> analytics.intervals(machineId, window).stream()
-                .filter(i -> !i.isOpen()).toList(), thread);
+    /** A line's closed intervals and stops that analytics still holds in memory (the last day), oldest first. */
+    public CompletableFuture<LineHistory> history(String lineId, TimeRange window, String source) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<LineHistory.Row> rows = new ArrayList<>();
+            for (PlantModel.Machine m : line(lineId).machines()) {
+                rows.add(new LineHistory.Row(m.id(), setup.name(m.id()), analytics.intervals(m.id(), window).stream()
+                        .filter(i -> !i.isOpen()).toList()));
+            }
+            return new LineHistory(lineId, window, rows, analytics.downtime().events(lineId, window), setup.reasons(),
+                    source);
+        }, thread);
+    }
+
+    /** The line's machines as the plant model lists them. */
+    PlantModel.Line line(String lineId) {
+        return setup.model().lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("There is no line " + lineId));
+    }
+
+    /** A machine's or line's display name. */
+    String name(String id) {
+        return setup.name(id);
+    }
+
+    ReasonTree reasons() {
+        return setup.reasons();
     }
 
     /** The open calls of this station's own board (the lines it polls), shelved ones included. */
     public CompletableFuture<List<AndonCall>> openCalls() {
         return CompletableFuture.supplyAsync(() -> analytics.andon().openCalls(), thread);
-    }
-
-    /** A line's stops that analytics still holds in memory, oldest first. */
-    public CompletableFuture<List<DowntimeEvent>> stops(String lineId, TimeRange window) {
-        return CompletableFuture.supplyAsync(() -> List.copyOf(analytics.downtime().events(lineId, window)), thread);
     }
 
     /** Publishes the status of only the lines {@code local} accepts. */
@@ -231,9 +253,36 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 }
             }
         }
-        return new LineStatus(line.id(), setup.name(line.id()), shift != null ? shift.key() : "no shift",
+        return new LineStatus(line.id(), setup.name(line.id()), shift != null ? shift.key() : "no shift", window,
                 analytics.oee(line.id(), window, now), machines, top == null ? null : top.reasonPath(),
-                top == null ? 0 : top.seconds() / 60, open, unacknowledged);
+                top == null ? 0 : top.seconds() / 60, open, unacknowledged, hours(line, window, now));
+    }
+
+    /**
+     * The window hour by hour (the last hour up to now). A finished hour does not change, so it is
+     * worked out once and kept.
+     */
+    private List<LineStatus.Hour> hours(PlantModel.Line line, TimeRange window, Instant now) {
+        PlantModel.Machine last = line.machines().getLast();
+        List<LineStatus.Hour> hours = new ArrayList<>();
+        for (Instant start = window.start(); start.isBefore(now); start = start.plus(Duration.ofHours(1))) {
+            Instant end = start.plus(Duration.ofHours(1));
+            String key = line.id() + "@" + start;
+            LineStatus.Hour done = finishedHours.get(key);
+            if (done == null) {
+                TimeRange hour = new TimeRange(start, end.isBefore(now) ? end : now);
+                OeeFigures output = analytics.oee(last.id(), hour, now);
+                done = new LineStatus.Hour(start, analytics.oee(line.id(), hour, now).oee(), output.goodCount(),
+                        (long) (output.loadingSeconds() / last.idealCycleSeconds()));
+                if (!end.isAfter(now)) {
+                    finishedHours.put(key, done);
+                }
+            }
+            hours.add(done);
+        }
+        finishedHours.keySet().removeIf(key -> key.startsWith(line.id() + "@")
+                && Instant.parse(key.substring(line.id().length() + 1)).isBefore(window.start()));
+        return hours;
     }
 
     @Override

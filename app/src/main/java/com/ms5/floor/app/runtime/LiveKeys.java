@@ -21,6 +21,9 @@ public final class LiveKeys {
     /** The open Andon calls as the board sorts them ({@code List<AndonCall>}, shelved ones left out). */
     public static final String ANDON_BOARD = "andon/board";
 
+    /** Some stop changed (a reason, a split), here or at another station; the value only marks the change. */
+    public static final String DOWNTIME_CHANGED = "downtime/changed";
+
     /** {@link StationStatus} of the station: database and data source in words. */
     public static final String STATION = "station";
 

@@ -3,6 +3,9 @@ package com.ms5.floor.app.runtime;
 import com.ms5.floor.analytics.MachineMetrics;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeLog;
 import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.NamedThreads;
 import com.ms5.floor.app.persistence.AndonCallRepository;
@@ -13,6 +16,7 @@ import com.ms5.floor.app.persistence.DowntimeRepository;
 import com.ms5.floor.app.persistence.EventStore;
 import com.ms5.floor.app.persistence.LineSnapshotRepository;
 import com.ms5.floor.app.persistence.StationRepository;
+import com.ms5.floor.app.persistence.TimelineRepository;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
 import com.ms5.floor.app.sync.EventRecorder;
 import com.ms5.floor.app.sync.Journal;
@@ -89,6 +93,7 @@ public final class StationRuntime implements AutoCloseable {
     private volatile ProductionMinuteRepository minutes;
     private volatile AndonCallRepository calls;
     private volatile DowntimeRepository downtime;
+    private volatile TimelineRepository timeline;
     private volatile LineSnapshotRepository snapshots;
     private volatile StationRepository stationList;
     private final AtomicBoolean boardReloadQueued = new AtomicBoolean();
@@ -238,6 +243,7 @@ public final class StationRuntime implements AutoCloseable {
         minutes = new ProductionMinuteRepository(database);
         calls = new AndonCallRepository(database, stationId);
         downtime = new DowntimeRepository(database, stationId);
+        timeline = new TimelineRepository(database);
         snapshots = new LineSnapshotRepository(database, stationId);
         recordTagMapVersion();
         recorder.attach(new EventStore(database, stationId));
@@ -337,6 +343,8 @@ public final class StationRuntime implements AutoCloseable {
                     }
                 });
             }
+        } else if (what.startsWith(ChangeFeed.DOWNTIME)) {
+            hub.publish(LiveKeys.DOWNTIME_CHANGED, payload); // views showing stops read them again
         } else if (what.startsWith(ChangeFeed.ANDON)) {
             if (!from.equals(stationId)) {
                 AndonCall call = calls.find(UUID.fromString(what.substring(ChangeFeed.ANDON.length())));
@@ -388,6 +396,71 @@ public final class StationRuntime implements AutoCloseable {
         }, dbWork);
     }
 
+    /**
+     * A line's machine timelines and stops over {@code window}: from the shared database, which
+     * holds every station's edits; from this station's memory while the database is away.
+     */
+    public CompletableFuture<LineHistory> lineHistory(String lineId, TimeRange window) {
+        AnalyticsRuntime plant = analytics;
+        if (plant == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The station is still starting"));
+        }
+        TimelineRepository intervals = timeline;
+        if (intervals == null || !recorder.backlog().online()) {
+            return plant.history(lineId, window, "this station's memory (the database is not connected)");
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            List<LineHistory.Row> rows = new java.util.ArrayList<>();
+            List<String> machines = plant.line(lineId).machines().stream().map(m -> m.id()).toList();
+            try {
+                intervals.intervals(machines, window.start(), window.end())
+                        .forEach((id, list) -> rows.add(new LineHistory.Row(id, plant.name(id), list)));
+            } catch (java.sql.SQLException e) {
+                throw new CompletionException(new IllegalStateException(
+                        "The timeline could not be read from the database: " + e.getMessage(), e));
+            }
+            return new LineHistory(lineId, window, rows, downtime.events(lineId, window.start(), window.end()),
+                    plant.reasons(), "shared database");
+        }, dbWork);
+    }
+
+    /**
+     * Sets the reason of a stop for every station. Completes exceptionally with
+     * {@link DowntimeLog.EditConflict} when someone changed the stop since it was read, and with a
+     * clear message while the database is away (reasons are kept only there).
+     */
+    public CompletableFuture<DowntimeEvent> assignReason(DowntimeEvent stop, String reasonId, String comment, String who) {
+        return editStop(repository -> repository.assignReason(stop.id(), stop.revision(), reasonId, comment, who,
+                clock.instant()));
+    }
+
+    /** Splits a stop at {@code at}; the part after it is a new stop without a reason. See {@link #assignReason}. */
+    public CompletableFuture<List<DowntimeEvent>> splitStop(DowntimeEvent stop, Instant at, String who) {
+        return editStop(repository -> repository.split(stop.id(), stop.revision(), at, who, clock.instant()));
+    }
+
+    private interface StopEdit<T> {
+        T apply(DowntimeRepository repository) throws DowntimeLog.EditConflict;
+    }
+
+    private <T> CompletableFuture<T> editStop(StopEdit<T> edit) {
+        DowntimeRepository repository = downtime;
+        if (repository == null || !recorder.backlog().online()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The database is offline, and reasons are "
+                    + "kept only there. Enter it again once the status bar says the database is back; the stop itself is safe "
+                    + "in this station's journal."));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                T result = edit.apply(repository);
+                hub.publish(LiveKeys.DOWNTIME_CHANGED, "local:" + System.nanoTime());
+                return result;
+            } catch (DowntimeLog.EditConflict e) {
+                throw new CompletionException(e);
+            }
+        }, dbWork);
+    }
+
     /** What the status bar shows; any thread. */
     public StationStatus status() {
         return status;
@@ -403,6 +476,12 @@ public final class StationRuntime implements AutoCloseable {
         }
         status = new StationStatus(source, text, ok);
         hub.publish(LiveKeys.STATION, status);
+    }
+
+    /** A line's or machine's display name (its id until the plant is loaded); any thread, no I/O. */
+    public String name(String id) {
+        AnalyticsRuntime plant = analytics;
+        return plant == null ? id : plant.name(id);
     }
 
     /** This station's name, as the others and the audit log show it. */

@@ -182,15 +182,16 @@ class StationSyncTest {
         Instant end = clock.instant();
 
         TimeRange window = new TimeRange(start.minus(Duration.ofHours(1)), end);
-        for (TagMap.Machine machine : TagMapFile.load(tagMap).machines()) {
-            List<StateInterval> remembered = a.analytics().closedIntervals(machine.id(), window).join().stream()
-                    .filter(i -> i.end().isBefore(end.minus(Duration.ofSeconds(30)))).toList();
-            List<String> stored = storedIntervals(machine.id(), remembered.isEmpty() ? end : remembered.getLast().end());
-            assertThat(stored).as("intervals of %s in the database", machine.id())
-                    .containsExactlyElementsOf(remembered.stream().map(i -> i.state() + " " + micros(i.start()) + " " + micros(i.end())).toList());
-        }
         for (String line : TagMapFile.load(tagMap).lines().stream().map(TagMap.Line::id).toList()) {
-            List<UUID> stops = a.analytics().stops(line, window).join().stream()
+            LineHistory remembered = a.analytics().history(line, window, "memory").join();
+            for (LineHistory.Row row : remembered.rows()) {
+                List<StateInterval> closed = row.intervals().stream()
+                        .filter(i -> i.end().isBefore(end.minus(Duration.ofSeconds(30)))).toList();
+                List<String> stored = storedIntervals(row.machineId(), closed.isEmpty() ? end : closed.getLast().end());
+                assertThat(stored).as("intervals of %s in the database", row.machineId())
+                        .containsExactlyElementsOf(closed.stream().map(i -> i.state() + " " + micros(i.start()) + " " + micros(i.end())).toList());
+            }
+            List<UUID> stops = remembered.stops().stream()
                     .filter(s -> s.end().isBefore(end.minus(Duration.ofSeconds(30)))).map(DowntimeEvent::id).toList();
             for (UUID stop : stops) {
                 assertThat(count("SELECT count(*) FROM downtime_event WHERE id = '" + stop + "'"))

@@ -1,6 +1,7 @@
 package com.ms5.floor.app.ui.dashboard;
 
 import com.ms5.floor.analytics.MachineSnapshot;
+import com.ms5.floor.app.ui.TileFactory;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import eu.hansolo.tilesfx.Tile;
 import jakarta.inject.Inject;

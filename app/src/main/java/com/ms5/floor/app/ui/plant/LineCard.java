@@ -5,6 +5,8 @@ import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.app.runtime.LineStatus;
 import com.ms5.floor.app.ui.StateLook;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.scene.input.KeyCode;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -16,7 +18,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * One line on the plant overview: its state, OEE with A, P and Q, parts this shift, the top loss,
- * open Andon calls, and a strip with one marker per machine. Grey while all is well.
+ * open Andon calls, and a strip with one marker per machine. Grey while all is well. A click opens the line.
  */
 final class LineCard extends VBox {
     private final ResourceBundle text;
@@ -30,9 +32,19 @@ final class LineCard extends VBox {
     private final Label calls = new Label();
     private final FlowPane machines = new FlowPane(6, 6);
 
-    LineCard(ResourceBundle text) {
+    private String lineId;
+
+    /** @param open opens a line (a click or Enter on the card) */
+    LineCard(ResourceBundle text, Consumer<String> open) {
         this.text = text;
         getStyleClass().add("line-card");
+        setFocusTraversable(true);
+        setOnMouseClicked(e -> open.accept(lineId));
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                open.accept(lineId);
+            }
+        });
         name.getStyleClass().add("line-name");
         shift.getStyleClass().add("muted");
         state.getStyleClass().add("line-state");
@@ -50,6 +62,7 @@ final class LineCard extends VBox {
     }
 
     void show(LineStatus line) {
+        lineId = line.lineId();
         setId("line-" + line.lineId());
         name.setText(line.name());
         shift.setText(line.shift());

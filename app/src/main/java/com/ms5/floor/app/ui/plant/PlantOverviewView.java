@@ -1,6 +1,7 @@
 package com.ms5.floor.app.ui.plant;
 
 import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.ui.Navigation;
 import jakarta.inject.Inject;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
@@ -10,13 +11,15 @@ import javafx.scene.layout.TilePane;
 /** Controller of PlantOverviewView.fxml: one {@link LineCard} per line. */
 public final class PlantOverviewView {
     private final PlantOverviewModel model;
+    private final Navigation navigation;
 
     @FXML private ResourceBundle resources;
     @FXML private TilePane cards;
 
     @Inject
-    PlantOverviewView(PlantOverviewModel model) {
+    PlantOverviewView(PlantOverviewModel model, Navigation navigation) {
         this.model = model;
+        this.navigation = navigation;
     }
 
     @FXML
@@ -44,7 +47,7 @@ public final class PlantOverviewView {
                 cards.getChildren().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
             }
             for (int i = change.getFrom(); change.wasAdded() && i < change.getTo(); i++) {
-                LineCard card = new LineCard(resources);
+                LineCard card = new LineCard(resources, navigation::showLine);
                 card.show(model.lines().get(i));
                 cards.getChildren().add(i, card);
             }

@@ -1,6 +1,8 @@
 package com.ms5.floor.app.ui.shell;
 
 import com.ms5.floor.app.ui.FxmlViews;
+import com.ms5.floor.app.ui.Navigation;
+import com.ms5.floor.app.ui.line.LineDetailView;
 import com.ms5.floor.app.ui.andon.AndonBoardView;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
 import com.ms5.floor.app.ui.diagnostics.DiagnosticsView;
@@ -12,27 +14,36 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * Controller of MainView.fxml: the plant overview, the Andon board, the machine dashboard and
+ * Controller of MainView.fxml: the plant overview, a line in detail, the Andon board, the machine dashboard and
  * diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data.
  */
 public final class MainView {
     private final FxmlViews views;
+    private final Navigation navigation;
 
     @FXML private TabPane tabs;
     @FXML private Tab plantTab;
+    @FXML private Tab lineTab;
     @FXML private Tab andonTab;
     @FXML private Tab machineTab;
     @FXML private Tab diagnosticsTab;
 
     @Inject
-    MainView(FxmlViews views) {
+    MainView(FxmlViews views, Navigation navigation) {
         this.views = views;
+        this.navigation = navigation;
     }
 
     @FXML
     private void initialize() {
         attach(plantTab, views.load(PlantOverviewView.class));
+        attach(lineTab, views.load(LineDetailView.class));
         attach(andonTab, views.load(AndonBoardView.class));
+        navigation.lineProperty().addListener((o, old, line) -> {
+            if (line != null) {
+                tabs.getSelectionModel().select(lineTab);
+            }
+        });
         attach(machineTab, views.load(DashboardView.class));
         attach(diagnosticsTab, views.load(DiagnosticsView.class));
     }

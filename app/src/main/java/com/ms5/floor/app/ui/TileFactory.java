@@ -1,4 +1,4 @@
-package com.ms5.floor.app.ui.dashboard;
+package com.ms5.floor.app.ui;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
@@ -14,39 +14,39 @@ import javafx.scene.text.FontWeight;
  * grey bars, and no colour unless something needs a person (ISA-101). Live tiles are not
  * animated: an animation per update would cost the FX thread more than the update itself.
  */
-final class TileFactory {
-    static final Color PANEL = Color.web("#e3e4e5");
-    static final Color TEXT = Color.web("#1d1f21");
-    static final Color MUTED = Color.web("#55595d");
-    static final Color BAR = Color.web("#6b7075");
-    static final Color BAR_BACKGROUND = Color.web("#c4c6c8");
-    static final Color ALARM = Color.web("#d0021b");
-    static final Color OFFLINE = Color.web("#8e24aa");
-    static final double SIZE = 300;
+public final class TileFactory {
+    public static final Color PANEL = Color.web("#e3e4e5");
+    public static final Color TEXT = Color.web("#1d1f21");
+    public static final Color MUTED = Color.web("#55595d");
+    public static final Color BAR = Color.web("#6b7075");
+    public static final Color BAR_BACKGROUND = Color.web("#c4c6c8");
+    public static final Color ALARM = Color.web("#d0021b");
+    public static final Color OFFLINE = Color.web("#8e24aa");
+    public static final double SIZE = 300;
 
     private TileFactory() {
     }
 
-    static Tile number(String id, String title, String unit) {
+    public static Tile number(String id, String title, String unit) {
         return styled(TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).unit(unit).decimals(0)
                 .minValue(Integer.MIN_VALUE).maxValue(Double.MAX_VALUE)
                 .textVisible(false), id);
     }
 
-    static Tile sparkLine(String id, String title, String unit) {
+    public static Tile sparkLine(String id, String title, String unit) {
         return styled(TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).title(title).unit(unit).decimals(1)
                 // A tile clamps its value to [min, max] (default 0-100): a rate has no such bound.
                 .minValue(0).maxValue(1_000_000)
                 .averagingPeriod(60).averageVisible(false).startFromZero(true), id);
     }
 
-    static Tile gauge(String id, String title) {
+    public static Tile gauge(String id, String title) {
         return styled(TileBuilder.create().skinType(Tile.SkinType.GAUGE).title(title).unit("%").decimals(1)
                 .minValue(0).maxValue(100).thresholdVisible(false).needleColor(TEXT), id);
     }
 
     /** A tile whose body is one large word, readable across the room; {@code word} is its label. */
-    static Tile word(String id, String title, Label word) {
+    public static Tile word(String id, String title, Label word) {
         word.setTextFill(TEXT);
         word.setAlignment(Pos.CENTER);
         word.setMaxWidth(Double.MAX_VALUE);

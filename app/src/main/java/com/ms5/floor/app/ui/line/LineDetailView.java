@@ -1,0 +1,468 @@
+package com.ms5.floor.app.ui.line;
+
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeStats;
+import com.ms5.floor.analytics.downtime.LossCategory;
+import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.app.runtime.LineHistory;
+import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.runtime.LiveKeys;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.Navigation;
+import com.ms5.floor.app.ui.StateLook;
+import com.ms5.floor.app.ui.TileFactory;
+import eu.hansolo.tilesfx.Tile;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+
+/**
+ * Controller of LineDetailView.fxml: one line over the shift. OEE gauges and good parts against
+ * target; a timeline per machine; the Pareto of downtime reasons; each hour's output against
+ * target with its OEE; the stops, where a person enters reasons (Enter or double click on a stop,
+ * or a click on its bar).
+ *
+ * <p>Live figures come from the hub; the history is read off the FX thread (database, or memory
+ * while offline) when the line opens, when a stop changes anywhere, and every 30 s.
+ */
+public final class LineDetailView {
+    private static final Duration RELOAD_EVERY = Duration.ofSeconds(30);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    private final LiveValueHub hub;
+    private final StationRuntime station;
+    private final Navigation navigation;
+    private final Clock clock;
+    private final TimelineChart timeline = new TimelineChart();
+    private final List<Runnable> subscriptions = new ArrayList<>();
+    private Runnable lineSubscription;
+    private Tile oeeTile;
+    private Tile availabilityTile;
+    private Tile performanceTile;
+    private Tile qualityTile;
+    private Tile madeTile;
+    private BarChart<String, Number> hoursChart;
+
+    private String lineId;
+    private LineStatus status;
+    private LineHistory history;
+    private Instant loadedAt = Instant.EPOCH;
+    private boolean loading;
+
+    @FXML private ResourceBundle resources;
+    @FXML private ComboBox<String> lineChoice;
+    @FXML private Label title;
+    @FXML private Label subtitle;
+    @FXML private Label lineState;
+    @FXML private HBox tiles;
+    @FXML private StackPane timelineHolder;
+    @FXML private FlowPane legend;
+    @FXML private VBox pareto;
+    @FXML private StackPane hoursHolder;
+    @FXML private TableView<DowntimeEvent> stops;
+    @FXML private TableColumn<DowntimeEvent, String> stopMachine;
+    @FXML private TableColumn<DowntimeEvent, String> stopStart;
+    @FXML private TableColumn<DowntimeEvent, String> stopLength;
+    @FXML private TableColumn<DowntimeEvent, String> stopReason;
+    @FXML private Button reasonButton;
+    @FXML private Label message;
+    @FXML private Label source;
+
+    @Inject
+    LineDetailView(LiveValueHub hub, StationRuntime station, Navigation navigation, Clock clock) {
+        this.hub = hub;
+        this.station = station;
+        this.navigation = navigation;
+        this.clock = clock;
+    }
+
+    @FXML
+    private void initialize() {
+        oeeTile = TileFactory.gauge("lineOeeTile", resources.getString("tile.oee.shift"));
+        availabilityTile = TileFactory.gauge("lineAvailabilityTile", resources.getString("tile.availability"));
+        performanceTile = TileFactory.gauge("linePerformanceTile", resources.getString("tile.performance"));
+        qualityTile = TileFactory.gauge("lineQualityTile", resources.getString("tile.quality"));
+        madeTile = TileFactory.number("lineMadeTile", resources.getString("line.made"), "");
+        for (Tile tile : List.of(oeeTile, availabilityTile, performanceTile, qualityTile, madeTile)) {
+            tile.setPrefSize(250, 190);
+            HBox.setHgrow(tile, Priority.ALWAYS);
+            tiles.getChildren().add(tile);
+        }
+        timelineHolder.getChildren().add(timeline);
+        timeline.setOnBarClicked(item -> openReason((DowntimeEvent) item));
+        for (TimelineChart.Kind kind : TimelineChart.Kind.values()) {
+            Rectangle swatch = new Rectangle(18, 12, kind.color);
+            swatch.setStroke(javafx.scene.paint.Color.web("#a9acae"));
+            Label entry = new Label(kind.label, swatch);
+            legend.getChildren().add(entry);
+        }
+        legend.getChildren().add(new Label(resources.getString("line.timelineHelp")));
+
+        CategoryAxis hours = new CategoryAxis();
+        NumberAxis parts = new NumberAxis();
+        parts.setLabel(resources.getString("line.goodParts"));
+        hoursChart = new BarChart<>(hours, parts);
+        hoursChart.setAnimated(false);
+        hoursChart.setLegendVisible(true);
+        hoursChart.getStyleClass().add("hours-chart");
+        hoursHolder.getChildren().add(hoursChart);
+
+        stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(machineName(c.getValue().machineId())));
+        stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper(CLOCK.format(c.getValue().start())));
+        stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(length(c.getValue().seconds())));
+        stopReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(reasonText(c.getValue())));
+        reasonButton.disableProperty().bind(stops.getSelectionModel().selectedItemProperty().isNull());
+        stops.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && stops.getSelectionModel().getSelectedItem() != null) {
+                openReason(stops.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        stops.setRowFactory(table -> {
+            var row = new javafx.scene.control.TableRow<DowntimeEvent>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openReason(row.getItem());
+                }
+            });
+            return row;
+        });
+
+        lineChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : station.name(id);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return name;
+            }
+        });
+        lineChoice.valueProperty().addListener((o, old, id) -> {
+            if (id != null && !id.equals(lineId)) {
+                show(id);
+            }
+        });
+        navigation.lineProperty().addListener((o, old, id) -> {
+            if (id != null) {
+                lineChoice.setValue(id);
+            }
+        });
+        tiles.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                activate();
+            } else {
+                deactivate();
+            }
+        });
+    }
+
+    /** On screen: follow the line list, the shown line and changes to stops. */
+    private void activate() {
+        subscriptions.add(hub.<List<String>>subscribe(LiveKeys.LINES, ids -> {
+            if (!ids.equals(lineChoice.getItems())) {
+                lineChoice.getItems().setAll(ids);
+            }
+            if (lineChoice.getValue() == null && !ids.isEmpty()) {
+                lineChoice.setValue(navigation.lineProperty().get() != null ? navigation.lineProperty().get() : ids.getFirst());
+            }
+        }));
+        subscriptions.add(hub.<Object>subscribe(LiveKeys.DOWNTIME_CHANGED, change -> load()));
+        if (lineId != null) {
+            followLine();
+            load();
+        }
+    }
+
+    private void deactivate() {
+        subscriptions.forEach(Runnable::run);
+        subscriptions.clear();
+        if (lineSubscription != null) {
+            lineSubscription.run();
+            lineSubscription = null;
+        }
+    }
+
+    private void show(String id) {
+        lineId = id;
+        status = null;
+        history = null;
+        stops.getItems().clear();
+        message.setText("");
+        followLine();
+        load();
+    }
+
+    private void followLine() {
+        if (lineSubscription != null) {
+            lineSubscription.run();
+        }
+        String shown = lineId;
+        lineSubscription = hub.<LineStatus>subscribe(LiveKeys.line(shown), s -> {
+            if (shown.equals(lineId)) {
+                onStatus(s);
+            }
+        });
+    }
+
+    private void onStatus(LineStatus s) {
+        status = s;
+        title.setText(s.name());
+        subtitle.setText(s.shift() + " · " + resources.getString("line.since") + " " + HOUR.format(s.window().start()));
+        StateLook.apply(lineState, s.headline(), resources);
+        OeeFigures f = s.oee();
+        gauge(oeeTile, f.oee());
+        gauge(availabilityTile, f.availability());
+        gauge(performanceTile, f.performance());
+        gauge(qualityTile, f.quality());
+        long made = s.hours().stream().mapToLong(LineStatus.Hour::made).sum();
+        long target = s.hours().stream().mapToLong(LineStatus.Hour::target).sum();
+        madeTile.setValue(made);
+        madeTile.setDescription(String.format(resources.getString("line.target"), target,
+                target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
+        showHours(s.hours());
+        drawTimeline();
+        if (Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_EVERY) > 0) {
+            load();
+        }
+    }
+
+    private static void gauge(Tile tile, double share) {
+        tile.setValueVisible(!Double.isNaN(share));
+        if (!Double.isNaN(share)) {
+            tile.setValue(share * 100);
+        }
+    }
+
+    private void showHours(List<LineStatus.Hour> hours) {
+        XYChart.Series<String, Number> made = new XYChart.Series<>();
+        made.setName(resources.getString("line.madeSeries"));
+        XYChart.Series<String, Number> target = new XYChart.Series<>();
+        target.setName(resources.getString("line.targetSeries"));
+        for (LineStatus.Hour h : hours) {
+            String label = HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
+            made.getData().add(new XYChart.Data<>(label, h.made()));
+            target.getData().add(new XYChart.Data<>(label, h.target()));
+        }
+        hoursChart.getData().setAll(List.of(made, target));
+    }
+
+    /** Reads the line's history off the FX thread; one read at a time. */
+    private void load() {
+        if (loading || lineId == null) {
+            return;
+        }
+        loading = true;
+        loadedAt = clock.instant();
+        String id = lineId;
+        TimeRange window = status != null ? new TimeRange(status.window().start(), clock.instant())
+                : new TimeRange(clock.instant().minus(Duration.ofHours(8)), clock.instant());
+        station.lineHistory(id, window).whenComplete((h, error) -> Platform.runLater(() -> {
+            loading = false;
+            if (!id.equals(lineId)) {
+                load();
+            } else if (error != null) {
+                message.setText(causeOf(error));
+            } else {
+                history = h;
+                render();
+            }
+        }));
+    }
+
+    private void render() {
+        source.setText(resources.getString("line.source") + " " + history.source());
+        DowntimeEvent selected = stops.getSelectionModel().getSelectedItem();
+        stops.getItems().setAll(history.stops().reversed()); // newest first: that is the one a person asks about
+        if (selected != null) {
+            history.stops().stream().filter(s -> s.id().equals(selected.id())).findFirst()
+                    .ifPresent(s -> stops.getSelectionModel().select(s));
+        }
+        showPareto();
+        drawTimeline();
+    }
+
+    private void showPareto() {
+        pareto.getChildren().clear();
+        List<DowntimeStats.ParetoBar> bars = DowntimeStats.pareto(history.stops().stream()
+                .filter(s -> history.reasons().contains(s.reasonId())).toList(), history.window(), history.reasons(), Map.of());
+        if (bars.isEmpty()) {
+            pareto.getChildren().add(new Label(resources.getString("line.noStops")));
+            return;
+        }
+        double biggest = bars.getFirst().seconds();
+        for (DowntimeStats.ParetoBar bar : bars.subList(0, Math.min(6, bars.size()))) {
+            Label name = new Label(bar.reasonPath());
+            name.getStyleClass().add("pareto-reason");
+            Region length = new Region();
+            length.setStyle("-fx-background-color: " + web(kindOf(bar.category())) + ";");
+            length.setPrefWidth(Math.max(2, 260 * bar.seconds() / biggest));
+            length.setMinWidth(Region.USE_PREF_SIZE);
+            length.setMinHeight(14);
+            Label figures = new Label(String.format(resources.getString("line.paretoFigures"), bar.seconds() / 60,
+                    bar.count(), bar.cumulativeShare() * 100));
+            HBox row = new HBox(8, length, figures);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            pareto.getChildren().add(new VBox(1, name, row));
+        }
+    }
+
+    private static String web(TimelineChart.Kind kind) {
+        return "#" + kind.color.toString().substring(2, 8);
+    }
+
+    private void drawTimeline() {
+        if (status == null && history == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant start = status != null ? status.window().start() : history.window().start();
+        List<TimelineChart.Row> rows = new ArrayList<>();
+        List<LineStatus.MachineStatus> machines = status != null ? status.machines() : List.of();
+        List<String> ids = history != null ? history.rows().stream().map(LineHistory.Row::machineId).toList()
+                : machines.stream().map(LineStatus.MachineStatus::id).toList();
+        for (String id : ids) {
+            List<TimelineChart.Bar> states = new ArrayList<>();
+            List<TimelineChart.Bar> stopBars = new ArrayList<>();
+            String name = machineName(id);
+            if (history != null) {
+                for (LineHistory.Row row : history.rows()) {
+                    if (row.machineId().equals(id)) {
+                        row.intervals().forEach(i -> states.add(stateBar(name, i)));
+                    }
+                }
+                for (DowntimeEvent stop : history.stops()) {
+                    if (stop.machineId().equals(id)) {
+                        stopBars.add(new TimelineChart.Bar(stop.start(), stop.end(), kindOf(stop), stopDetails(name, stop), stop));
+                    }
+                }
+            }
+            machines.stream().filter(m -> m.id().equals(id)).findFirst().ifPresent(m -> states.add(stateBar(name,
+                    new StateInterval(m.id(), m.state(), m.since(), now, m.faultCode(), null))));
+            rows.add(new TimelineChart.Row(name, states, stopBars));
+        }
+        timeline.show(start, now, rows);
+    }
+
+    private TimelineChart.Bar stateBar(String machine, StateInterval i) {
+        String details = machine + " · " + resources.getString("state." + i.state().name()) + "\n"
+                + CLOCK.format(i.start()) + " – " + CLOCK.format(i.end()) + " (" + length(i.range(i.end()).seconds()) + ")"
+                + (i.faultCode() != 0 ? "\n" + resources.getString("line.fault") + " " + i.faultCode() : "")
+                + (i.reason() != null ? "\n" + i.reason() : "");
+        return new TimelineChart.Bar(i.start(), i.end(), kindOf(i.state()), details, null);
+    }
+
+    private String stopDetails(String machine, DowntimeEvent stop) {
+        return machine + " · " + resources.getString("state." + stop.state().name()) + "\n"
+                + CLOCK.format(stop.start()) + " – " + CLOCK.format(stop.end()) + " (" + length(stop.seconds()) + ")\n"
+                + resources.getString("line.reason") + ": " + reasonText(stop) + "\n" + resources.getString("line.clickForReason");
+    }
+
+    static TimelineChart.Kind kindOf(MachineState state) {
+        return switch (state) {
+            case RUNNING -> TimelineChart.Kind.RUNNING;
+            case MICRO_STOP -> TimelineChart.Kind.MICRO_STOP;
+            case UNPLANNED_DOWN -> TimelineChart.Kind.NEEDS_REASON;
+            case STARVED, BLOCKED -> TimelineChart.Kind.MATERIAL;
+            case CHANGEOVER -> TimelineChart.Kind.SETUP;
+            case PLANNED_DOWN -> TimelineChart.Kind.PLANNED;
+            case UNKNOWN -> TimelineChart.Kind.NO_DATA;
+        };
+    }
+
+    private TimelineChart.Kind kindOf(DowntimeEvent stop) {
+        return history.reasons().contains(stop.reasonId()) ? kindOf(history.reasons().node(stop.reasonId()).category())
+                : kindOf(stop.state());
+    }
+
+    static TimelineChart.Kind kindOf(LossCategory category) {
+        return switch (category) {
+            case BREAKDOWN -> TimelineChart.Kind.BREAKDOWN;
+            case SETUP -> TimelineChart.Kind.SETUP;
+            case MATERIAL -> TimelineChart.Kind.MATERIAL;
+            case QUALITY -> TimelineChart.Kind.QUALITY;
+            case PLANNED -> TimelineChart.Kind.PLANNED;
+            case UNASSIGNED -> TimelineChart.Kind.NEEDS_REASON;
+        };
+    }
+
+    private String reasonText(DowntimeEvent stop) {
+        ReasonTree reasons = history == null ? null : history.reasons();
+        String reason = reasons != null && reasons.contains(stop.reasonId()) ? reasons.path(stop.reasonId()) : stop.reasonId();
+        return ReasonTree.UNASSIGNED.equals(stop.reasonId()) ? "\u25B2 " + reason : reason;
+    }
+
+    private String machineName(String id) {
+        return station.name(id);
+    }
+
+    @FXML
+    private void enterReason() {
+        DowntimeEvent stop = stops.getSelectionModel().getSelectedItem();
+        if (stop != null) {
+            openReason(stop);
+        }
+    }
+
+    private void openReason(DowntimeEvent stop) {
+        if (history == null) {
+            return;
+        }
+        stops.getSelectionModel().select(stop);
+        new ReasonDialog(stops.getScene().getWindow(), resources, station, history.reasons(), stop,
+                machineName(stop.machineId()), done -> {
+                    message.setText(done);
+                    load();
+                }).show();
+    }
+
+    static String length(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d h %02d min", s / 3600, s / 60 % 60)
+                : s >= 60 ? String.format("%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    static String causeOf(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.CompletionException || cause.getMessage() == null)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}
