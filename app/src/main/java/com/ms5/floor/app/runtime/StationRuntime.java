@@ -509,6 +509,10 @@ public final class StationRuntime implements AutoCloseable {
         return minutes;
     }
 
+    public Database database() {
+        return database;
+    }
+
     public AndonCallRepository calls() {
         return calls;
     }

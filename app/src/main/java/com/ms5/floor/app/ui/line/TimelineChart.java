@@ -134,6 +134,9 @@ final class TimelineChart extends Region {
         windowStart = start;
         windowEnd = end.isAfter(start) ? end : start.plusSeconds(1);
         rows = List.copyOf(newRows);
+        // What a screen reader (and a test) can read from a picture.
+        setAccessibleText(rows.size() + " machines, " + rows.stream().mapToInt(r -> r.states().size()).sum()
+                + " stretches, " + rows.stream().mapToInt(r -> r.stops().size()).sum() + " stops");
         if (!zoomed) {
             viewStart = windowStart;
             viewEnd = windowEnd;

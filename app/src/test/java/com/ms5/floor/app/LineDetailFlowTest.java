@@ -1,0 +1,166 @@
+package com.ms5.floor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeLog;
+import com.ms5.floor.app.runtime.StationRuntime;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * What a supervisor does on the line detail, with the real app (virtual plant over PLC4X, embedded
+ * PostgreSQL, Monocle): open a line from the plant overview, give a stop its reason from the
+ * keyboard, and split a stop with two causes. Every change is checked in the database.
+ */
+class LineDetailFlowTest {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    @TempDir
+    Path home;
+    private FloorDashboardApp app;
+    private Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void closeApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void aSupervisorOpensALineAndGivesAStopItsReasonFromTheKeyboard() throws Exception {
+        AppDirectories dirs = new AppDirectories(home);
+        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30).withDemoStartTime(LocalTime.of(7, 0));
+        stage = FxToolkit.registerPrimaryStage();
+        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+
+        Await.until(Duration.ofSeconds(60), "Line 2's card on the plant overview",
+                () -> Fx.get(() -> stage.getScene().lookup("#line-L2") != null));
+        robot.clickOn("#line-L2");
+        Await.until(Duration.ofSeconds(10), "the line tab shows Line 2", () -> Fx.get(() ->
+                ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId().equals("lineTab")
+                        && ((Label) stage.getScene().lookup(".line-detail .title")).getText().startsWith("Line 2")));
+        Await.until(Duration.ofSeconds(60), "a timeline row per machine of Line 2, and stops from the shared database",
+                () -> Fx.get(() -> String.valueOf(stage.getScene().lookup(".timeline-chart").getAccessibleText())
+                        .matches("5 machines, \\d+ stretches, [1-9]\\d* stops")
+                        && stops().getItems().size() >= 2
+                        && stops().getItems().stream().allMatch(s -> s.lineId().equals("L2"))));
+        Await.until(Duration.ofSeconds(60), "the history is read from the shared database", () -> Fx.get(() ->
+                ((Label) stage.getScene().lookup(".line-detail .status-bar .label:last-child")) != null
+                        && stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
+                        .anyMatch(n -> ((Label) n).getText().equals("Read from: shared database"))));
+
+        // Keyboard only: into the stops table, the first stop, Enter; type a search, Enter saves.
+        Fx.run(() -> {
+            stops().requestFocus();
+            stops().getSelectionModel().select(0);
+        });
+        DowntimeEvent stop = Fx.get(() -> stops().getSelectionModel().getSelectedItem()); // kept by id across reloads
+        robot.type(KeyCode.ENTER);
+        Await.until(Duration.ofSeconds(10), "the reason dialog opens on the search field",
+                () -> Fx.get(() -> reasonDialog() != null && reasonDialog().lookup("#reasonSearch").isFocused()));
+        typeKeys("air pressure");
+        Await.until(Duration.ofSeconds(10), "the search picks the one matching reason", () -> Fx.get(() -> {
+            var tree = (javafx.scene.control.TreeView<?>) reasonDialog().lookup("#reasonTree");
+            var chosen = tree.getSelectionModel().getSelectedItem();
+            return chosen != null && chosen.getValue().toString().contains("Low air pressure");
+        }), () -> Fx.get(() -> "search field: " + ((TextField) reasonDialog().lookup("#reasonSearch")).getText()));
+        robot.type(KeyCode.ENTER);
+        Await.until(Duration.ofSeconds(20), "the dialog closes once the database has the reason",
+                () -> Fx.get(() -> reasonDialog() == null));
+        assertThat(row("SELECT reason_id, version, edited_by FROM downtime_event WHERE id = '" + stop.id() + "'"))
+                .containsExactly("fault-102", "1", System.getProperty("user.name") + " at " + station.stationId());
+        Await.until(Duration.ofSeconds(20), "the table shows the new reason", () -> Fx.get(() ->
+                stops().getItems().stream().anyMatch(s -> s.id().equals(stop.id()) && s.reasonId().equals("fault-102"))));
+        assertThat(Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
+                .map(n -> ((Label) n).getText()).toList())).contains("Reason saved: Low air pressure");
+
+        // Another station's view from before the edit is refused, naming who was first.
+        assertThatThrownBy(() -> station.assignReason(stop, "fault-101", "", "bob").join())
+                .rootCause().isInstanceOf(DowntimeLog.EditConflict.class)
+                .hasMessageStartingWith("Already changed by " + System.getProperty("user.name") + " at " + station.stationId());
+
+        // A stop with two causes is split at a time inside it: the second part is a new stop, unassigned.
+        DowntimeEvent longest = Fx.get(() -> stops().getItems().stream()
+                .max(java.util.Comparator.comparing(DowntimeEvent::seconds)).orElseThrow());
+        assertThat(longest.seconds()).as("a stop of 2 s or more to split").isGreaterThanOrEqualTo(2);
+        var middle = longest.start().plus(Duration.between(longest.start(), longest.end()).dividedBy(2))
+                .atZone(ZoneId.systemDefault());
+        String cut = CLOCK.format(middle.getSecond() == longest.start().atZone(ZoneId.systemDefault()).getSecond()
+                ? middle.plusSeconds(1) : middle);
+        Fx.run(() -> {
+            stops().getSelectionModel().select(longest);
+            stops().requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        Await.until(Duration.ofSeconds(10), "the reason dialog opens", () -> Fx.get(() -> reasonDialog() != null));
+        Fx.run(() -> ((TextField) reasonDialog().lookup("#splitAt")).setText("99:00"));
+        robot.clickOn("#splitButton");
+        Await.until(Duration.ofSeconds(5), "a time that is no time is refused with its fix", () -> Fx.get(() ->
+                reasonDialog().lookupAll(".problem").stream().anyMatch(n -> ((Label) n).getText()
+                        .equals("\"99:00\" is not a time of day; write it as HH:mm:ss, for example 10:04:30"))));
+        Fx.run(() -> ((TextField) reasonDialog().lookup("#splitAt")).setText(cut));
+        robot.clickOn("#splitButton");
+        Await.until(Duration.ofSeconds(20), "the dialog closes once the split is stored", () -> Fx.get(() -> reasonDialog() == null));
+        assertThat(row("SELECT count(*), string_agg(reason_id, ',' ORDER BY start_at) FROM downtime_event WHERE machine_id = '"
+                + longest.machineId() + "' AND start_at >= '" + longest.start() + "' AND end_at <= '" + longest.end() + "'"))
+                .as("two stops now cover the one, the later one without a reason")
+                .containsExactly("2", longest.reasonId() + ",unassigned");
+    }
+
+    /** Presses a key per letter, as a person does (TestFX's write() does not reach a dialog under Monocle). */
+    private void typeKeys(String text) {
+        for (char ch : text.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            robot.type(ch == ' ' ? KeyCode.SPACE : KeyCode.getKeyCode(String.valueOf(ch)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<DowntimeEvent> stops() {
+        return (TableView<DowntimeEvent>) stage.getScene().lookup(".stops-table");
+    }
+
+    private static Node reasonDialog() {
+        return Window.getWindows().stream().filter(w -> w.getScene() != null)
+                .map(w -> w.getScene().getRoot().lookup(".reason-dialog")).filter(n -> n != null)
+                .findFirst().orElse(null);
+    }
+
+    private List<String> row(String sql) throws Exception {
+        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        List<String> values = new ArrayList<>();
+        try (Connection c = station.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet r = s.executeQuery()) {
+            if (r.next()) {
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    values.add(r.getString(i));
+                }
+            }
+        }
+        return values;
+    }
+}
