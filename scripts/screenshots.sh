@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the app on the virtual plant in a real window under Xvfb (1920x1080) and saves
-# docs/screenshots/ (plant-overview.png, line-detail.png, andon-board.png, dashboard.png, diagnostics.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
+# docs/screenshots/ (plant-overview.png, line-detail.png, andon-board.png, dashboard.png, diagnostics.png,
+# and the Andon wall's two pages at 3840x2160, andon-wall-4k.png and andon-wall-4k-page2.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,13 +16,15 @@ fi
 ./mvnw -q -B -ntp -DskipTests install
 mkdir -p docs/screenshots
 
-# shoot VIEW FILE [START SCALE]: runs the app on the virtual plant (plant time START, default 08:00,
-# SCALE times real time, default 10), opened on VIEW, and saves FILE once the database is open and
-# 20 s have passed.
+# shoot VIEW FILE [START SCALE SCREEN]: runs the app on the virtual plant (plant time START, default
+# 08:00, SCALE times real time, default 10) on a SCREEN (default 1920x1080), opened on VIEW (or as
+# the Andon wall for VIEW=wall), and saves FILE once the database is open and 20 s have passed.
 shoot() {
-    local view=$1 file=$2 start=${3:-08:00} scale=${4:-10}
+    local view=$1 file=$2 start=${3:-08:00} scale=${4:-10} screen=${5:-1920x1080}
+    local open="--view=$view"
+    [ "$view" = wall ] && open="--wall"
     local display=:$((90 + RANDOM % 9))
-    Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb "$display" -screen 0 ${screen}x24 -nolisten tcp >/dev/null 2>&1 &
     local xvfb=$!
     local data
     data=$(mktemp -d)
@@ -29,7 +32,7 @@ shoot() {
     # a fixed plant time (08:00 is inside the early shift, clear of its breaks), whatever the clock says
     echo "demo.startTime=$start" >"$data/ms5.properties"
     DISPLAY=$display ./mvnw -q -B -ntp -Prun -pl app -DskipTests package \
-        -Dapp.args="--data-dir=$data --time-scale=$scale --view=$view" >"$log" 2>&1 &
+        -Dapp.args="--data-dir=$data --time-scale=$scale $open" >"$log" 2>&1 &
     local app=$!
     for _ in $(seq 1 120); do
         grep -q "at schema version" "$log" && break
@@ -37,6 +40,10 @@ shoot() {
     done
     sleep 20
     DISPLAY=$display import -window root "docs/screenshots/$file"
+    if [ "$view" = wall ]; then
+        sleep 15 # the wall's other page (pages turn every 15 s)
+        DISPLAY=$display import -window root "docs/screenshots/${file%.png}-page2.png"
+    fi
     pkill -f "data-dir=$data" || true
     kill "$app" "$xvfb" 2>/dev/null || true
     wait "$app" "$xvfb" 2>/dev/null || true
@@ -50,3 +57,4 @@ shoot line line-detail.png 06:01 30
 shoot andon andon-board.png
 shoot machine dashboard.png
 shoot diagnostics diagnostics.png
+shoot wall andon-wall-4k.png 08:00 30 3840x2160

@@ -23,10 +23,13 @@ import java.util.Properties;
  * @param embeddedDbPort    port of the embedded PostgreSQL, 0 for any free port
  * @param timeScale         how much faster than real time the virtual plant runs (demo mode only)
  * @param demoStartTime     the plant time of day a demo starts at, or {@code null} for now (demo mode only)
+ * @param wall              run as an Andon wall display: full screen, no window chrome, pages that rotate
+ * @param wallPageSeconds   how long the wall shows each page
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, String stationName,
-                        int embeddedDbPort, double timeScale, LocalTime demoStartTime) {
+                        int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
+                        double wallPageSeconds) {
 
     public boolean demoPlant() {
         return tagMapFile == null;
@@ -63,17 +66,26 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 p.getProperty("station.name", hostName()).trim(),
                 number(p, "db.embeddedPort", 0, source).intValue(),
                 number(p, "demo.timeScale", 1, source).doubleValue(),
-                timeOfDay(p, "demo.startTime", source));
+                timeOfDay(p, "demo.startTime", source),
+                Boolean.parseBoolean(p.getProperty("wall", "false").trim()),
+                Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime);
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time);
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds);
+    }
+
+    /** As an Andon wall display, each page shown {@code pageSeconds}. */
+    public AppConfig withWall(double pageSeconds) {
+        return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
+                pageSeconds);
     }
 
     private static Number number(Properties p, String key, Number fallback, Path source) {

@@ -6,6 +6,9 @@ import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.shell.MainView;
+import com.ms5.floor.app.ui.wall.AndonWallView;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.StageStyle;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -48,7 +51,7 @@ public final class FloorDashboardApp extends Application {
         hub.start();
         injector.getInstance(StationRuntime.class).start();
 
-        Parent root = injector.getInstance(FxmlViews.class).load(MainView.class);
+        Parent root = injector.getInstance(FxmlViews.class).load(config.wall() ? AndonWallView.class : MainView.class);
         String view = getParameters() == null ? null : getParameters().getNamed().get("view");
         if (view != null && root instanceof TabPane tabs) { // --view=plant|andon|machine|diagnostics: the view to open on
             tabs.getTabs().stream().filter(tab -> (view + "Tab").equals(tab.getId())).findFirst()
@@ -66,9 +69,17 @@ public final class FloorDashboardApp extends Application {
         stage.setY(screen.getMinY());
         stage.setWidth(screen.getWidth());
         stage.setHeight(screen.getHeight());
-        stage.setMaximized(true);
+        if (config.wall()) {
+            // Unattended: no window chrome, no "press Esc" hint, and no key that leaves full screen.
+            stage.initStyle(StageStyle.UNDECORATED);
+            stage.setFullScreenExitHint("");
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setFullScreen(true);
+        } else {
+            stage.setMaximized(true);
+        }
         stage.show();
-        log.info("Dashboard shown ({})", config.demoPlant() ? "demo plant" : config.tagMapFile());
+        log.info("{} shown ({})", config.wall() ? "Andon wall" : "Dashboard", config.demoPlant() ? "demo plant" : config.tagMapFile());
     }
 
     /** Closing the window ends here: stop polling, flush, stop the database. */

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  *   --config=FILE      settings file (default: ms5.properties in the app-data folder)
  *   --data-dir=DIR     app-data folder (logs, embedded database, default settings file)
  *   --time-scale=N     run the virtual plant N times faster than real time (demo mode)
- *   --view=V           open on the plant overview (plant), the Andon board (andon), a machine (machine) or diagnostics
+ *   --view=V           open on the plant overview (plant), a line (line), the Andon board (andon), a machine
+ *                      (machine) or diagnostics
+ *   --wall             run as an Andon wall display (full screen, rotating pages); the same as wall=true
  *   --virtual-plant    run only the virtual plant (no window) for other clients; with --plant=FILE
  *                      a plant file of your own instead of the demo plant
  * </pre>
@@ -49,6 +51,9 @@ public final class Main {
             String scale = option(args, "--time-scale=");
             if (scale != null) {
                 config = config.withTimeScale(Double.parseDouble(scale));
+            }
+            if (java.util.Arrays.asList(args).contains("--wall")) {
+                config = config.withWall(config.wallPageSeconds());
             }
         } catch (IOException | IllegalArgumentException e) {
             log.error("Cannot start: the settings in {} are not usable: {}", configFile, e.getMessage());

@@ -67,6 +67,9 @@ public final class StateTimeline {
         if (lastObservation != null && time.isBefore(lastObservation)) {
             return; // out of order: the earlier observation already covers this moment
         }
+        if (open != null && time.isBefore(open.start())) {
+            return; // a late reply from inside a gap already declared unknown: that moment is decided
+        }
         advanceTo(time);
         lastObservation = time;
         lastRaw = raw;

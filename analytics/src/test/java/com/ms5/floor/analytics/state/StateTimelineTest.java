@@ -71,6 +71,23 @@ class StateTimelineTest {
         assertThat(oee.loadingSeconds()).isEqualTo(130);
     }
 
+    /**
+     * The PLC stops answering after 60 s; at 75 s the dashboard moves on and the machine is unknown
+     * from 70 s. A reply that was under way arrives afterwards stamped 65 s (a poll is stamped when
+     * it is sent, and this one took long). That moment is already decided: it is ignored, and no interval ends before it
+     * starts. The next reading, at 80 s, ends the gap.
+     */
+    @Test
+    void aLateReplyStampedInsideAGapAlreadyDeclaredUnknownIsIgnored() {
+        hold(MachineState.RUNNING, 0, 0, 60);
+        timeline.advanceTo(at(75));
+        timeline.observe(at(65), MachineState.RUNNING, 0);
+        assertThat(timeline.current().state()).isEqualTo(MachineState.UNKNOWN);
+        timeline.observe(at(80), MachineState.RUNNING, 0);
+        assertThat(closed).extracting(i -> i.state() + " " + i.range(T0).seconds())
+                .containsExactly("RUNNING 70.0", "UNKNOWN 10.0");
+    }
+
     @Test
     void aBadReadingIsUnknownAtOnce() {
         hold(MachineState.RUNNING, 0, 0, 10);

@@ -499,6 +499,11 @@ public final class StationRuntime implements AutoCloseable {
         return recorder == null ? new EventRecorder.Backlog(null, 0, 0) : recorder.backlog();
     }
 
+    /** The built-in virtual plant in demo mode once started, else {@code null}. */
+    public VirtualPlant virtualPlant() {
+        return plant;
+    }
+
     /** The plant's analytics once started, else {@code null}. */
     public AnalyticsRuntime analytics() {
         return analytics;

@@ -1,0 +1,278 @@
+package com.ms5.floor.app.ui.wall;
+
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.runtime.LiveKeys;
+import com.ms5.floor.app.runtime.StationDiagnostics;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.runtime.StationStatus;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.StateLook;
+import com.ms5.floor.plc.api.ConnectionHealth;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Controller of AndonWallView.fxml: the Andon wall, unattended for weeks. Two pages take turns
+ * (the open calls, then every line); the header always shows the clock, how many calls wait for
+ * someone, and a badge when the station is offline or a PLC is not answering. Calls nobody has
+ * acknowledged flash; everything else is quiet grey. Text scales with the screen, so a 4K wall
+ * is readable at 10 m.
+ *
+ * <p>Everything comes from the hub: the wall recovers by itself when the database or a PLC
+ * returns, because the values it shows do.
+ */
+public final class AndonWallView {
+    /** As many calls as fit at a size readable from 10 m; the board sorts the most urgent first. */
+    private static final int CALLS_PER_PAGE = 5;
+    private static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final LiveValueHub hub;
+    private final StationRuntime station;
+    private final Clock clock;
+    private final Duration pageTime;
+    private final List<Runnable> subscriptions = new ArrayList<>();
+    private final Map<String, Runnable> lineSubscriptions = new LinkedHashMap<>();
+    private final Map<String, LineStatus> lines = new LinkedHashMap<>(); // in the plant's order
+    private List<AndonCall> board = List.of();
+    private StationStatus status;
+    private StationDiagnostics diagnostics;
+    private Timeline ticker;
+    private Timeline rotation;
+    private int page;
+
+    @FXML private ResourceBundle resources;
+    @FXML private BorderPane wall;
+    @FXML private Label pageTitle;
+    @FXML private Label waiting;
+    @FXML private Label badge;
+    @FXML private Label time;
+    @FXML private VBox callsPage;
+    @FXML private TilePane linesPage;
+    @FXML private Label pageNumber;
+
+    @Inject
+    AndonWallView(LiveValueHub hub, StationRuntime station, Clock clock, AppConfig config) {
+        this.hub = hub;
+        this.station = station;
+        this.clock = clock;
+        this.pageTime = Duration.ofMillis((long) (config.wallPageSeconds() * 1000));
+    }
+
+    @FXML
+    private void initialize() {
+        // One size for everything: a 40th of the screen height (27 px at 1080, 54 px at 2160).
+        wall.heightProperty().addListener((o, old, h) -> wall.setStyle("-fx-font-size: " + Math.max(14, h.doubleValue() / 40) + "px;"));
+        // Half a second on, half off: one pseudo-class on the root, however many calls flash.
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        rotation = new Timeline(new KeyFrame(javafx.util.Duration.millis(pageTime.toMillis()), e -> showPage(page + 1)));
+        rotation.setCycleCount(Animation.INDEFINITE);
+        // Three lines across the wall, whatever its size.
+        linesPage.prefTileWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.floor(
+                        (linesPage.getWidth() - linesPage.getInsets().getLeft() - linesPage.getInsets().getRight()
+                                - 2 * linesPage.getHgap()) / 3) - 1,
+                linesPage.widthProperty(), linesPage.hgapProperty(), linesPage.insetsProperty()));
+        showPage(0);
+        wall.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                activate();
+            } else {
+                deactivate();
+            }
+        });
+    }
+
+    private void activate() {
+        subscriptions.add(hub.<List<AndonCall>>subscribe(LiveKeys.ANDON_BOARD, calls -> {
+            board = calls;
+            showCalls();
+        }));
+        subscriptions.add(hub.<List<String>>subscribe(LiveKeys.LINES, this::followLines));
+        subscriptions.add(hub.<StationStatus>subscribe(LiveKeys.STATION, s -> {
+            status = s;
+            showBadge();
+        }));
+        subscriptions.add(hub.<StationDiagnostics>subscribe(LiveKeys.DIAGNOSTICS, d -> {
+            diagnostics = d;
+            showBadge();
+        }));
+        ticker.play();
+        rotation.play();
+    }
+
+    private void deactivate() {
+        ticker.stop();
+        rotation.stop();
+        subscriptions.forEach(Runnable::run);
+        subscriptions.clear();
+        lineSubscriptions.values().forEach(Runnable::run);
+        lineSubscriptions.clear();
+    }
+
+    /** The page shown now: 0 the calls, 1 the lines. */
+    private void showPage(int next) {
+        page = next % 2;
+        callsPage.setVisible(page == 0);
+        linesPage.setVisible(page == 1);
+        pageTitle.setText(resources.getString(page == 0 ? "wall.calls" : "wall.lines"));
+        pageNumber.setText(String.format(resources.getString("wall.page"), page + 1, 2));
+    }
+
+    private void tick() {
+        wall.pseudoClassStateChanged(FLASH, !wall.getPseudoClassStates().contains(FLASH));
+        time.setText(CLOCK.format(clock.instant().atZone(ZoneId.systemDefault())));
+        if (!wall.getPseudoClassStates().contains(FLASH)) {
+            showCalls(); // once a second: the calls' ages move on
+        }
+    }
+
+    private void followLines(List<String> ids) {
+        if (ids.equals(new ArrayList<>(lineSubscriptions.keySet()))) {
+            return;
+        }
+        lineSubscriptions.values().forEach(Runnable::run);
+        lineSubscriptions.clear();
+        lines.clear();
+        linesPage.getChildren().clear();
+        for (String id : ids) {
+            lines.put(id, null); // keeps the plant's order, whichever line reports first
+            lineSubscriptions.put(id, hub.<LineStatus>subscribe(LiveKeys.line(id), status -> {
+                lines.put(status.lineId(), status);
+                showLines();
+            }));
+        }
+    }
+
+    private void showCalls() {
+        long unacknowledged = board.stream().filter(c -> c.acknowledgedAt() == null).count();
+        waiting.setText(unacknowledged == 0 ? "" : String.format(resources.getString("wall.waiting"), unacknowledged));
+        waiting.getStyleClass().remove("unack");
+        if (unacknowledged > 0) {
+            waiting.getStyleClass().add("unack");
+        }
+        callsPage.getChildren().clear();
+        if (board.isEmpty()) {
+            Label quiet = new Label(resources.getString("wall.noCalls"));
+            quiet.getStyleClass().add("wall-quiet");
+            callsPage.getChildren().add(quiet);
+            return;
+        }
+        for (AndonCall call : board.subList(0, Math.min(CALLS_PER_PAGE, board.size()))) {
+            callsPage.getChildren().add(callRow(call));
+        }
+        if (board.size() > CALLS_PER_PAGE) {
+            Label more = new Label(String.format(resources.getString("wall.more"), board.size() - CALLS_PER_PAGE));
+            more.getStyleClass().add("wall-more");
+            callsPage.getChildren().add(more);
+        }
+    }
+
+    /** Two lines: what and where, large, with its age; then the line, level and who is on it. */
+    private VBox callRow(AndonCall call) {
+        boolean unack = call.acknowledgedAt() == null;
+        Label what = new Label(symbol(call.type().id()) + " " + call.type().label() + " · " + station.name(call.machineId())
+                + (call.machines().size() > 1 ? " +" + (call.machines().size() - 1) : ""));
+        what.getStyleClass().add("wall-call-what");
+        what.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Label age = new Label(elapsed(call.age(clock.instant())));
+        age.getStyleClass().add("wall-call-age");
+        age.setMinWidth(Region.USE_PREF_SIZE);
+        HBox first = new HBox(30, what, age);
+        first.setAlignment(Pos.BASELINE_LEFT);
+        Label details = new Label(station.name(call.lineId()) + " · " + String.format(resources.getString("wall.level"),
+                call.level()) + " · " + (unack ? "\u25B2 " + resources.getString("andon.state.UNACK_ACTIVE")
+                : "\u25CF " + String.format(resources.getString("wall.onIt"), call.acknowledgedBy())));
+        details.getStyleClass().add("wall-call-details");
+        VBox row = new VBox(4, first, details);
+        row.getStyleClass().addAll("wall-call", unack ? "unack" : "acknowledged");
+        return row;
+    }
+
+    private void showLines() {
+        int i = 0;
+        for (LineStatus line : lines.values()) {
+            if (line == null) {
+                continue;
+            }
+            if (linesPage.getChildren().size() <= i) {
+                linesPage.getChildren().add(new VBox(8));
+            }
+            VBox tile = (VBox) linesPage.getChildren().get(i++);
+            tile.getStyleClass().setAll("wall-line");
+            Label name = new Label(line.name());
+            name.getStyleClass().add("wall-line-name");
+            Label state = new Label();
+            state.getStyleClass().add("wall-line-state");
+            StateLook.apply(state, line.headline(), resources);
+            Label oee = new Label(resources.getString("plant.oee") + " " + (Double.isNaN(line.oee().oee()) ? "–"
+                    : String.format("%.0f %%", line.oee().oee() * 100)));
+            oee.getStyleClass().add("wall-line-oee");
+            Label calls = new Label(line.openCalls() == 0 ? resources.getString("plant.noCalls")
+                    : String.format(resources.getString("wall.lineCalls"), line.openCalls(), line.unackCalls()));
+            calls.getStyleClass().add("wall-line-calls");
+            if (line.unackCalls() > 0) {
+                calls.getStyleClass().add("unack");
+            }
+            tile.getChildren().setAll(name, state, oee, calls);
+        }
+    }
+
+    /** A badge only when something is wrong: the database away, or a PLC this station polls not answering. */
+    private void showBadge() {
+        List<String> problems = new ArrayList<>();
+        if (status != null && !status.databaseOk()) {
+            problems.add(resources.getString("wall.offline"));
+        }
+        if (diagnostics != null) {
+            for (StationDiagnostics.Connection c : diagnostics.connections()) {
+                if (c.health() != null && c.health().state() == ConnectionHealth.State.RECONNECTING) {
+                    problems.add(String.format(resources.getString("wall.plcDown"), c.id()));
+                }
+            }
+        }
+        badge.setText(problems.isEmpty() ? "" : "\u25B2 " + String.join(" · ", problems));
+        badge.setVisible(!problems.isEmpty());
+        badge.setManaged(!problems.isEmpty());
+    }
+
+    private static String symbol(String type) {
+        return switch (type) {
+            case "safety" -> "\u271A"; // heavy cross
+            case "maintenance" -> "\u2699"; // gear
+            case "quality" -> "\u25C6"; // diamond
+            case "material" -> "\u25A0"; // square
+            default -> "\u25CF";
+        };
+    }
+
+    private static String elapsed(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+}
