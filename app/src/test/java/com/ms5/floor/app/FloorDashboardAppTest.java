@@ -136,6 +136,34 @@ class FloorDashboardAppTest {
                 .hasMessageMatching("(Already acknowledged by " + System.getProperty("user.name")
                         + " at .*|The call is already closed)");
 
+        // Resolve: a material call from Line 3 is closed by hand and leaves the board, on every station.
+        AndonCall material = raise(runtime, table, "L3-CHECKWEIGHER", 4L, "material");
+        Fx.run(() -> {
+            table.getSelectionModel().select(material);
+            ((Button) stage.getScene().lookup("#resolveButton")).fire();
+        });
+        Await.until(Duration.ofSeconds(30), "the resolved call leaves the board", () -> Fx.get(() ->
+                table.getItems().stream().noneMatch(c -> c.id().equals(material.id()))));
+        AndonCall resolved = runtime.calls().find(material.id());
+        assertThat(resolved.closedAt()).as("closed in the database").isNotNull();
+        assertThat(resolved.acknowledgedBy()).isEqualTo(System.getProperty("user.name") + " at " + runtime.stationId());
+
+        // Shelve: a maintenance call leaves the board for the time chosen, with the reason stored.
+        AndonCall maintenance = raise(runtime, table, "L1-CAPPER", 1L, "maintenance");
+        Fx.run(() -> table.getSelectionModel().select(maintenance));
+        javafx.application.Platform.runLater(() -> ((Button) stage.getScene().lookup("#shelveButton")).fire());
+        Await.until(Duration.ofSeconds(10), "the shelve dialog asks why", () -> Fx.get(() -> shelveDialog() != null));
+        Fx.run(() -> {
+            ((javafx.scene.control.TextField) shelveDialog().lookup("#shelveReason")).setText("fitter on site");
+            ((Button) shelveDialog().lookupButton(javafx.scene.control.ButtonType.OK)).fire();
+        });
+        Await.until(Duration.ofSeconds(30), "the shelved call leaves the board", () -> Fx.get(() ->
+                table.getItems().stream().noneMatch(c -> c.id().equals(maintenance.id()))));
+        AndonCall shelved = runtime.calls().find(maintenance.id());
+        assertThat(shelved.shelveReason()).isEqualTo("fitter on site");
+        assertThat(Duration.between(clock.instant(), shelved.shelvedUntil())).as("shelved for about 30 minutes")
+                .isBetween(Duration.ofMinutes(25), Duration.ofMinutes(30));
+
         // Diagnostics: this station polls all three PLC connections and stores every event.
         selectTab("diagnosticsTab");
         Await.until(Duration.ofSeconds(30), "diagnostics list three connected PLCs polled here, and this station",
@@ -169,6 +197,24 @@ class FloorDashboardAppTest {
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
                     .orElseThrow());
         });
+    }
+
+    /** Sets a machine's Andon bits for one scan and waits for the call on the board. */
+    private AndonCall raise(StationRuntime runtime, TableView<AndonCall> table, String machine, long bits, String type) {
+        Instant t = app.injector().getInstance(Clock.class).instant();
+        runtime.analytics().accept(new SampleBatch("test", "fast", t, Map.of(machine + ".andon", TagValue.good(bits, t)), Set.of()));
+        Await.until(Duration.ofSeconds(30), "the " + type + " call of " + machine + " on the board", () -> Fx.get(() ->
+                table.getItems().stream().anyMatch(c -> c.machineId().equals(machine) && c.type().id().equals(type))));
+        return Fx.get(() -> table.getItems().stream().filter(c -> c.machineId().equals(machine) && c.type().id().equals(type))
+                .findFirst().orElseThrow());
+    }
+
+    private static DialogPane shelveDialog() {
+        return Fx.get(() -> Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane d
+                        && d.getStyleClass().contains("shelve-dialog"))
+                .map(w -> (DialogPane) w.getScene().getRoot())
+                .findFirst().orElse(null));
     }
 
     private static DialogPane errorDialog() {

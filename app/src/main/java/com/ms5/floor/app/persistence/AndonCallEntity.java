@@ -90,6 +90,29 @@ class AndonCallEntity {
         }
     }
 
+    Instant closedAt() {
+        return closedAt;
+    }
+
+    /** A person resolved it by hand: acknowledged if nobody had, cleared, and over. */
+    void resolve(String who, Instant at) {
+        if (acknowledgedAt == null) {
+            acknowledgedBy = who;
+            acknowledgedAt = at;
+        }
+        active = false;
+        clearedAt = at;
+        closedAt = at;
+        alarmState = AlarmState.NORMAL.name();
+    }
+
+    /** Off the board until {@code until} (ISA-18.2 shelving), with who and why. */
+    void shelve(String who, String reason, Instant until) {
+        shelvedBy = who;
+        shelveReason = reason;
+        shelvedUntil = until;
+    }
+
     AndonCall toRecord() {
         return new AndonCall(id, new CallType(callType, callLabel, priority), lineId, machineId, Set.of(machines),
                 rootCause, AndonCall.Source.valueOf(source), raisedAt, AlarmState.valueOf(alarmState), active, level,

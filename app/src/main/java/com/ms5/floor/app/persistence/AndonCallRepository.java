@@ -43,6 +43,45 @@ public final class AndonCallRepository {
      * @throws AndonBoard.Conflict when somebody acknowledged it first, naming who and when
      */
     public AndonCall acknowledge(UUID id, String who, Instant at) throws AndonBoard.Conflict {
+        return change(id, who, "acknowledge", "acknowledged", (call, by) -> {
+            if (call.acknowledgedAt() != null) {
+                throw new Refused("Already acknowledged by " + call.acknowledgedBy() + " at " + call.acknowledgedAt());
+            }
+            call.acknowledge(by, at);
+        });
+    }
+
+    /**
+     * Resolves the call by hand (a manual call, or a bit that will not clear): it leaves every board.
+     *
+     * @throws AndonBoard.Conflict when somebody closed it first
+     */
+    public AndonCall resolve(UUID id, String who, Instant at) throws AndonBoard.Conflict {
+        return change(id, who, "resolve", "resolved", (call, by) -> call.resolve(by, at));
+    }
+
+    /**
+     * Takes the call off every board until {@code until}, for {@code reason} (a known fault being
+     * worked on, a sensor that chatters); it returns by itself then.
+     *
+     * @throws AndonBoard.Conflict when somebody closed it first
+     */
+    public AndonCall shelve(UUID id, String reason, Instant until, String who, Instant at) throws AndonBoard.Conflict {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Say why the call is shelved; the others see the reason");
+        }
+        if (!until.isAfter(at)) {
+            throw new IllegalArgumentException("A call can only be shelved until a time in the future");
+        }
+        return change(id, who, "shelve", "until " + until + ": " + reason, (call, by) -> call.shelve(by, reason, until));
+    }
+
+    private interface Change {
+        void apply(AndonCallEntity call, String by);
+    }
+
+    /** One person's change in one transaction, with the audit entry and the notice to every station. */
+    private AndonCall change(UUID id, String who, String action, String detail, Change change) throws AndonBoard.Conflict {
         String by = who + " at " + stationId;
         for (int attempt = 0; ; attempt++) {
             try {
@@ -51,20 +90,20 @@ public final class AndonCallRepository {
                     if (call == null) {
                         throw new IllegalArgumentException("Call " + id + " is not in the database yet; try again in a moment");
                     }
-                    if (call.acknowledgedAt() != null) {
-                        throw new AlreadyAcknowledged(call.acknowledgedBy(), call.acknowledgedAt());
+                    if (call.closedAt() != null) {
+                        throw new Refused("The call is already closed (" + call.closedAt() + ")");
                     }
-                    call.acknowledge(by, at);
+                    change.apply(call, by);
                     session.flush(); // the version check happens here
-                    Audit.record(session, stationId, who, "acknowledge", "andon:" + id, "acknowledged");
+                    Audit.record(session, stationId, who, action, "andon:" + id, detail);
                     ChangeFeed.announce(session, ChangeFeed.ANDON + id, stationId);
                     return call.toRecord();
                 });
-            } catch (AlreadyAcknowledged e) {
-                throw new AndonBoard.Conflict("Already acknowledged by " + e.by + " at " + e.at);
+            } catch (Refused e) {
+                throw new AndonBoard.Conflict(e.getMessage());
             } catch (OptimisticLockException | StaleStateException e) {
-                // Somebody changed the row between our read and our write: read it again. If it was an
-                // acknowledgement, the next attempt reports it; the owner's updates just retry.
+                // Somebody changed the row between our read and our write: read it again. If it was a
+                // person, the next attempt reports it; the owner's updates just retry.
                 if (attempt >= 5) {
                     throw new IllegalStateException("Call " + id + " keeps changing; try again", e);
                 }
@@ -72,14 +111,10 @@ public final class AndonCallRepository {
         }
     }
 
-    private static final class AlreadyAcknowledged extends RuntimeException {
-        final String by;
-        final Instant at;
-
-        AlreadyAcknowledged(String by, Instant at) {
-            super(null, null, false, false);
-            this.by = by;
-            this.at = at;
+    /** What a person wanted to do was done by someone else first. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
         }
     }
 }

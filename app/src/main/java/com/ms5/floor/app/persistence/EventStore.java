@@ -100,26 +100,35 @@ public final class EventStore {
         return List.copyOf(last.values());
     }
 
+    /** A person shelved the call at some station, and the owner's write does not know it yet. */
+    private static final String SHELVED_HERE = "(excluded.shelved_until IS NULL AND andon_call.shelved_until > now())";
+
     /**
-     * The owner's view of a call, except an acknowledgement another station stored first: that one
-     * stays (the owner learns of it from the change feed). Every write raises the row's version, so
-     * an acknowledgement based on an older one is refused.
+     * The owner's view of a call, except what people did at other stations that the owner has not
+     * heard of yet: an acknowledgement, a resolution or a shelving stored first stays (the owner
+     * learns of it from the change feed). Every write raises the row's version, so an
+     * acknowledgement based on an older one is refused.
      */
     private static final String CALL_UPSERT = "INSERT INTO andon_call (id, call_type, call_label, priority, line_id, "
             + "machine_id, machines, root_cause, source, raised_at, alarm_state, active, level, acknowledged_by, "
             + "acknowledged_at, cleared_at, closed_at, occurrences, chattering, shelved_by, shelve_reason, shelved_until) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (id) DO UPDATE SET machines = excluded.machines, alarm_state = CASE "
+            + "  WHEN andon_call.closed_at IS NOT NULL THEN andon_call.alarm_state "
             + "  WHEN andon_call.acknowledged_at IS NOT NULL AND excluded.acknowledged_at IS NULL AND excluded.alarm_state = 'UNACK_ACTIVE' THEN 'ACK_ACTIVE' "
             + "  WHEN andon_call.acknowledged_at IS NOT NULL AND excluded.acknowledged_at IS NULL AND excluded.alarm_state = 'RTN_UNACK' THEN 'NORMAL' "
             + "  ELSE excluded.alarm_state END, "
-            + "active = excluded.active, level = excluded.level, "
+            + "active = excluded.active AND andon_call.closed_at IS NULL, level = excluded.level, "
             + "acknowledged_by = COALESCE(andon_call.acknowledged_by, excluded.acknowledged_by), "
             + "acknowledged_at = COALESCE(andon_call.acknowledged_at, excluded.acknowledged_at), "
-            + "cleared_at = excluded.cleared_at, closed_at = CASE WHEN andon_call.acknowledged_at IS NOT NULL "
+            + "cleared_at = COALESCE(andon_call.cleared_at, excluded.cleared_at), closed_at = CASE "
+            + "  WHEN andon_call.closed_at IS NOT NULL THEN andon_call.closed_at WHEN andon_call.acknowledged_at IS NOT NULL "
             + "  AND excluded.acknowledged_at IS NULL AND excluded.cleared_at IS NOT NULL THEN excluded.cleared_at ELSE excluded.closed_at END, "
-            + "occurrences = excluded.occurrences, chattering = excluded.chattering, shelved_by = excluded.shelved_by, "
-            + "shelve_reason = excluded.shelve_reason, shelved_until = excluded.shelved_until, version = andon_call.version + 1";
+            + "occurrences = excluded.occurrences, chattering = excluded.chattering, "
+            + "shelved_by = CASE WHEN " + SHELVED_HERE + " THEN andon_call.shelved_by ELSE excluded.shelved_by END, "
+            + "shelve_reason = CASE WHEN " + SHELVED_HERE + " THEN andon_call.shelve_reason ELSE excluded.shelve_reason END, "
+            + "shelved_until = CASE WHEN " + SHELVED_HERE + " THEN andon_call.shelved_until ELSE excluded.shelved_until END, "
+            + "version = andon_call.version + 1";
 
     private static void addCall(PreparedStatement s, AndonCall call) throws SQLException {
         s.setObject(1, call.id());

@@ -117,14 +117,20 @@ public final class AnalyticsRuntime implements AutoCloseable {
         }
     }
 
+    /** What a person does to a call on this station's own board (offline, or before it is stored). */
+    public interface CallAction {
+        AndonCall apply(AndonBoard board, long revision, Instant now) throws AndonBoard.Conflict;
+    }
+
     /**
-     * Acknowledges a call as {@code who}. Completes exceptionally with {@link AndonBoard.Conflict}
-     * ("already acknowledged by ... at ...") when another person or station was first.
+     * Does {@code action} to a call on the analytics thread. Completes exceptionally with
+     * {@link AndonBoard.Conflict} ("already acknowledged by ... at ...") when another person or
+     * station was first.
      */
-    public CompletableFuture<AndonCall> acknowledge(UUID callId, long revision, String who) {
+    public CompletableFuture<AndonCall> change(long revision, CallAction action) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                AndonCall call = analytics.andon().acknowledge(callId, revision, who, clock.instant());
+                AndonCall call = action.apply(analytics.andon(), revision, clock.instant());
                 publish();
                 return call;
             } catch (AndonBoard.Conflict e) {
@@ -133,19 +139,37 @@ public final class AnalyticsRuntime implements AutoCloseable {
         }, thread);
     }
 
+    public CompletableFuture<AndonCall> acknowledge(UUID callId, long revision, String who) {
+        return change(revision, (board, rev, now) -> board.acknowledge(callId, rev, who, now));
+    }
+
     /**
-     * Another station (or this one, through the database) acknowledged a call: the board here
-     * follows, so escalation stops. A call already acknowledged here is left as it is.
+     * A person changed a call through the database, here or at another station: this board
+     * follows (acknowledged: escalation stops; resolved: it closes; shelved: it leaves the board).
+     * What already happened here is left as it is.
      */
-    public void applyAcknowledgement(UUID callId, String who, Instant at) {
+    public void follow(AndonCall stored) {
         thread.execute(() -> {
-            for (AndonCall call : analytics.andon().openCalls()) {
-                if (call.id().equals(callId) && call.acknowledgedAt() == null) {
-                    try {
-                        analytics.andon().acknowledge(callId, call.revision(), who, at);
-                    } catch (AndonBoard.Conflict e) {
-                        log.debug("Call {} was acknowledged here meanwhile", callId);
+            AndonBoard board = analytics.andon();
+            for (AndonCall call : board.openCalls()) {
+                if (!call.id().equals(stored.id())) {
+                    continue;
+                }
+                try {
+                    if (stored.closedAt() != null) {
+                        board.resolve(call.id(), call.revision(), stored.acknowledgedBy(), stored.closedAt());
+                    } else {
+                        if (stored.acknowledgedAt() != null && call.acknowledgedAt() == null) {
+                            call = board.acknowledge(call.id(), call.revision(), stored.acknowledgedBy(), stored.acknowledgedAt());
+                        }
+                        if (stored.shelvedUntil() != null && call.shelvedUntil() == null
+                                && stored.shelvedUntil().isAfter(clock.instant())) {
+                            board.shelve(call.id(), call.revision(), stored.shelveReason(), stored.shelvedUntil(),
+                                    stored.shelvedBy(), clock.instant());
+                        }
                     }
+                } catch (AndonBoard.Conflict e) {
+                    log.debug("Call {} changed here meanwhile: {}", call.id(), e.getMessage());
                 }
             }
         });

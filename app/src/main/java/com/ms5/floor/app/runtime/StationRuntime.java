@@ -348,8 +348,8 @@ public final class StationRuntime implements AutoCloseable {
         } else if (what.startsWith(ChangeFeed.ANDON)) {
             if (!from.equals(stationId)) {
                 AndonCall call = calls.find(UUID.fromString(what.substring(ChangeFeed.ANDON.length())));
-                if (call != null && call.acknowledgedAt() != null) {
-                    analytics.applyAcknowledgement(call.id(), call.acknowledgedBy(), call.acknowledgedAt());
+                if (call != null) {
+                    analytics.follow(call);
                 }
             }
             reloadBoard();
@@ -380,14 +380,36 @@ public final class StationRuntime implements AutoCloseable {
      * acknowledges it on its own and stores it later.
      */
     public CompletableFuture<AndonCall> acknowledge(UUID callId, long revision, String who) {
+        return changeCall(repository -> repository.acknowledge(callId, who, clock.instant()),
+                (board, rev, now) -> board.acknowledge(callId, rev, who, now), revision);
+    }
+
+    /** Resolves a call by hand; see {@link #acknowledge}. */
+    public CompletableFuture<AndonCall> resolve(UUID callId, long revision, String who) {
+        return changeCall(repository -> repository.resolve(callId, who, clock.instant()),
+                (board, rev, now) -> board.resolve(callId, rev, who, now), revision);
+    }
+
+    /** Shelves a call for {@code length}, for {@code reason}; see {@link #acknowledge}. */
+    public CompletableFuture<AndonCall> shelve(UUID callId, long revision, String reason, Duration length, String who) {
+        return changeCall(repository -> repository.shelve(callId, reason, clock.instant().plus(length), who, clock.instant()),
+                (board, rev, now) -> board.shelve(callId, rev, reason, now.plus(length), who, now), revision);
+    }
+
+    private interface StoredCallChange {
+        AndonCall apply(AndonCallRepository repository) throws AndonBoard.Conflict;
+    }
+
+    private CompletableFuture<AndonCall> changeCall(StoredCallChange stored, AnalyticsRuntime.CallAction offline,
+                                                    long revision) {
         AndonCallRepository repository = calls;
         if (repository == null || !recorder.backlog().online()) {
-            return analytics.acknowledge(callId, revision, who);
+            return analytics.change(revision, offline);
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                AndonCall call = repository.acknowledge(callId, who, clock.instant());
-                analytics.applyAcknowledgement(callId, call.acknowledgedBy(), call.acknowledgedAt());
+                AndonCall call = stored.apply(repository);
+                analytics.follow(call);
                 reloadBoard();
                 return call;
             } catch (AndonBoard.Conflict e) {

@@ -21,11 +21,21 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ButtonType;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.collections.FXCollections;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Controller of AndonBoardView.fxml: the open calls, by priority then age, with elapsed time and
- * escalation level; unacknowledged ones are marked; a person acknowledges the selected call.
- * Acknowledging runs on the analytics thread; the answer (or who was first) comes back here.
+ * escalation level; unacknowledged ones are marked; a person acknowledges, resolves or shelves
+ * (with a reason, for a time) the selected call. The change goes to every station through the
+ * database off the FX thread; the answer (or who was first) comes back here.
  */
 public final class AndonBoardView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -45,6 +55,8 @@ public final class AndonBoardView {
     @FXML private TableColumn<AndonCall, Number> levelColumn;
     @FXML private TableColumn<AndonCall, AlarmState> stateColumn;
     @FXML private Button acknowledgeButton;
+    @FXML private Button resolveButton;
+    @FXML private Button shelveButton;
     @FXML private Label message;
 
     @Inject
@@ -82,7 +94,9 @@ public final class AndonBoardView {
                 }
             }
         });
-        acknowledgeButton.disableProperty().bind(calls.getSelectionModel().selectedItemProperty().isNull());
+        for (Button button : List.of(acknowledgeButton, resolveButton, shelveButton)) {
+            button.disableProperty().bind(calls.getSelectionModel().selectedItemProperty().isNull());
+        }
         calls.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 subscription = hub.<List<AndonCall>>subscribe(LiveKeys.ANDON_BOARD, this::show);
@@ -103,15 +117,66 @@ public final class AndonBoardView {
 
     @FXML
     private void acknowledge() {
+        act("andon.acknowledged", call -> station.acknowledge(call.id(), call.revision(), who()));
+    }
+
+    @FXML
+    private void resolve() {
+        act("andon.resolved", call -> station.resolve(call.id(), call.revision(), who()));
+    }
+
+    /** Asks why and for how long; the reason is what every other station sees. */
+    @FXML
+    private void shelve() {
+        AndonCall call = calls.getSelectionModel().getSelectedItem();
+        if (call == null) {
+            return;
+        }
+        Dialog<ButtonType> ask = new Dialog<>();
+        ask.initOwner(calls.getScene().getWindow());
+        ask.setTitle(resources.getString("andon.shelve"));
+        ask.setHeaderText(String.format(resources.getString("andon.shelveHeader"), call.type().label(), call.machineId()));
+        TextField reason = new TextField();
+        reason.setId("shelveReason");
+        reason.setPromptText(resources.getString("andon.shelveReason"));
+        ComboBox<Duration> length = new ComboBox<>(FXCollections.observableArrayList(
+                Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(8)));
+        length.setId("shelveLength");
+        length.setValue(Duration.ofMinutes(30));
+        length.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
+            }
+
+            @Override
+            public Duration fromString(String text) {
+                return null;
+            }
+        });
+        ask.getDialogPane().setContent(new VBox(8, reason, new HBox(8, new Label(resources.getString("andon.shelveFor")), length)));
+        ask.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        ask.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(reason.textProperty().isEmpty());
+        ask.getDialogPane().getStyleClass().add("shelve-dialog");
+        Platform.runLater(reason::requestFocus);
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> act("andon.shelved",
+                selected -> station.shelve(selected.id(), selected.revision(), reason.getText().strip(), length.getValue(), who())));
+    }
+
+    /** Runs what a person did to the selected call off the FX thread; the answer (or who was first) comes back here. */
+    private void act(String doneKey, Function<AndonCall, CompletableFuture<AndonCall>> action) {
         AndonCall call = calls.getSelectionModel().getSelectedItem();
         if (call == null || station.analytics() == null) {
             return;
         }
-        String who = System.getProperty("user.name");
-        station.acknowledge(call.id(), call.revision(), who).whenComplete((done, error) -> Platform.runLater(() ->
+        action.apply(call).whenComplete((done, error) -> Platform.runLater(() ->
                 message.setText(error == null
-                        ? String.format(resources.getString("andon.acknowledged"), done.type().label(), done.machineId())
+                        ? String.format(resources.getString(doneKey), done.type().label(), done.machineId())
                         : error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+    }
+
+    private static String who() {
+        return System.getProperty("user.name");
     }
 
     private static String elapsed(Duration d) {
