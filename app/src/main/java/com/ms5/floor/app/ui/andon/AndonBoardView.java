@@ -5,6 +5,7 @@ import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.TimeText;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public final class AndonBoardView {
                 + (c.getValue().machines().size() > 1 ? " +" + (c.getValue().machines().size() - 1) : "")));
         raisedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 TIME.format(c.getValue().raisedAt().atZone(ZoneId.systemDefault()))));
-        elapsedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(elapsed(c.getValue().age(clock.instant()))));
+        elapsedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.elapsed(c.getValue().age(clock.instant()))));
         levelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().level()));
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         stateColumn.setCellFactory(column -> new TableCell<>() {
@@ -177,11 +178,5 @@ public final class AndonBoardView {
 
     private static String who() {
         return System.getProperty("user.name");
-    }
-
-    private static String elapsed(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
     }
 }

@@ -16,6 +16,7 @@ import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TileFactory;
+import com.ms5.floor.app.ui.TimeText;
 import eu.hansolo.tilesfx.Tile;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -143,7 +144,7 @@ public final class LineDetailView {
 
         stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(machineName(c.getValue().machineId())));
         stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper(CLOCK.format(c.getValue().start())));
-        stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(length(c.getValue().seconds())));
+        stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.length(c.getValue().seconds())));
         stopReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(reasonText(c.getValue())));
         reasonButton.disableProperty().bind(stops.getSelectionModel().selectedItemProperty().isNull());
         stops.setOnKeyPressed(e -> {
@@ -381,7 +382,7 @@ public final class LineDetailView {
 
     private TimelineChart.Bar stateBar(String machine, StateInterval i) {
         String details = machine + " · " + resources.getString("state." + i.state().name()) + "\n"
-                + CLOCK.format(i.start()) + " – " + CLOCK.format(i.end()) + " (" + length(i.range(i.end()).seconds()) + ")"
+                + CLOCK.format(i.start()) + " – " + CLOCK.format(i.end()) + " (" + TimeText.length(i.range(i.end()).seconds()) + ")"
                 + (i.faultCode() != 0 ? "\n" + resources.getString("line.fault") + " " + i.faultCode() : "")
                 + (i.reason() != null ? "\n" + i.reason() : "");
         return new TimelineChart.Bar(i.start(), i.end(), kindOf(i.state()), details, null);
@@ -389,7 +390,7 @@ public final class LineDetailView {
 
     private String stopDetails(String machine, DowntimeEvent stop) {
         return machine + " · " + resources.getString("state." + stop.state().name()) + "\n"
-                + CLOCK.format(stop.start()) + " – " + CLOCK.format(stop.end()) + " (" + length(stop.seconds()) + ")\n"
+                + CLOCK.format(stop.start()) + " – " + CLOCK.format(stop.end()) + " (" + TimeText.length(stop.seconds()) + ")\n"
                 + resources.getString("line.reason") + ": " + reasonText(stop) + "\n" + resources.getString("line.clickForReason");
     }
 
@@ -449,12 +450,6 @@ public final class LineDetailView {
                     message.setText(done);
                     load();
                 }).show();
-    }
-
-    static String length(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d h %02d min", s / 3600, s / 60 % 60)
-                : s >= 60 ? String.format("%d min %02d s", s / 60, s % 60) : s + " s";
     }
 
     static String causeOf(Throwable error) {

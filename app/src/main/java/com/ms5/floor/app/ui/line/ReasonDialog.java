@@ -3,6 +3,7 @@ package com.ms5.floor.app.ui.line;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.TimeText;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -64,7 +65,7 @@ final class ReasonDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.getString("reason.title"));
         dialog.setHeaderText(machine + " · " + text.getString("state." + stop.state().name()) + " · "
-                + CLOCK.format(stop.start()) + " – " + CLOCK.format(stop.end()) + " (" + LineDetailView.length(stop.seconds())
+                + CLOCK.format(stop.start()) + " – " + CLOCK.format(stop.end()) + " (" + TimeText.length(stop.seconds())
                 + ")" + (stop.faultCode() != 0 ? " · " + text.getString("line.fault") + " " + stop.faultCode() : ""));
         save = new ButtonType(text.getString("reason.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);

@@ -8,6 +8,7 @@ import com.ms5.floor.app.runtime.StationDiagnostics;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.runtime.StationStatus;
 import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.TimeText;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import jakarta.inject.Inject;
@@ -199,7 +200,7 @@ public final class AndonWallView {
         what.getStyleClass().add("wall-call-what");
         what.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(what, Priority.ALWAYS);
-        Label age = new Label(elapsed(call.age(clock.instant())));
+        Label age = new Label(TimeText.elapsed(call.age(clock.instant())));
         age.getStyleClass().add("wall-call-age");
         age.setMinWidth(Region.USE_PREF_SIZE);
         HBox first = new HBox(30, what, age);
@@ -268,11 +269,5 @@ public final class AndonWallView {
             case "material" -> "\u25A0"; // square
             default -> "\u25CF";
         };
-    }
-
-    private static String elapsed(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
     }
 }
