@@ -8,7 +8,6 @@ import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.shell.MainView;
 import com.ms5.floor.app.ui.wall.AndonWallView;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.StageStyle;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -70,8 +69,7 @@ public final class FloorDashboardApp extends Application {
         stage.setWidth(screen.getWidth());
         stage.setHeight(screen.getHeight());
         if (config.wall()) {
-            // Unattended: no window chrome, no "press Esc" hint, and no key that leaves full screen.
-            stage.initStyle(StageStyle.UNDECORATED);
+            // Unattended: full screen (no window chrome), no "press Esc" hint, and no key that leaves it.
             stage.setFullScreenExitHint("");
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreen(true);

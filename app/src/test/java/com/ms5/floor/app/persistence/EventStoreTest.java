@@ -124,7 +124,8 @@ class EventStoreTest {
             assertThat(edited.history()).extracting(DowntimeEvent.Edit::who).containsExactly("ann at A");
             assertThatThrownBy(() -> atB.assignReason(stop.id(), version, "electrical", null, "bob", EIGHT.plusSeconds(601)))
                     .isInstanceOf(DowntimeLog.EditConflict.class)
-                    .hasMessage("Already changed by ann at A at " + EIGHT.plusSeconds(600));
+                    .hasMessage("Already changed by ann at A at " + EIGHT.plusSeconds(600)
+                            + "; look at it again before you change it");
             assertThat(atB.events("L1", EIGHT, EIGHT.plusSeconds(3600)).getFirst().reasonId()).isEqualTo("mechanical/jam");
         }
     }
