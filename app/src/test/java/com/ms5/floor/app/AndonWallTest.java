@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -43,11 +42,8 @@ class AndonWallTest {
 
     @Test
     void pagesRotateAnUnacknowledgedCallFlashesAndAPlcOutageShowsUntilItEnds() throws Exception {
-        AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30).withDemoStartTime(LocalTime.of(7, 0))
-                .withWall(1);
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        app = TestApp.start(TestApp.demoAt30x(home).withWall(1));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
 
         Set<String> titles = new HashSet<>();

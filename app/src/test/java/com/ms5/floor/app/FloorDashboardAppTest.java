@@ -77,9 +77,8 @@ class FloorDashboardAppTest {
     @Test
     void anUnexpectedErrorIsShownInADialogAndTheDashboardKeepsRunning() throws Exception {
         AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile());
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        app = TestApp.start(AppConfig.load(dirs, dirs.configFile()));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
 
         javafx.application.Platform.runLater(() -> {
             throw new IllegalStateException("tile factory exploded");
@@ -181,14 +180,11 @@ class FloorDashboardAppTest {
                 .startsWith("Station " + runtime.stationId() + " · Database: embedded PostgreSQL on port");
     }
 
-    /** 30x from 07:00 plant time: in the early shift, no break for the minutes a test needs. */
     private AppDirectories startDemoAt30x() throws Exception {
-        AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30)
-                .withDemoStartTime(java.time.LocalTime.of(7, 0));
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
-        return dirs;
+        AppConfig config = TestApp.demoAt30x(home);
+        app = TestApp.start(config);
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        return config.directories();
     }
 
     private void selectTab(String id) {

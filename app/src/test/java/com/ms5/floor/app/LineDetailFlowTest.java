@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,10 +51,8 @@ class LineDetailFlowTest {
 
     @Test
     void aSupervisorOpensALineAndGivesAStopItsReasonFromTheKeyboard() throws Exception {
-        AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(30).withDemoStartTime(LocalTime.of(7, 0));
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
+        app = TestApp.start(TestApp.demoAt30x(home));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
 
         Await.until(Duration.ofSeconds(60), "Line 2's card on the plant overview",

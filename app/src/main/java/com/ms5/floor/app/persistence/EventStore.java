@@ -2,6 +2,7 @@ package com.ms5.floor.app.persistence;
 
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.app.sync.StoredEvent;
@@ -70,7 +71,7 @@ public final class EventStore {
                 insertIntervals(interval, intervals);
                 insertMinutes(minute, minutes);
                 downtime.executeBatch();
-                for (AndonCall last : lastCallStates(events)) {
+                for (AndonEvent last : lastCallEvents(events)) {
                     addCall(call, last);
                 }
                 call.executeBatch();
@@ -89,19 +90,23 @@ public final class EventStore {
         }
     }
 
-    private static List<AndonCall> lastCallStates(List<StoredEvent> events) {
-        var last = new java.util.LinkedHashMap<UUID, AndonCall>();
+    /** Each call's last event in the batch: the call as it stands then, and when. */
+    private static List<AndonEvent> lastCallEvents(List<StoredEvent> events) {
+        var last = new java.util.LinkedHashMap<UUID, AndonEvent>();
         for (StoredEvent event : events) {
             if (event instanceof StoredEvent.AndonChanged a) {
                 last.remove(a.event().call().id());
-                last.put(a.event().call().id(), a.event().call());
+                last.put(a.event().call().id(), a.event());
             }
         }
         return List.copyOf(last.values());
     }
 
-    /** A person shelved the call at some station, and the owner's write does not know it yet. */
-    private static final String SHELVED_HERE = "(excluded.shelved_until IS NULL AND andon_call.shelved_until > now())";
+    /**
+     * A person shelved the call at some station, and the owner's write does not know it yet: the
+     * shelving outlasts the moment the owner wrote of (plant time, bound as parameters 23 to 25).
+     */
+    private static final String SHELVED_HERE = "(excluded.shelved_until IS NULL AND andon_call.shelved_until > ?)";
 
     /**
      * The owner's view of a call, except what people did at other stations that the owner has not
@@ -130,7 +135,8 @@ public final class EventStore {
             + "shelved_until = CASE WHEN " + SHELVED_HERE + " THEN andon_call.shelved_until ELSE excluded.shelved_until END, "
             + "version = andon_call.version + 1";
 
-    private static void addCall(PreparedStatement s, AndonCall call) throws SQLException {
+    private static void addCall(PreparedStatement s, AndonEvent event) throws SQLException {
+        AndonCall call = event.call();
         s.setObject(1, call.id());
         s.setString(2, call.type().id());
         s.setString(3, call.type().label());
@@ -153,6 +159,9 @@ public final class EventStore {
         s.setString(20, call.shelvedBy());
         s.setString(21, call.shelveReason());
         s.setTimestamp(22, ts(call.shelvedUntil()));
+        for (int shelvedHere = 23; shelvedHere <= 25; shelvedHere++) {
+            s.setTimestamp(shelvedHere, ts(event.at()));
+        }
         s.addBatch();
     }
 

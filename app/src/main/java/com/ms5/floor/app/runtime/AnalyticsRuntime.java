@@ -2,16 +2,14 @@ package com.ms5.floor.app.runtime;
 
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
-import com.ms5.floor.analytics.downtime.DowntimeEvent;
-import com.ms5.floor.app.sync.StoredEvent;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.andon.EscalationRule;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
 import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.pipeline.AnalyticsListener;
 import com.ms5.floor.analytics.pipeline.PlantAnalytics;
 import com.ms5.floor.analytics.pipeline.PlantModel;
@@ -19,22 +17,28 @@ import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.sync.StoredEvent;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.api.SampleBatch;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
-import com.ms5.floor.analytics.oee.OeeFigures;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +67,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private volatile Predicate<String> localLine = line -> true;
     private final Consumer<StoredEvent> sink;
     private ShiftInstance lastShift; // analytics thread only
-    private final Map<String, LineStatus.Hour> finishedHours = new HashMap<>(); // analytics thread only
+    /** Per line, its finished hours by start; analytics thread only. */
+    private final Map<String, NavigableMap<Instant, LineStatus.Hour>> finishedHours = new HashMap<>();
 
     /**
      * @param sink receives what analytics concludes, on the analytics thread, to be stored
@@ -288,24 +293,23 @@ public final class AnalyticsRuntime implements AutoCloseable {
      */
     private List<LineStatus.Hour> hours(PlantModel.Line line, TimeRange window, Instant now) {
         PlantModel.Machine last = line.machines().getLast();
+        NavigableMap<Instant, LineStatus.Hour> finished = finishedHours.computeIfAbsent(line.id(), id -> new TreeMap<>());
+        finished.headMap(window.start()).clear(); // hours of shifts gone by
         List<LineStatus.Hour> hours = new ArrayList<>();
         for (Instant start = window.start(); start.isBefore(now); start = start.plus(Duration.ofHours(1))) {
             Instant end = start.plus(Duration.ofHours(1));
-            String key = line.id() + "@" + start;
-            LineStatus.Hour done = finishedHours.get(key);
+            LineStatus.Hour done = finished.get(start);
             if (done == null) {
                 TimeRange hour = new TimeRange(start, end.isBefore(now) ? end : now);
                 OeeFigures output = analytics.oee(last.id(), hour, now);
                 done = new LineStatus.Hour(start, analytics.oee(line.id(), hour, now).oee(), output.goodCount(),
                         (long) (output.loadingSeconds() / last.idealCycleSeconds()));
                 if (!end.isAfter(now)) {
-                    finishedHours.put(key, done);
+                    finished.put(start, done);
                 }
             }
             hours.add(done);
         }
-        finishedHours.keySet().removeIf(key -> key.startsWith(line.id() + "@")
-                && Instant.parse(key.substring(line.id().length() + 1)).isBefore(window.start()));
         return hours;
     }
 

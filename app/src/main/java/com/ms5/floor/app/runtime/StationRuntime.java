@@ -347,12 +347,15 @@ public final class StationRuntime implements AutoCloseable {
             hub.publish(LiveKeys.DOWNTIME_CHANGED, payload); // views showing stops read them again
         } else if (what.startsWith(ChangeFeed.ANDON)) {
             if (!from.equals(stationId)) {
-                AndonCall call = calls.find(UUID.fromString(what.substring(ChangeFeed.ANDON.length())));
-                if (call != null) {
-                    analytics.follow(call);
-                }
+                UUID id = UUID.fromString(what.substring(ChangeFeed.ANDON.length()));
+                dbWork.execute(() -> {
+                    AndonCall call = calls.find(id);
+                    if (call != null) {
+                        analytics.follow(call);
+                    }
+                });
             }
-            reloadBoard();
+            reloadBoard(); // every station's board, this one's own changes included, is read back from here
         }
     }
 
@@ -409,8 +412,7 @@ public final class StationRuntime implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 AndonCall call = stored.apply(repository);
-                analytics.follow(call);
-                reloadBoard();
+                analytics.follow(call); // the board itself follows from the change notice
                 return call;
             } catch (AndonBoard.Conflict e) {
                 throw new CompletionException(e);
@@ -474,9 +476,7 @@ public final class StationRuntime implements AutoCloseable {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                T result = edit.apply(repository);
-                hub.publish(LiveKeys.DOWNTIME_CHANGED, "local:" + System.nanoTime());
-                return result;
+                return edit.apply(repository); // views read the stop again on its change notice
             } catch (DowntimeLog.EditConflict e) {
                 throw new CompletionException(e);
             }

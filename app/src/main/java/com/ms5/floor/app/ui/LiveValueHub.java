@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
 
 /**
  * The one way live values reach the screen (shared/DESIGN.md, threading rule 3).
@@ -61,6 +62,26 @@ public final class LiveValueHub {
             changed.putIfAbsent(key, current);
         }
         return () -> subscribers.getOrDefault(key, List.of()).remove(consumer);
+    }
+
+    /** FX thread: {@link #subscribe} while {@code view} is in a scene, so a view takes live data only while it is shown. */
+    public <T> void subscribeWhileShown(Node view, String key, Consumer<T> subscriber) {
+        Runnable[] subscription = new Runnable[1];
+        whileShown(view, () -> subscription[0] = subscribe(key, subscriber), () -> subscription[0].run());
+    }
+
+    /** FX thread: runs {@code shown} when {@code view} enters a scene (or now, if it is in one) and {@code hidden} when it leaves. */
+    public static void whileShown(Node view, Runnable shown, Runnable hidden) {
+        view.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null && old == null) {
+                shown.run();
+            } else if (scene == null && old != null) {
+                hidden.run();
+            }
+        });
+        if (view.getScene() != null) {
+            shown.run();
+        }
     }
 
     /** FX thread: delivers what changed since the last drain. Called by the timer. */

@@ -5,6 +5,7 @@ import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.app.ui.TimeText;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -44,7 +45,6 @@ public final class AndonBoardView {
     private final LiveValueHub hub;
     private final StationRuntime station;
     private final Clock clock;
-    private Runnable subscription;
 
     @FXML private ResourceBundle resources;
     @FXML private TableView<AndonCall> calls;
@@ -98,13 +98,7 @@ public final class AndonBoardView {
         for (Button button : List.of(acknowledgeButton, resolveButton, shelveButton)) {
             button.disableProperty().bind(calls.getSelectionModel().selectedItemProperty().isNull());
         }
-        calls.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                subscription = hub.<List<AndonCall>>subscribe(LiveKeys.ANDON_BOARD, this::show);
-            } else if (subscription != null) {
-                subscription.run();
-            }
-        });
+        hub.<List<AndonCall>>subscribeWhileShown(calls, LiveKeys.ANDON_BOARD, this::show);
     }
 
     private void show(List<AndonCall> board) {
@@ -173,7 +167,7 @@ public final class AndonBoardView {
         action.apply(call).whenComplete((done, error) -> Platform.runLater(() ->
                 message.setText(error == null
                         ? String.format(resources.getString(doneKey), done.type().label(), done.machineId())
-                        : error.getCause() != null ? error.getCause().getMessage() : error.getMessage())));
+                        : ErrorText.of(error))));
     }
 
     private static String who() {

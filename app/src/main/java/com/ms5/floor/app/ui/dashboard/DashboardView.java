@@ -4,6 +4,7 @@ import com.ms5.floor.analytics.MachineSnapshot;
 import com.ms5.floor.app.ui.TileFactory;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import eu.hansolo.tilesfx.Tile;
+import com.ms5.floor.app.ui.LiveValueHub;
 import jakarta.inject.Inject;
 import java.util.ResourceBundle;
 import javafx.beans.property.DoubleProperty;
@@ -64,13 +65,7 @@ public final class DashboardView {
         showPlc();
 
         // Views take live data only while they are on screen.
-        tiles.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                model.activate();
-            } else {
-                model.deactivate();
-            }
-        });
+        LiveValueHub.whileShown(tiles, model::activate, model::deactivate);
     }
 
     private static void follow(DoubleProperty value, Tile tile) {

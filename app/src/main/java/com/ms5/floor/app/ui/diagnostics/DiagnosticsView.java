@@ -25,7 +25,6 @@ public final class DiagnosticsView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final LiveValueHub hub;
-    private Runnable subscription;
 
     @FXML private ResourceBundle resources;
     @FXML private Label station;
@@ -65,13 +64,7 @@ public final class DiagnosticsView {
                 : String.format(resources.getString("diagnostics.silent"), TIME.format(c.getValue().station().heartbeatAt()))));
         pollsColumn.setCellValueFactory(c -> text(String.join(", ", c.getValue().station().polls())));
         waitingColumn.setCellValueFactory(c -> text(String.valueOf(c.getValue().station().offlineEvents())));
-        connections.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                subscription = hub.<StationDiagnostics>subscribe(LiveKeys.DIAGNOSTICS, this::show);
-            } else if (subscription != null) {
-                subscription.run();
-            }
-        });
+        hub.<StationDiagnostics>subscribeWhileShown(connections, LiveKeys.DIAGNOSTICS, this::show);
     }
 
     private void show(StationDiagnostics d) {

@@ -12,6 +12,7 @@ import com.ms5.floor.app.runtime.LineHistory;
 import com.ms5.floor.app.runtime.LineStatus;
 import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.StateLook;
@@ -83,6 +84,9 @@ public final class LineDetailView {
     private LineHistory history;
     private Instant loadedAt = Instant.EPOCH;
     private boolean loading;
+    private boolean loadAgain;
+    /** The history's bars per machine, made once per read; the live open stretch is added per frame. */
+    private Map<String, TimelineChart.Row> historyRows = Map.of();
 
     @FXML private ResourceBundle resources;
     @FXML private ComboBox<String> lineChoice;
@@ -142,7 +146,7 @@ public final class LineDetailView {
         hoursChart.getStyleClass().add("hours-chart");
         hoursHolder.getChildren().add(hoursChart);
 
-        stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(machineName(c.getValue().machineId())));
+        stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().machineId())));
         stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper(CLOCK.format(c.getValue().start())));
         stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.length(c.getValue().seconds())));
         stopReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(reasonText(c.getValue())));
@@ -184,13 +188,7 @@ public final class LineDetailView {
                 lineChoice.setValue(id);
             }
         });
-        tiles.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                activate();
-            } else {
-                deactivate();
-            }
-        });
+        LiveValueHub.whileShown(tiles, this::activate, this::deactivate);
     }
 
     /** On screen: follow the line list, the shown line and changes to stops. */
@@ -223,6 +221,7 @@ public final class LineDetailView {
         lineId = id;
         status = null;
         history = null;
+        historyRows = Map.of();
         stops.getItems().clear();
         message.setText("");
         followLine();
@@ -270,35 +269,57 @@ public final class LineDetailView {
         }
     }
 
+    /**
+     * The hours chart: bar heights change in place each second; the bars are made anew only when a
+     * label changes (an hour begins, or an hour's OEE moves by a percent).
+     */
     private void showHours(List<LineStatus.Hour> hours) {
+        List<String> labels = hours.stream().map(LineDetailView::hourLabel).toList();
+        boolean sameBars = hoursChart.getData().size() == 2 && hoursChart.getData().getFirst().getData().stream()
+                .map(XYChart.Data::getXValue).toList().equals(labels);
+        if (sameBars) {
+            for (int i = 0; i < hours.size(); i++) {
+                hoursChart.getData().get(0).getData().get(i).setYValue(hours.get(i).made());
+                hoursChart.getData().get(1).getData().get(i).setYValue(hours.get(i).target());
+            }
+            return;
+        }
         XYChart.Series<String, Number> made = new XYChart.Series<>();
         made.setName(resources.getString("line.madeSeries"));
         XYChart.Series<String, Number> target = new XYChart.Series<>();
         target.setName(resources.getString("line.targetSeries"));
-        for (LineStatus.Hour h : hours) {
-            String label = HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
-            made.getData().add(new XYChart.Data<>(label, h.made()));
-            target.getData().add(new XYChart.Data<>(label, h.target()));
+        for (int i = 0; i < hours.size(); i++) {
+            made.getData().add(new XYChart.Data<>(labels.get(i), hours.get(i).made()));
+            target.getData().add(new XYChart.Data<>(labels.get(i), hours.get(i).target()));
         }
         hoursChart.getData().setAll(List.of(made, target));
     }
 
-    /** Reads the line's history off the FX thread; one read at a time. */
+    private static String hourLabel(LineStatus.Hour h) {
+        return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
+    }
+
+    /** Reads the line's history off the FX thread; one read at a time, and once more if asked meanwhile. */
     private void load() {
-        if (loading || lineId == null) {
+        if (lineId == null) {
+            return;
+        }
+        if (loading) {
+            loadAgain = true; // a change arrived during the read: it may not be in it
             return;
         }
         loading = true;
+        loadAgain = false;
         loadedAt = clock.instant();
         String id = lineId;
         TimeRange window = status != null ? new TimeRange(status.window().start(), clock.instant())
                 : new TimeRange(clock.instant().minus(Duration.ofHours(8)), clock.instant());
         station.lineHistory(id, window).whenComplete((h, error) -> Platform.runLater(() -> {
             loading = false;
-            if (!id.equals(lineId)) {
+            if (!id.equals(lineId) || loadAgain) {
                 load();
             } else if (error != null) {
-                message.setText(causeOf(error));
+                message.setText(ErrorText.of(error));
             } else {
                 history = h;
                 render();
@@ -315,7 +336,21 @@ public final class LineDetailView {
                     .ifPresent(s -> stops.getSelectionModel().select(s));
         }
         showPareto();
+        historyRows = historyRows();
         drawTimeline();
+    }
+
+    private Map<String, TimelineChart.Row> historyRows() {
+        Map<String, TimelineChart.Row> rows = new java.util.LinkedHashMap<>();
+        for (LineHistory.Row row : history.rows()) {
+            String name = station.name(row.machineId());
+            List<TimelineChart.Bar> stopBars = history.stops().stream().filter(stop -> stop.machineId().equals(row.machineId()))
+                    .map(stop -> new TimelineChart.Bar(stop.start(), stop.end(), kindOf(stop), stopDetails(name, stop), stop))
+                    .toList();
+            rows.put(row.machineId(), new TimelineChart.Row(name,
+                    row.intervals().stream().map(i -> stateBar(name, i)).toList(), stopBars));
+        }
+        return rows;
     }
 
     private void showPareto() {
@@ -347,37 +382,25 @@ public final class LineDetailView {
         return "#" + kind.color.toString().substring(2, 8);
     }
 
+    /** The history's bars with each machine's open stretch up to now; once a second. */
     private void drawTimeline() {
         if (status == null && history == null) {
             return;
         }
         Instant now = clock.instant();
-        Instant start = status != null ? status.window().start() : history.window().start();
         List<TimelineChart.Row> rows = new ArrayList<>();
         List<LineStatus.MachineStatus> machines = status != null ? status.machines() : List.of();
-        List<String> ids = history != null ? history.rows().stream().map(LineHistory.Row::machineId).toList()
+        List<String> ids = !historyRows.isEmpty() ? List.copyOf(historyRows.keySet())
                 : machines.stream().map(LineStatus.MachineStatus::id).toList();
         for (String id : ids) {
-            List<TimelineChart.Bar> states = new ArrayList<>();
-            List<TimelineChart.Bar> stopBars = new ArrayList<>();
-            String name = machineName(id);
-            if (history != null) {
-                for (LineHistory.Row row : history.rows()) {
-                    if (row.machineId().equals(id)) {
-                        row.intervals().forEach(i -> states.add(stateBar(name, i)));
-                    }
-                }
-                for (DowntimeEvent stop : history.stops()) {
-                    if (stop.machineId().equals(id)) {
-                        stopBars.add(new TimelineChart.Bar(stop.start(), stop.end(), kindOf(stop), stopDetails(name, stop), stop));
-                    }
-                }
-            }
+            String name = station.name(id);
+            TimelineChart.Row past = historyRows.getOrDefault(id, new TimelineChart.Row(name, List.of(), List.of()));
+            List<TimelineChart.Bar> states = new ArrayList<>(past.states());
             machines.stream().filter(m -> m.id().equals(id)).findFirst().ifPresent(m -> states.add(stateBar(name,
                     new StateInterval(m.id(), m.state(), m.since(), now, m.faultCode(), null))));
-            rows.add(new TimelineChart.Row(name, states, stopBars));
+            rows.add(new TimelineChart.Row(name, states, past.stops()));
         }
-        timeline.show(start, now, rows);
+        timeline.show(status != null ? status.window().start() : history.window().start(), now, rows);
     }
 
     private TimelineChart.Bar stateBar(String machine, StateInterval i) {
@@ -428,10 +451,6 @@ public final class LineDetailView {
         return ReasonTree.UNASSIGNED.equals(stop.reasonId()) ? "\u25B2 " + reason : reason;
     }
 
-    private String machineName(String id) {
-        return station.name(id);
-    }
-
     @FXML
     private void enterReason() {
         DowntimeEvent stop = stops.getSelectionModel().getSelectedItem();
@@ -446,18 +465,6 @@ public final class LineDetailView {
         }
         stops.getSelectionModel().select(stop);
         new ReasonDialog(stops.getScene().getWindow(), resources, station, history.reasons(), stop,
-                machineName(stop.machineId()), done -> {
-                    message.setText(done);
-                    load();
-                }).show();
-    }
-
-    static String causeOf(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof java.util.concurrent.CompletionException || cause.getMessage() == null)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                station.name(stop.machineId()), message::setText).show(); // the change notice reloads the stops
     }
 }

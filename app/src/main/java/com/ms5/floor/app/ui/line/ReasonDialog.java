@@ -3,6 +3,7 @@ package com.ms5.floor.app.ui.line;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.app.ui.TimeText;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -182,7 +183,7 @@ final class ReasonDialog {
         station.assignReason(stop, reason.id(), comment.getText().strip(), System.getProperty("user.name"))
                 .whenComplete((saved, error) -> Platform.runLater(() -> {
                     if (error != null) {
-                        problem.setText(LineDetailView.causeOf(error));
+                        problem.setText(ErrorText.of(error));
                     } else {
                         dialog.close();
                         done.accept(String.format(text.getString("reason.saved"), reasons.path(reason.id())));
@@ -214,7 +215,7 @@ final class ReasonDialog {
         station.splitStop(stop, cut, System.getProperty("user.name"))
                 .whenComplete((parts, error) -> Platform.runLater(() -> {
                     if (error != null) {
-                        problem.setText(LineDetailView.causeOf(error));
+                        problem.setText(ErrorText.of(error));
                     } else {
                         dialog.close();
                         done.accept(String.format(text.getString("reason.splitDone"), CLOCK.format(cut)));

@@ -2,6 +2,7 @@ package com.ms5.floor.app.ui.plant;
 
 import com.ms5.floor.app.runtime.LineStatus;
 import com.ms5.floor.app.ui.Navigation;
+import com.ms5.floor.app.ui.LiveValueHub;
 import jakarta.inject.Inject;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
@@ -25,13 +26,7 @@ public final class PlantOverviewView {
     @FXML
     private void initialize() {
         model.lines().addListener((ListChangeListener<LineStatus>) this::render);
-        cards.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                model.activate();
-            } else {
-                model.deactivate();
-            }
-        });
+        LiveValueHub.whileShown(cards, model::activate, model::deactivate);
     }
 
     /** Shows only what changed: one line's new status updates its own card. */

@@ -10,6 +10,7 @@ import com.ms5.floor.app.runtime.StationStatus;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.TimeText;
 import com.ms5.floor.app.ui.StateLook;
+import com.ms5.floor.app.ui.plant.PlantOverviewModel;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,9 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -52,12 +51,10 @@ public final class AndonWallView {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final LiveValueHub hub;
+    private final PlantOverviewModel model;
     private final StationRuntime station;
     private final Clock clock;
     private final Duration pageTime;
-    private final List<Runnable> subscriptions = new ArrayList<>();
-    private final Map<String, Runnable> lineSubscriptions = new LinkedHashMap<>();
-    private final Map<String, LineStatus> lines = new LinkedHashMap<>(); // in the plant's order
     private List<AndonCall> board = List.of();
     private StationStatus status;
     private StationDiagnostics diagnostics;
@@ -76,8 +73,9 @@ public final class AndonWallView {
     @FXML private Label pageNumber;
 
     @Inject
-    AndonWallView(LiveValueHub hub, StationRuntime station, Clock clock, AppConfig config) {
+    AndonWallView(LiveValueHub hub, PlantOverviewModel model, StationRuntime station, Clock clock, AppConfig config) {
         this.hub = hub;
+        this.model = model;
         this.station = station;
         this.clock = clock;
         this.pageTime = Duration.ofMillis((long) (config.wallPageSeconds() * 1000));
@@ -98,40 +96,28 @@ public final class AndonWallView {
                                 - 2 * linesPage.getHgap()) / 3) - 1,
                 linesPage.widthProperty(), linesPage.hgapProperty(), linesPage.insetsProperty()));
         showPage(0);
-        wall.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                activate();
-            } else {
-                deactivate();
-            }
-        });
-    }
-
-    private void activate() {
-        subscriptions.add(hub.<List<AndonCall>>subscribe(LiveKeys.ANDON_BOARD, calls -> {
+        model.lines().addListener((javafx.collections.ListChangeListener<LineStatus>) change -> showLines());
+        hub.<List<AndonCall>>subscribeWhileShown(wall, LiveKeys.ANDON_BOARD, calls -> {
             board = calls;
             showCalls();
-        }));
-        subscriptions.add(hub.<List<String>>subscribe(LiveKeys.LINES, this::followLines));
-        subscriptions.add(hub.<StationStatus>subscribe(LiveKeys.STATION, s -> {
+        });
+        hub.<StationStatus>subscribeWhileShown(wall, LiveKeys.STATION, s -> {
             status = s;
             showBadge();
-        }));
-        subscriptions.add(hub.<StationDiagnostics>subscribe(LiveKeys.DIAGNOSTICS, d -> {
+        });
+        hub.<StationDiagnostics>subscribeWhileShown(wall, LiveKeys.DIAGNOSTICS, d -> {
             diagnostics = d;
             showBadge();
-        }));
-        ticker.play();
-        rotation.play();
-    }
-
-    private void deactivate() {
-        ticker.stop();
-        rotation.stop();
-        subscriptions.forEach(Runnable::run);
-        subscriptions.clear();
-        lineSubscriptions.values().forEach(Runnable::run);
-        lineSubscriptions.clear();
+        });
+        LiveValueHub.whileShown(wall, () -> {
+            model.activate();
+            ticker.play();
+            rotation.play();
+        }, () -> {
+            ticker.stop();
+            rotation.stop();
+            model.deactivate();
+        });
     }
 
     /** The page shown now: 0 the calls, 1 the lines. */
@@ -148,23 +134,6 @@ public final class AndonWallView {
         time.setText(CLOCK.format(clock.instant().atZone(ZoneId.systemDefault())));
         if (!wall.getPseudoClassStates().contains(FLASH)) {
             showCalls(); // once a second: the calls' ages move on
-        }
-    }
-
-    private void followLines(List<String> ids) {
-        if (ids.equals(new ArrayList<>(lineSubscriptions.keySet()))) {
-            return;
-        }
-        lineSubscriptions.values().forEach(Runnable::run);
-        lineSubscriptions.clear();
-        lines.clear();
-        linesPage.getChildren().clear();
-        for (String id : ids) {
-            lines.put(id, null); // keeps the plant's order, whichever line reports first
-            lineSubscriptions.put(id, hub.<LineStatus>subscribe(LiveKeys.line(id), status -> {
-                lines.put(status.lineId(), status);
-                showLines();
-            }));
         }
     }
 
@@ -214,32 +183,47 @@ public final class AndonWallView {
         return row;
     }
 
+    /** One tile per line in the plant's order, made once and updated in place. */
     private void showLines() {
-        int i = 0;
-        for (LineStatus line : lines.values()) {
-            if (line == null) {
-                continue;
-            }
-            if (linesPage.getChildren().size() <= i) {
-                linesPage.getChildren().add(new VBox(8));
-            }
-            VBox tile = (VBox) linesPage.getChildren().get(i++);
-            tile.getStyleClass().setAll("wall-line");
-            Label name = new Label(line.name());
+        List<LineStatus> lines = model.lines();
+        while (linesPage.getChildren().size() > lines.size()) {
+            linesPage.getChildren().removeLast();
+        }
+        while (linesPage.getChildren().size() < lines.size()) {
+            linesPage.getChildren().add(new LineTile());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            ((LineTile) linesPage.getChildren().get(i)).show(lines.get(i));
+        }
+    }
+
+    private final class LineTile extends VBox {
+        private final Label name = new Label();
+        private final Label state = new Label();
+        private final Label oee = new Label();
+        private final Label calls = new Label();
+
+        LineTile() {
+            super(8);
+            getStyleClass().add("wall-line");
             name.getStyleClass().add("wall-line-name");
-            Label state = new Label();
             state.getStyleClass().add("wall-line-state");
-            StateLook.apply(state, line.headline(), resources);
-            Label oee = new Label(resources.getString("plant.oee") + " " + (Double.isNaN(line.oee().oee()) ? "–"
-                    : String.format("%.0f %%", line.oee().oee() * 100)));
             oee.getStyleClass().add("wall-line-oee");
-            Label calls = new Label(line.openCalls() == 0 ? resources.getString("plant.noCalls")
-                    : String.format(resources.getString("wall.lineCalls"), line.openCalls(), line.unackCalls()));
             calls.getStyleClass().add("wall-line-calls");
+            getChildren().addAll(name, state, oee, calls);
+        }
+
+        void show(LineStatus line) {
+            name.setText(line.name());
+            StateLook.apply(state, line.headline(), resources);
+            oee.setText(resources.getString("plant.oee") + " " + (Double.isNaN(line.oee().oee()) ? "–"
+                    : String.format("%.0f %%", line.oee().oee() * 100)));
+            calls.setText(line.openCalls() == 0 ? resources.getString("plant.noCalls")
+                    : String.format(resources.getString("wall.lineCalls"), line.openCalls(), line.unackCalls()));
+            calls.getStyleClass().remove("unack");
             if (line.unackCalls() > 0) {
                 calls.getStyleClass().add("unack");
             }
-            tile.getChildren().setAll(name, state, oee, calls);
         }
     }
 
