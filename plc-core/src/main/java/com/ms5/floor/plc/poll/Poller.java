@@ -333,8 +333,10 @@ public final class Poller implements AutoCloseable {
                     return true;
                 }
                 if (!e.timedOut) {
-                    quarantine(state, now, "the controller rejects it or PLC4X cannot decode the reply ("
-                            + e.getMessage() + "); check the address and type");
+                    // PLC4X's own words here are an internal exception, useless to an engineer; the log keeps them.
+                    log.debug("{}: probing {} failed in PLC4X: {}", connection.id(), state.tag.name(), e.getMessage());
+                    quarantine(state, now, "the controller rejects it (no such tag, or not a " + state.tag.type()
+                            + ") or PLC4X cannot decode the reply; check the address and type");
                 } else if (++state.strikes >= PROBE_STRIKES) {
                     quarantine(state, now, "the controller's reply wedges PLC4X (no answer within "
                             + settings.probeDeadline().toMillis() + " ms); check the address and type");
