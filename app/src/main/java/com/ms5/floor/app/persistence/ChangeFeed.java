@@ -23,6 +23,8 @@ public final class ChangeFeed implements AutoCloseable {
     public static final String ANDON = "andon:";
     public static final String DOWNTIME = "downtime:";
     public static final String LINE = "line:";
+    /** A new configuration version: {@code config:<kind>}. */
+    public static final String CONFIG = "config:";
     public static final String FROM = "@";
     /** Sends one change ({@code kind + id + FROM + station}); delivered when the caller's transaction commits. */
     static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";

@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Versions of the plant's configuration documents (tag map, plant model, reason tree, ...): each
  * change is a new row with its author, time and a summary; nothing is overwritten, so any version
- * can be looked at or brought back. Blocking: not on the FX thread.
+ * can be looked at or brought back. A new version is announced on the change feed
+ * ({@link ChangeFeed#CONFIG}). Blocking: not on the FX thread.
  */
 public final class ConfigVersionRepository {
     /** One stored version. */
@@ -27,14 +30,35 @@ public final class ConfigVersionRepository {
 
     /** The newest version of {@code kind}, if any. */
     public Optional<Version> latest(String kind) throws SQLException {
+        return read(kind, "ORDER BY version DESC LIMIT 1", null).stream().findFirst();
+    }
+
+    /** Every version of {@code kind}, newest first. */
+    public List<Version> versions(String kind) throws SQLException {
+        return read(kind, "ORDER BY version DESC", null);
+    }
+
+    /** One version of {@code kind}, if it exists. */
+    public Optional<Version> version(String kind, int version) throws SQLException {
+        return read(kind, "AND version = ?", version).stream().findFirst();
+    }
+
+    private List<Version> read(String kind, String rest, Integer version) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT version, document::text, author, created_at, summary "
-                     + "FROM config_version WHERE kind = ? ORDER BY version DESC LIMIT 1")) {
+                     + "FROM config_version WHERE kind = ? " + rest)) {
             s.setString(1, kind);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(new Version(kind, r.getInt(1), r.getString(2), r.getString(3),
-                        r.getTimestamp(4).toInstant(), r.getString(5))) : Optional.empty();
+            if (version != null) {
+                s.setInt(2, version);
             }
+            List<Version> versions = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    versions.add(new Version(kind, r.getInt(1), r.getString(2), r.getString(3),
+                            r.getTimestamp(4).toInstant(), r.getString(5)));
+                }
+            }
+            return versions;
         }
     }
 
@@ -65,6 +89,10 @@ public final class ConfigVersionRepository {
                 try (ResultSet r = insert.executeQuery()) {
                     if (r.next()) {
                         int version = r.getInt(1);
+                        try (PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
+                            notify.setString(1, ChangeFeed.CONFIG + kind + ChangeFeed.FROM + stationId);
+                            notify.executeQuery();
+                        }
                         try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_log (station_id, who, action, "
                                 + "subject, detail) VALUES (?, ?, 'config-version', ?, ?)")) {
                             audit.setString(1, stationId);

@@ -55,6 +55,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private static final Duration PUBLISH_EVERY = Duration.ofSeconds(1);
 
     private final PlantSetup setup;
+    private volatile Map<String, String> names;
     private final Clock clock;
     private final LiveValueHub hub;
     private final PlantAnalytics analytics;
@@ -75,6 +76,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
      */
     AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValueHub hub, Consumer<StoredEvent> sink) {
         this.setup = setup;
+        this.names = Map.copyOf(setup.names());
         this.clock = clock;
         this.hub = hub;
         this.sink = sink;
@@ -185,7 +187,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<LineHistory.Row> rows = new ArrayList<>();
             for (PlantModel.Machine m : line(lineId).machines()) {
-                rows.add(new LineHistory.Row(m.id(), setup.name(m.id()), analytics.intervals(m.id(), window).stream()
+                rows.add(new LineHistory.Row(m.id(), name(m.id()), analytics.intervals(m.id(), window).stream()
                         .filter(i -> !i.isOpen()).toList()));
             }
             return new LineHistory(lineId, window, rows, analytics.downtime().events(lineId, window), setup.reasons(),
@@ -201,7 +203,17 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     /** A machine's or line's display name. */
     String name(String id) {
-        return setup.name(id);
+        return names.getOrDefault(id, id);
+    }
+
+    /** Whether the plant model has this machine (one added by a later tag map is polled but not yet analysed). */
+    boolean knows(String machineId) {
+        return setup.model().lines().stream().anyMatch(l -> l.machines().stream().anyMatch(m -> m.id().equals(machineId)));
+    }
+
+    /** New display names (a tag-map version renamed lines or machines); ids, and so history, stay. Any thread. */
+    void rename(Map<String, String> newNames) {
+        names = Map.copyOf(newNames);
     }
 
     ReasonTree reasons() {
@@ -266,9 +278,9 @@ public final class AnalyticsRuntime implements AutoCloseable {
         for (PlantModel.Machine m : line.machines()) {
             StateInterval current = analytics.currentState(m.id());
             machines.add(current == null
-                    ? new LineStatus.MachineStatus(m.id(), setup.name(m.id()),
+                    ? new LineStatus.MachineStatus(m.id(), name(m.id()),
                             MachineState.UNKNOWN, 0, now)
-                    : new LineStatus.MachineStatus(m.id(), setup.name(m.id()), current.state(), current.faultCode(),
+                    : new LineStatus.MachineStatus(m.id(), name(m.id()), current.state(), current.faultCode(),
                             current.start()));
         }
         var top = DowntimeStats.topLoss(analytics.downtime().events(line.id(), window), window, setup.reasons());
@@ -282,7 +294,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 }
             }
         }
-        return new LineStatus(line.id(), setup.name(line.id()), shift != null ? shift.key() : "no shift", window,
+        return new LineStatus(line.id(), name(line.id()), shift != null ? shift.key() : "no shift", window,
                 analytics.oee(line.id(), window, now), machines, top == null ? null : top.reasonPath(),
                 top == null ? 0 : top.seconds() / 60, open, unacknowledged, hours(line, window, now));
     }

@@ -71,20 +71,24 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
     }
 
     static PlantSetup of(TagMap map, double idealCycleSeconds) {
-        Map<String, String> names = new LinkedHashMap<>();
         List<PlantModel.Line> lines = new ArrayList<>();
         for (TagMap.Line line : map.lines()) {
-            names.put(line.id(), line.name());
-            List<PlantModel.Machine> machines = new ArrayList<>();
-            for (TagMap.Machine m : line.machines()) {
-                names.put(m.id(), m.name());
-                machines.add(PlantModel.Machine.standard(m.id(), idealCycleSeconds));
-            }
-            lines.add(new PlantModel.Line(line.id(), machines));
+            lines.add(new PlantModel.Line(line.id(), line.machines().stream()
+                    .map(m -> PlantModel.Machine.standard(m.id(), idealCycleSeconds)).toList()));
         }
         return new PlantSetup(new PlantModel(lines, OeeProfile.ISO_22400, STALE_AFTER, RETENTION),
                 ShiftCalendar.aroundTheClock(ZoneId.systemDefault()), new ReasonTree(List.of()), FaultReasonMap.empty(),
-                names);
+                names(map));
+    }
+
+    /** Display names of the tag map's lines and machines, by id. */
+    static Map<String, String> names(TagMap map) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (TagMap.Line line : map.lines()) {
+            names.put(line.id(), line.name());
+            line.machines().forEach(m -> names.put(m.id(), m.name()));
+        }
+        return names;
     }
 
     String name(String id) {

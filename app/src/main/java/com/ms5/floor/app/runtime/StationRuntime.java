@@ -26,6 +26,7 @@ import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
+import com.ms5.floor.plc.poll.ConnectionCheck;
 import com.ms5.floor.plc.poll.PollTag;
 import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.tagmap.TagMap;
@@ -69,6 +70,8 @@ public final class StationRuntime implements AutoCloseable {
     private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
     private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(2);
+    private static final String TAGMAP = "tagmap";
+    private static final Duration TEST_DEADLINE = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AppConfig config;
@@ -78,9 +81,14 @@ public final class StationRuntime implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor startup = startupThread();
     private final ExecutorService dbWork = NamedThreads.singleThread("db-work");
+    /** The engineering dialogs' slow work: test connections and reads, import and export files. */
+    private final ExecutorService setupWork = NamedThreads.singleThread("setup-work");
     private Duration nextDbRetry = FIRST_DB_RETRY; // touched only on station-startup
 
     private volatile VirtualPlant plant;
+    /** The tag map as the plant's configuration holds it; {@link #map} is the same pointed at the virtual plant in demo mode. */
+    private volatile TagMap configured;
+    private volatile int tagMapVersion;
     private volatile TagMap map;
     private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
     private final Set<String> polled = ConcurrentHashMap.newKeySet();
@@ -96,6 +104,7 @@ public final class StationRuntime implements AutoCloseable {
     private volatile TimelineRepository timeline;
     private volatile LineSnapshotRepository snapshots;
     private volatile StationRepository stationList;
+    private volatile ConfigVersionRepository configVersions;
     private final AtomicBoolean boardReloadQueued = new AtomicBoolean();
     private volatile String source = "Starting…";
     private volatile String databaseText = "Database starting…";
@@ -141,12 +150,13 @@ public final class StationRuntime implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
             }
-            map = plant.pointAt(VirtualPlant.demoTagMap());
-            source = "Virtual plant (demo) · " + map.plant();
+            configured = VirtualPlant.demoTagMap();
+            source = "Virtual plant (demo) · " + configured.plant();
         } else {
-            map = TagMapFile.load(config.tagMapFile());
-            source = map.plant() + " · " + map.connections().size() + " PLC connection(s)";
+            configured = TagMapFile.load(config.tagMapFile());
+            source = configured.plant() + " · " + configured.connections().size() + " PLC connection(s)";
         }
+        map = pointed(configured);
         map.machine(config.machineId()).orElseThrow(() ->
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
         double idealCycle = config.demoPlant() ? plant.idealCycleSeconds(config.machineId()) : config.idealCycleSeconds();
@@ -245,7 +255,8 @@ public final class StationRuntime implements AutoCloseable {
         downtime = new DowntimeRepository(database, stationId);
         timeline = new TimelineRepository(database);
         snapshots = new LineSnapshotRepository(database, stationId);
-        recordTagMapVersion();
+        configVersions = new ConfigVersionRepository(database, stationId);
+        adoptStoredTagMap();
         recorder.attach(new EventStore(database, stationId));
         analytics.publishBoard(false);
         feed = new ChangeFeed(database, this::onChange);
@@ -271,16 +282,184 @@ public final class StationRuntime implements AutoCloseable {
         publishStatus();
     }
 
-    /** The tag map this station polls by becomes a configuration version, if it is a new one. */
-    private void recordTagMapVersion() {
+    /** The demo's tag map names the virtual controllers' usual ports; they listen elsewhere. */
+    private TagMap pointed(TagMap configuredMap) {
+        return plant == null ? configuredMap : plant.pointAt(configuredMap);
+    }
+
+    /**
+     * On station-startup: the plant's tag map is the newest version in the database, whatever this
+     * station's file says; a database without one is given this station's (its first version).
+     */
+    private void adoptStoredTagMap() {
         String origin = config.demoPlant() ? "the virtual plant's demo tag map" : String.valueOf(config.tagMapFile());
         try {
-            int version = new ConfigVersionRepository(database, stationId).saveIfChanged("tagmap", TagMapFile.toJson(map),
-                    System.getProperty("user.name"), map.connections().size() + " connection(s), " + map.machines().size()
-                            + " machine(s), from " + origin);
-            log.info("Tag map version {} ({})", version, origin);
+            var latest = configVersions.latest(TAGMAP);
+            if (latest.isEmpty()) {
+                tagMapVersion = configVersions.saveIfChanged(TAGMAP, TagMapFile.toJson(configured),
+                        System.getProperty("user.name"), "first version: " + configured.connections().size()
+                                + " connection(s), " + configured.machines().size() + " machine(s), from " + origin);
+                log.info("Tag map version {} stored from {}", tagMapVersion, origin);
+            } else {
+                adopt(latest.get());
+            }
+        } catch (java.sql.SQLException | IllegalArgumentException e) {
+            log.warn("The stored tag map could not be used ({}); this station goes on with {}", e.getMessage(), origin);
+        }
+    }
+
+    /** A stored tag-map version becomes what this station polls by, without a restart. */
+    private synchronized void adopt(ConfigVersionRepository.Version version) {
+        if (version.version() <= tagMapVersion) {
+            return; // already adopted, or older than what this station has
+        }
+        TagMap next = TagMapFile.load(new java.io.ByteArrayInputStream(
+                version.document().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "tag map version " + version.version());
+        TagMap before = map;
+        TagMap after = pointed(next);
+        configured = next;
+        map = after;
+        tagMapVersion = version.version();
+        analytics.rename(PlantSetup.names(next));
+        for (TagMap.Connection c : before.connections()) {
+            TagMap.Connection now = after.connection(c.id()).orElse(null);
+            if (!polled.contains(c.id())) {
+                continue;
+            }
+            if (now == null || !now.equals(c)) {
+                stopPolling(c.id()); // a new endpoint or scan classes: a new session
+                if (now != null) {
+                    startPolling(c.id());
+                }
+            } else {
+                pollers.get(c.id()).updateTags(PollTag.of(after, c.id()));
+            }
+        }
+        List<String> ids = after.connections().stream().map(TagMap.Connection::id).toList();
+        if (ownership != null) {
+            ownership.connections(ids);
+        } else if (!polled.isEmpty()) {
+            ids.forEach(this::startPolling); // no database at start: this station polls them all
+        }
+        long unknown = next.machines().stream().filter(m -> !analytics.knows(m.id())).count();
+        log.info("Tag map version {} by {} is live: {}{}", version.version(), version.author(), version.summary(),
+                unknown == 0 ? "" : "; " + unknown + " new machine(s) are polled, their OEE starts after a restart");
+    }
+
+    /** The plant's tag map as configured (not pointed at the virtual plant) and its version; any thread. */
+    public TagMap tagMap() {
+        return configured;
+    }
+
+    public int tagMapVersion() {
+        return tagMapVersion;
+    }
+
+    /**
+     * Stores {@code edited} as the next version of the plant's tag map, with the changes as its
+     * summary; every station (this one too) picks it up from the change notice. Refused with the
+     * problems listed if it is not valid, and while the database is away (the configuration lives
+     * there).
+     *
+     * @return the new version's number
+     */
+    public CompletableFuture<Integer> saveTagMap(TagMap edited, String who) {
+        List<com.ms5.floor.plc.tagmap.TagMapValidator.Problem> problems =
+                com.ms5.floor.plc.tagmap.TagMapValidator.problems(edited);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("The tag map has " + problems.size()
+                    + " problem(s); fix them first:\n" + problems.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("\n"))));
+        }
+        ConfigVersionRepository versions = configVersions;
+        if (versions == null || !recorder.backlog().online()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The database is offline, and the plant's "
+                    + "configuration is kept there for every station. Your edits stay in this window; save again once the "
+                    + "status bar says the database is back."));
+        }
+        TagMap base = configured;
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return versions.saveIfChanged(TAGMAP, TagMapFile.toJson(edited), who,
+                        com.ms5.floor.plc.tagmap.TagMapDiff.summary(base, edited));
+            } catch (java.sql.SQLException e) {
+                throw new CompletionException(new IllegalStateException("The tag map could not be stored: "
+                        + e.getMessage() + ". Nothing changed; try again.", e));
+            }
+        }, dbWork);
+    }
+
+    /** Every stored version of the tag map, newest first. */
+    public CompletableFuture<List<ConfigVersionRepository.Version>> tagMapVersions() {
+        ConfigVersionRepository versions = configVersions;
+        if (versions == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The database is not connected yet; versions "
+                    + "are kept there."));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return versions.versions(TAGMAP);
+            } catch (java.sql.SQLException e) {
+                throw new CompletionException(new IllegalStateException("The versions could not be read: "
+                        + e.getMessage(), e));
+            }
+        }, dbWork);
+    }
+
+    /** "Test connection" for a connection as edited (demo mode: at the virtual controller's real port). */
+    public CompletableFuture<ConnectionCheck.Outcome> testConnection(TagMap.Connection connection) {
+        return CompletableFuture.supplyAsync(() -> ConnectionCheck.testConnection(pointed(
+                new TagMap(configured.plant(), List.of(connection), List.of())).connections().get(0), TEST_DEADLINE), setupWork);
+    }
+
+    /** "Test read" of one machine's bindings as edited in {@code edited}; bindings that are not valid are left out. */
+    public CompletableFuture<List<ConnectionCheck.Reading>> testRead(TagMap edited, String machineId) {
+        return CompletableFuture.supplyAsync(() -> {
+            TagMap pointedMap = pointed(edited);
+            TagMap.Machine machine = pointedMap.machine(machineId).orElseThrow();
+            TagMap.Connection connection = pointedMap.connection(machine.connection()).orElseThrow(() ->
+                    new IllegalArgumentException(machineId + " has no valid connection"));
+            TagMap one = new TagMap(pointedMap.plant(), List.of(connection), List.of(new TagMap.Line("test", "test",
+                    List.of(new TagMap.Machine(machine.id(), machine.name(), connection.id(), machine.bindings().stream()
+                            .filter(b -> validBinding(b, connection)).toList())))));
+            try {
+                return ConnectionCheck.testRead(connection, PollTag.of(one, connection.id()), TEST_DEADLINE, clock);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, setupWork);
+    }
+
+    private static boolean validBinding(TagMap.Binding b, TagMap.Connection connection) {
+        List<com.ms5.floor.plc.tagmap.TagMapValidator.Problem> problems = new java.util.ArrayList<>();
+        com.ms5.floor.plc.tagmap.TagMapValidator.binding(problems, "", b, connection);
+        return problems.isEmpty();
+    }
+
+    /** Runs file work (import, export) off the FX thread. */
+    public <T> CompletableFuture<T> inBackground(java.util.concurrent.Callable<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, setupWork);
+    }
+
+    /** On db-work: another station (or this one) stored a tag-map version. */
+    private void readTagMapVersion() {
+        try {
+            configVersions.latest(TAGMAP).ifPresent(v -> startup.execute(() -> {
+                try {
+                    adopt(v);
+                } catch (RuntimeException e) {
+                    log.error("Tag map version {} cannot be used: {}", v.version(), e.getMessage());
+                }
+            }));
         } catch (java.sql.SQLException e) {
-            log.warn("The tag map could not be stored as a configuration version: {}", e.getMessage());
+            log.warn("Reading the new tag map version failed: {}", e.getMessage());
         }
     }
 
@@ -343,6 +522,8 @@ public final class StationRuntime implements AutoCloseable {
                     }
                 });
             }
+        } else if (what.equals(ChangeFeed.CONFIG + TAGMAP)) {
+            dbWork.execute(this::readTagMapVersion);
         } else if (what.startsWith(ChangeFeed.DOWNTIME)) {
             hub.publish(LiveKeys.DOWNTIME_CHANGED, payload); // views showing stops read them again
         } else if (what.startsWith(ChangeFeed.ANDON)) {
@@ -568,6 +749,7 @@ public final class StationRuntime implements AutoCloseable {
             feed.close();
         }
         NamedThreads.shutdown(dbWork, 2);
+        setupWork.shutdownNow();
         if (recorder != null) {
             recorder.close();
         }

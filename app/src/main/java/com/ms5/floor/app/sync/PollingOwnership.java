@@ -50,7 +50,7 @@ public final class PollingOwnership implements AutoCloseable {
 
     private final Database database;
     private final String stationId;
-    private final List<String> connectionIds;
+    private volatile List<String> connectionIds;
     private final Listener listener;
     private final LongSupplier waitingEvents;
     private final ScheduledExecutorService thread =
@@ -76,6 +76,11 @@ public final class PollingOwnership implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::round, 0, ROUND_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** A new tag map's connections: new ones are competed for from the next round, dropped ones let go. Any thread. */
+    public void connections(List<String> ids) {
+        connectionIds = List.copyOf(ids);
+    }
+
     /** The connections this station polls now. Any thread. */
     public Set<String> polled() {
         return Set.copyOf(polled);
@@ -91,9 +96,15 @@ public final class PollingOwnership implements AutoCloseable {
             if (Instant.now().isBefore(holdOffUntil)) {
                 return;
             }
-            for (String id : connectionIds) {
+            List<String> wanted = connectionIds;
+            for (String id : wanted) {
                 if (!locked.contains(id)) {
                     tryLock(id);
+                }
+            }
+            for (String id : List.copyOf(locked)) {
+                if (!wanted.contains(id)) {
+                    unlock(id);
                 }
             }
         } catch (SQLException e) {
@@ -120,6 +131,20 @@ public final class PollingOwnership implements AutoCloseable {
                     listener.lost(id);
                 }
             }
+        }
+    }
+
+    /** A connection the tag map no longer has. */
+    private void unlock(String id) throws SQLException {
+        try (PreparedStatement unlock = session.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            unlock.setInt(1, LOCK_SPACE);
+            unlock.setInt(2, id.hashCode());
+            unlock.executeQuery();
+        }
+        locked.remove(id);
+        if (polled.remove(id)) {
+            log.info("{} is no longer in the tag map; this station ({}) stops polling it", id, stationId);
+            listener.lost(id);
         }
     }
 

@@ -7,6 +7,7 @@ import com.ms5.floor.app.ui.andon.AndonBoardView;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
 import com.ms5.floor.app.ui.diagnostics.DiagnosticsView;
 import com.ms5.floor.app.ui.plant.PlantOverviewView;
+import com.ms5.floor.app.ui.setup.SetupView;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -27,6 +28,7 @@ public final class MainView {
     @FXML private Tab andonTab;
     @FXML private Tab machineTab;
     @FXML private Tab diagnosticsTab;
+    @FXML private Tab setupTab;
 
     @Inject
     MainView(FxmlViews views, Navigation navigation) {
@@ -46,6 +48,7 @@ public final class MainView {
         });
         attach(machineTab, views.load(DashboardView.class));
         attach(diagnosticsTab, views.load(DiagnosticsView.class));
+        attach(setupTab, views.load(SetupView.class));
     }
 
     private static void attach(Tab tab, Parent view) {

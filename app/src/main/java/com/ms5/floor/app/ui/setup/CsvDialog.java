@@ -1,0 +1,50 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.plc.tagmap.BindingCsv;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+
+/** Shows every row of a CSV import with its problems; it can be applied only when no row has one. */
+final class CsvDialog {
+    private CsvDialog() {
+    }
+
+    static boolean confirm(Window owner, String file, List<BindingCsv.Row> rows) {
+        long bad = rows.stream().filter(r -> !r.ok()).count();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Import " + file);
+        dialog.setHeaderText(bad == 0
+                ? rows.size() + " binding(s) read. Applying replaces the tags of every machine the file names; Undo takes it back."
+                : bad + " of " + rows.size() + " row(s) have problems, listed with their line. Fix them in the file and import "
+                + "it again; nothing is applied.");
+        TableView<BindingCsv.Row> table = new TableView<>();
+        table.setId("csvRows");
+        table.getColumns().setAll(List.of(
+                column("Line", r -> Integer.toString(r.line()), 50),
+                column("Machine", BindingCsv.Row::machineId, 110),
+                column("Role", r -> r.binding() == null ? "" : String.valueOf(r.binding().role()), 110),
+                column("Address", r -> r.binding() == null ? "" : r.binding().address(), 220),
+                column("Problem", r -> String.join("; ", r.problems()), 420)));
+        table.getItems().setAll(rows);
+        table.setPrefSize(940, 420);
+        dialog.getDialogPane().setContent(table);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).setDisable(bad > 0 || rows.isEmpty());
+        return dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private static TableColumn<BindingCsv.Row, String> column(String title,
+                                                              java.util.function.Function<BindingCsv.Row, String> text,
+                                                              double width) {
+        TableColumn<BindingCsv.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

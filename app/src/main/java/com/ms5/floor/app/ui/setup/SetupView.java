@@ -1,0 +1,694 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.ErrorText;
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.poll.ConnectionCheck;
+import com.ms5.floor.plc.tagmap.BindingCsv;
+import com.ms5.floor.plc.tagmap.DataType;
+import com.ms5.floor.plc.tagmap.Driver;
+import com.ms5.floor.plc.tagmap.L5xImport;
+import com.ms5.floor.plc.tagmap.TagMap;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.converter.DefaultStringConverter;
+
+/**
+ * Controller of SetupView.fxml, the controls engineer's tab: the equipment tree (PLC connections,
+ * lines, machines), a machine's tag bindings in an editable table with each row's problem beside
+ * it, test connection and test read, L5X and CSV import with a preview, CSV export, undo/redo, and
+ * saving as a new configuration version that every station picks up live. Slow work (PLC, files,
+ * database) runs through {@link StationRuntime}, never on the FX thread.
+ */
+public final class SetupView {
+    private final StationRuntime station;
+    private TagMapEditorModel model;
+
+    @FXML private Label versionLabel;
+    @FXML private Label status;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Button saveButton;
+    @FXML private TreeView<Node> equipment;
+    @FXML private VBox machinePane;
+    @FXML private VBox connectionPane;
+    @FXML private VBox linePane;
+    @FXML private TextField machineName;
+    @FXML private Label machineInfo;
+    @FXML private TextField lineName;
+    @FXML private ComboBox<String> bulkScanClass;
+    @FXML private TableView<BindingRow> bindings;
+    @FXML private ProgressIndicator readProgress;
+    @FXML private GridPane connectionForm;
+    @FXML private ProgressIndicator connectionProgress;
+    @FXML private Label connectionResult;
+
+    private final Map<String, ConnectionCheck.Reading> readings = new HashMap<>();
+    private final ComboBox<Driver> driver = new ComboBox<>(FXCollections.observableArrayList(Driver.values()));
+    private final TextField host = new TextField();
+    private final TextField port = new TextField();
+    private final TextField slot = new TextField();
+    private final TextField scanClasses = new TextField();
+    private final Label connectionProblem = new Label();
+    private boolean redrawing;
+
+    /** What the tree shows: the plant, a connection, a line or a machine, by id. */
+    record Node(String kind, String id, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** One binding as the table shows it, with its place in the machine and its problem. */
+    record BindingRow(int index, TagMap.Binding binding, String problem) {
+    }
+
+    @Inject
+    SetupView(StationRuntime station) {
+        this.station = station;
+    }
+
+    @FXML
+    private void initialize() {
+        status.setText("Loading the plant's tag map…");
+        setEditable(false);
+        columns();
+        bindings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        equipment.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> show());
+        machineName.setOnAction(e -> renameMachine());
+        machineName.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                renameMachine();
+            }
+        });
+        lineName.setOnAction(e -> renameLine());
+        lineName.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                renameLine();
+            }
+        });
+        bulkScanClass.setOnAction(e -> bulkScanClass());
+        connectionFormFields();
+        equipment.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                load();
+            }
+        });
+    }
+
+    /** Takes the newest stored tag map each time the tab is shown; unsaved edits are kept. */
+    private void load() {
+        TagMap map = station.tagMap();
+        if (map == null) {
+            status.setText("The station is still starting; open this tab again in a moment.");
+            return;
+        }
+        if (model == null) {
+            model = new TagMapEditorModel(map, station.tagMapVersion());
+            model.onChange(this::redraw);
+            setEditable(true);
+        } else if (station.tagMapVersion() > model.savedVersion()) {
+            model.stored(map, station.tagMapVersion());
+        }
+        redraw();
+    }
+
+    private void setEditable(boolean editable) {
+        equipment.setDisable(!editable);
+        saveButton.setDisable(!editable);
+    }
+
+    // ---- drawing
+
+    private void redraw() {
+        redrawing = true;
+        try {
+            TagMap map = model.current();
+            Node selected = equipment.getSelectionModel().getSelectedItem() == null ? null
+                    : equipment.getSelectionModel().getSelectedItem().getValue();
+            TreeItem<Node> root = new TreeItem<>(new Node("plant", "", map.plant()));
+            root.setExpanded(true);
+            TreeItem<Node> connections = new TreeItem<>(new Node("group", "connections", "PLC connections"));
+            connections.setExpanded(true);
+            map.connections().forEach(c -> connections.getChildren().add(new TreeItem<>(new Node("connection", c.id(),
+                    c.id() + "  (" + c.driver() + " " + c.host() + ")"))));
+            root.getChildren().add(connections);
+            for (TagMap.Line line : map.lines()) {
+                TreeItem<Node> l = new TreeItem<>(new Node("line", line.id(), line.name()));
+                l.setExpanded(true);
+                line.machines().forEach(m -> l.getChildren().add(new TreeItem<>(new Node("machine", m.id(),
+                        m.name() + "  [" + m.id() + "]" + (model.bindingProblems(m.id()).isEmpty() ? "" : "  ⚠")))));
+                root.getChildren().add(l);
+            }
+            equipment.setRoot(root);
+            equipment.setShowRoot(true);
+            if (selected != null) {
+                select(root, selected);
+            }
+            undoButton.setDisable(!model.canUndo());
+            redoButton.setDisable(!model.canRedo());
+            int changes = model.pendingChanges().size();
+            int problems = model.problems().size();
+            saveButton.setDisable(changes == 0 || problems > 0);
+            versionLabel.setText("Tag map version " + model.savedVersion() + (changes == 0 ? ", saved"
+                    : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
+            show();
+        } finally {
+            redrawing = false;
+        }
+    }
+
+    private void select(TreeItem<Node> item, Node wanted) {
+        for (TreeItem<Node> child : item.getChildren()) {
+            if (child.getValue().kind().equals(wanted.kind()) && child.getValue().id().equals(wanted.id())) {
+                equipment.getSelectionModel().select(child);
+                return;
+            }
+            select(child, wanted);
+        }
+    }
+
+    private void show() {
+        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        String kind = item == null ? "" : item.getValue().kind();
+        machinePane.setVisible(kind.equals("machine"));
+        connectionPane.setVisible(kind.equals("connection"));
+        linePane.setVisible(kind.equals("line"));
+        if (model == null || item == null) {
+            return;
+        }
+        String id = item.getValue().id();
+        switch (kind) {
+            case "machine" -> showMachine(id);
+            case "connection" -> showConnection(id);
+            case "line" -> lineName.setText(model.current().lines().stream().filter(l -> l.id().equals(id)).findFirst()
+                    .map(TagMap.Line::name).orElse(""));
+            default -> { }
+        }
+    }
+
+    private String machineId() {
+        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue().kind().equals("machine") ? item.getValue().id() : null;
+    }
+
+    private void showMachine(String id) {
+        TagMap.Machine m = model.machine(id);
+        if (!machineName.isFocused()) {
+            machineName.setText(m.name());
+        }
+        machineInfo.setText("id " + m.id() + " · connection " + m.connection() + " · " + m.bindings().size() + " tag(s)");
+        Map<Integer, String> problems = model.bindingProblems(id);
+        List<BindingRow> rows = new ArrayList<>();
+        for (int i = 0; i < m.bindings().size(); i++) {
+            rows.add(new BindingRow(i, m.bindings().get(i), problems.get(i)));
+        }
+        List<Integer> selected = List.copyOf(bindings.getSelectionModel().getSelectedIndices());
+        bindings.getItems().setAll(rows);
+        selected.stream().filter(i -> i < rows.size()).forEach(i -> bindings.getSelectionModel().select(i));
+        List<String> scans = model.current().connection(m.connection()).map(c -> c.scanClasses().stream()
+                .map(TagMap.ScanClass::name).toList()).orElse(List.of());
+        bulkScanClass.getItems().setAll(scans);
+    }
+
+    // ---- the bindings table
+
+    private void columns() {
+        TableColumn<BindingRow, Role> role = new TableColumn<>("Role");
+        role.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().binding().role()));
+        role.setCellFactory(ComboBoxTableCell.forTableColumn(Role.values()));
+        role.setOnEditCommit(e -> edit(e.getRowValue(), b -> new TagMap.Binding(e.getNewValue(),
+                e.getNewValue() == Role.CUSTOM ? (b.name() == null ? TagMapEditorModel.customName(b.address().isEmpty()
+                        ? "Value" : b.address()) : b.name()) : null, b.address(), b.type(), b.scaling(), b.deadband(), b.scanClass())));
+        TableColumn<BindingRow, String> name = textColumn("Name", b -> b.name() == null ? "" : b.name(),
+                (b, v) -> new TagMap.Binding(b.role(), v.isBlank() ? null : v.strip(), b.address(), b.type(), b.scaling(),
+                        b.deadband(), b.scanClass()));
+        TableColumn<BindingRow, String> address = textColumn("Address", TagMap.Binding::address,
+                (b, v) -> new TagMap.Binding(b.role(), b.name(), v.strip(), b.type(), b.scaling(), b.deadband(), b.scanClass()));
+        address.setPrefWidth(260);
+        TableColumn<BindingRow, DataType> type = new TableColumn<>("Type");
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().binding().type()));
+        type.setCellFactory(ComboBoxTableCell.forTableColumn(DataType.values()));
+        type.setOnEditCommit(e -> edit(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(),
+                e.getNewValue(), b.scaling(), b.deadband(), b.scanClass())));
+        TableColumn<BindingRow, String> scan = new TableColumn<>("Scan class");
+        scan.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().binding().scanClass()));
+        scan.setCellFactory(ComboBoxTableCell.forTableColumn(new DefaultStringConverter(), bulkScanClass.getItems()));
+        scan.setOnEditCommit(e -> edit(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(),
+                b.scaling(), b.deadband(), e.getNewValue())));
+        TableColumn<BindingRow, String> deadband = textColumn("Deadband", b -> number(b.deadband()), (b, v) ->
+                new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), parse(v, "deadband"), b.scanClass()));
+        TableColumn<BindingRow, String> scaling = textColumn("Scaling (raw → eng)", b -> scalingText(b.scaling()),
+                (b, v) -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), parseScaling(v), b.deadband(),
+                        b.scanClass()));
+        scaling.setPrefWidth(170);
+        TableColumn<BindingRow, String> value = new TableColumn<>("Test read");
+        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(reading(c.getValue())));
+        value.setPrefWidth(160);
+        TableColumn<BindingRow, String> problem = new TableColumn<>("Problem");
+        problem.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem() == null ? ""
+                : c.getValue().problem()));
+        problem.setPrefWidth(420);
+        bindings.getColumns().setAll(List.of(role, name, address, type, scan, deadband, scaling, value, problem));
+        bindings.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(BindingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !empty && row != null
+                        && row.problem() != null);
+            }
+        });
+    }
+
+    private interface BindingEdit {
+        TagMap.Binding apply(TagMap.Binding binding, String text);
+    }
+
+    private TableColumn<BindingRow, String> textColumn(String title, java.util.function.Function<TagMap.Binding, String> get,
+                                                       BindingEdit set) {
+        TableColumn<BindingRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(get.apply(c.getValue().binding())));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setOnEditCommit(e -> edit(e.getRowValue(), b -> set.apply(b, e.getNewValue())));
+        return column;
+    }
+
+    private void edit(BindingRow row, java.util.function.UnaryOperator<TagMap.Binding> change) {
+        String id = machineId();
+        if (id == null) {
+            return;
+        }
+        try {
+            model.setBinding(id, row.index(), change.apply(row.binding()));
+            status.setText("");
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            showMachine(id);
+        }
+    }
+
+    private String reading(BindingRow row) {
+        String id = machineId();
+        ConnectionCheck.Reading r = id == null ? null : readings.get(row.binding().valueName(id));
+        if (r == null) {
+            return "";
+        }
+        return r.value() != null ? r.value().value() + "  (" + r.value().quality() + ")" : "✗ " + r.problem();
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static double parse(String text, String what) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a number; use a point for decimals (0.5)");
+        }
+    }
+
+    private static String scalingText(TagMap.Scaling s) {
+        return s == null ? "" : number(s.rawLow()) + ".." + number(s.rawHigh()) + " → " + number(s.engLow()) + ".."
+                + number(s.engHigh());
+    }
+
+    /** "0..27648 → 0..100", or empty for none. */
+    private static TagMap.Scaling parseScaling(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.replace("->", "→").split("→");
+        String[] raw = parts[0].split("\\.\\.");
+        String[] eng = parts.length == 2 ? parts[1].split("\\.\\.") : new String[0];
+        if (raw.length != 2 || eng.length != 2) {
+            throw new IllegalArgumentException("Scaling '" + text + "' is not rawLow..rawHigh → engLow..engHigh, as in "
+                    + "0..27648 → 0..100; leave it empty for none");
+        }
+        return new TagMap.Scaling(parse(raw[0], "rawLow"), parse(raw[1], "rawHigh"), parse(eng[0], "engLow"),
+                parse(eng[1], "engHigh"));
+    }
+
+    // ---- machine and line actions
+
+    @FXML
+    private void addBinding() {
+        String id = machineId();
+        if (id != null) {
+            model.addBinding(id);
+            bindings.getSelectionModel().clearAndSelect(bindings.getItems().size() - 1);
+            bindings.scrollTo(bindings.getItems().size() - 1);
+        }
+    }
+
+    @FXML
+    private void removeBindings() {
+        String id = machineId();
+        if (id != null && !bindings.getSelectionModel().getSelectedIndices().isEmpty()) {
+            List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingRow::index).toList();
+            bindings.getSelectionModel().clearSelection();
+            model.removeBindings(id, indexes);
+        }
+    }
+
+    private void bulkScanClass() {
+        String id = machineId();
+        String scan = bulkScanClass.getValue();
+        if (redrawing || id == null || scan == null) {
+            return;
+        }
+        List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingRow::index).toList();
+        if (indexes.isEmpty()) {
+            status.setText("Select the tags first (Shift or Ctrl + click), then choose their scan class.");
+        } else {
+            model.setScanClass(id, indexes, scan);
+            status.setText(indexes.size() + " tag(s) now scan in '" + scan + "'.");
+        }
+        Platform.runLater(() -> bulkScanClass.getSelectionModel().clearSelection());
+    }
+
+    @FXML
+    private void copyTo() {
+        String id = machineId();
+        if (id == null) {
+            return;
+        }
+        List<String> others = model.current().machines().stream().map(TagMap.Machine::id).filter(m -> !m.equals(id)).toList();
+        CopyDialog.ask(bindings.getScene().getWindow(), id, others, model.addressPrefix(id), model::addressPrefix)
+                .ifPresent(copy -> {
+                    model.copyBindings(id, copy.target(), copy.fromPrefix(), copy.toPrefix());
+                    status.setText(model.machine(copy.target()).bindings().size() + " tag(s) copied from " + id + " to "
+                            + copy.target() + (copy.fromPrefix().isEmpty() ? "" : ", '" + copy.fromPrefix() + "' replaced by '"
+                            + copy.toPrefix() + "'") + ". Check them with Test read before saving.");
+                });
+    }
+
+    @FXML
+    private void moveUp() {
+        move(-1);
+    }
+
+    @FXML
+    private void moveDown() {
+        move(1);
+    }
+
+    private void move(int by) {
+        String id = machineId();
+        if (id != null) {
+            model.moveMachine(id, by);
+        }
+    }
+
+    private void renameMachine() {
+        String id = machineId();
+        if (!redrawing && id != null && !machineName.getText().isBlank()
+                && !machineName.getText().strip().equals(model.machine(id).name())) {
+            model.renameMachine(id, machineName.getText().strip());
+        }
+    }
+
+    private void renameLine() {
+        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        if (!redrawing && item != null && item.getValue().kind().equals("line") && !lineName.getText().isBlank()
+                && !lineName.getText().strip().equals(item.getValue().text())) {
+            model.renameLine(item.getValue().id(), lineName.getText().strip());
+        }
+    }
+
+    @FXML
+    private void undo() {
+        model.undo();
+    }
+
+    @FXML
+    private void redo() {
+        model.redo();
+    }
+
+    // ---- test read and test connection
+
+    @FXML
+    private void testRead() {
+        String id = machineId();
+        if (id == null) {
+            return;
+        }
+        readProgress.setVisible(true);
+        status.setText("Reading " + model.machine(id).bindings().size() + " tag(s) of " + id + " from its PLC…");
+        station.testRead(model.current(), id).whenCompleteAsync((list, error) -> {
+            readProgress.setVisible(false);
+            if (error != null) {
+                status.setText("Test read failed: " + ErrorText.of(error));
+                return;
+            }
+            readings.clear();
+            list.forEach(r -> readings.put(r.tag().name(), r));
+            long good = list.stream().filter(r -> r.value() != null).count();
+            status.setText("Test read of " + id + ": " + good + " of " + list.size() + " tag(s) answered"
+                    + (good == list.size() ? "." : "; the others say why in the Test read column."));
+            bindings.refresh();
+        }, Platform::runLater);
+    }
+
+    private void connectionFormFields() {
+        String[] labels = {"Driver", "Host (IP address)", "Port", "Slot (Logix) / station (SLC)", "Scan classes"};
+        javafx.scene.Node[] fields = {driver, host, port, slot, scanClasses};
+        for (int i = 0; i < labels.length; i++) {
+            connectionForm.add(new Label(labels[i]), 0, i);
+            connectionForm.add(fields[i], 1, i);
+        }
+        scanClasses.setPromptText("fast=100, normal=1000 (names and periods in ms)");
+        scanClasses.setPrefColumnCount(30);
+        connectionProblem.getStyleClass().add("problem");
+        connectionProblem.setWrapText(true);
+        connectionForm.add(connectionProblem, 1, labels.length);
+        for (javafx.scene.Node field : fields) {
+            if (field instanceof TextField text) {
+                text.setOnAction(e -> applyConnection());
+                text.focusedProperty().addListener((o, was, focused) -> {
+                    if (!focused) {
+                        applyConnection();
+                    }
+                });
+            }
+        }
+        driver.setOnAction(e -> applyConnection());
+    }
+
+    private String connectionId() {
+        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue().kind().equals("connection") ? item.getValue().id() : null;
+    }
+
+    private void showConnection(String id) {
+        TagMap.Connection c = model.current().connection(id).orElseThrow();
+        driver.setValue(c.driver());
+        host.setText(c.host());
+        port.setText(Integer.toString(c.port()));
+        slot.setText(Integer.toString(c.slot()));
+        scanClasses.setText(c.scanClasses().stream().map(s -> s.name() + "=" + s.periodMillis())
+                .collect(Collectors.joining(", ")));
+        String prefix = "connections[" + model.current().connections().indexOf(c) + "]";
+        connectionProblem.setText(model.problems().stream().filter(p -> p.path().startsWith(prefix))
+                .map(p -> p.path().substring(prefix.length() + 1) + ": " + p.message()).collect(Collectors.joining("\n")));
+    }
+
+    private void applyConnection() {
+        String id = connectionId();
+        if (redrawing || id == null) {
+            return;
+        }
+        try {
+            List<TagMap.ScanClass> scans = new ArrayList<>();
+            for (String part : scanClasses.getText().split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                String[] nameAndPeriod = part.split("=");
+                if (nameAndPeriod.length != 2) {
+                    throw new IllegalArgumentException("Scan class '" + part.strip() + "' is not name=milliseconds, as in fast=100");
+                }
+                scans.add(new TagMap.ScanClass(nameAndPeriod[0].strip(), (long) parse(nameAndPeriod[1], "the period of "
+                        + nameAndPeriod[0].strip())));
+            }
+            model.setConnection(new TagMap.Connection(id, driver.getValue(), host.getText().strip(),
+                    (int) parse(port.getText(), "port"), (int) parse(slot.getText(), "slot"), scans));
+            status.setText("");
+        } catch (IllegalArgumentException e) {
+            connectionProblem.setText(e.getMessage());
+        }
+    }
+
+    @FXML
+    private void testConnection() {
+        String id = connectionId();
+        if (id == null) {
+            return;
+        }
+        applyConnection();
+        TagMap.Connection c = model.current().connection(id).orElseThrow();
+        connectionProgress.setVisible(true);
+        connectionResult.getStyleClass().removeAll("ok", "problem");
+        connectionResult.setText("Connecting to " + c.host() + ":" + c.port() + "…");
+        station.testConnection(c).whenCompleteAsync((outcome, error) -> {
+            connectionProgress.setVisible(false);
+            boolean ok = error == null && outcome.ok();
+            connectionResult.getStyleClass().add(ok ? "ok" : "problem");
+            connectionResult.setText(error != null ? ErrorText.of(error)
+                    : (ok ? "✓ " : "✗ ") + outcome.text() + " (" + outcome.took().toMillis() + " ms)");
+        }, Platform::runLater);
+    }
+
+    // ---- import, export, versions, save
+
+    @FXML
+    private void chooseL5x() {
+        if (machineId() == null) {
+            status.setText("Select the machine the tags are for in the tree first.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import tags from a Studio 5000 export");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("L5X exports", "*.L5X", "*.l5x"));
+        java.io.File file = chooser.showOpenDialog(bindings.getScene().getWindow());
+        if (file != null) {
+            importL5x(file.toPath());
+        }
+    }
+
+    /** Reads an L5X off the FX thread and shows its rows for the selected machine. */
+    void importL5x(Path file) {
+        String id = machineId();
+        if (id == null) {
+            status.setText("Select the machine the tags are for in the tree first.");
+            return;
+        }
+        status.setText("Reading " + file.getFileName() + "…");
+        station.inBackground(() -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                return L5xImport.read(in, file.getFileName().toString());
+            }
+        }).whenCompleteAsync((result, error) -> {
+            if (error != null) {
+                status.setText(ErrorText.of(error));
+                return;
+            }
+            TagMap.Machine machine = model.machine(id);
+            List<String> scans = model.current().connection(machine.connection()).map(c -> c.scanClasses().stream()
+                    .map(TagMap.ScanClass::name).toList()).orElse(List.of());
+            L5xDialog.ask(bindings.getScene().getWindow(), file.getFileName().toString(), result, machine, scans)
+                    .ifPresent(choice -> {
+                        model.addImported(id, choice.rows(), choice.roles(), choice.scanClass());
+                        status.setText(choice.rows().size() + " tag(s) from " + file.getFileName() + " added to " + id
+                                + ". Test read, then save.");
+                    });
+            status.setText(status.getText().startsWith("Reading") ? "" : status.getText());
+        }, Platform::runLater);
+    }
+
+    @FXML
+    private void chooseCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import tag bindings from CSV");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File file = chooser.showOpenDialog(bindings.getScene().getWindow());
+        if (file != null) {
+            importCsv(file.toPath());
+        }
+    }
+
+    /** Reads a CSV off the FX thread, previews every row with its problems, and applies it only if all are fine. */
+    void importCsv(Path file) {
+        TagMap base = model.current();
+        station.inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base))
+                .whenCompleteAsync((rows, error) -> {
+                    if (error != null) {
+                        status.setText(file.getFileName() + ": " + ErrorText.of(error));
+                        return;
+                    }
+                    if (CsvDialog.confirm(bindings.getScene().getWindow(), file.getFileName().toString(), rows)) {
+                        model.replace(BindingCsv.apply(base, rows));
+                        status.setText(rows.size() + " binding(s) from " + file.getFileName() + " applied.");
+                    }
+                }, Platform::runLater);
+    }
+
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export tag bindings as CSV");
+        chooser.setInitialFileName("tag-bindings.csv");
+        java.io.File file = chooser.showSaveDialog(bindings.getScene().getWindow());
+        if (file != null) {
+            exportCsv(file.toPath());
+        }
+    }
+
+    void exportCsv(Path file) {
+        String csv = BindingCsv.export(model.current());
+        station.inBackground(() -> Files.writeString(file, csv, StandardCharsets.UTF_8)).whenCompleteAsync((p, error) ->
+                status.setText(error != null ? "Export failed: " + ErrorText.of(error)
+                        : "Exported " + (csv.lines().count() - 1) + " binding(s) to " + file), Platform::runLater);
+    }
+
+    @FXML
+    private void showVersions() {
+        station.tagMapVersions().whenCompleteAsync((versions, error) -> {
+            if (error != null) {
+                status.setText(ErrorText.of(error));
+                return;
+            }
+            VersionsDialog.ask(bindings.getScene().getWindow(), versions, model.current()).ifPresent(rollback -> {
+                model.replace(rollback.map());
+                status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
+            });
+        }, Platform::runLater);
+    }
+
+    @FXML
+    private void save() {
+        TagMap edited = model.current();
+        saveButton.setDisable(true);
+        status.setText("Saving…");
+        station.saveTagMap(edited, System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
+            if (error != null) {
+                status.setText(ErrorText.of(error));
+                redraw();
+                return;
+            }
+            model.stored(edited, version);
+            status.setText("Saved as tag map version " + version + "; every station polls by it now.");
+        }, Platform::runLater);
+    }
+}

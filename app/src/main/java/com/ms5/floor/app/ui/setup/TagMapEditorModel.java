@@ -1,0 +1,269 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.tagmap.L5xImport;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.tagmap.TagMapDiff;
+import com.ms5.floor.plc.tagmap.TagMapValidator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The tag map being edited: every edit makes a new immutable map, so undo and redo are a stack of
+ * maps, and validation is {@link TagMapValidator} over the whole map after each edit. Knows no
+ * JavaFX; the view redraws when {@link #onChange} runs. FX thread only.
+ */
+final class TagMapEditorModel {
+    private static final int UNDO_DEPTH = 200;
+
+    private TagMap saved;
+    private int savedVersion;
+    private TagMap current;
+    private final Deque<TagMap> undo = new ArrayDeque<>();
+    private final Deque<TagMap> redo = new ArrayDeque<>();
+    private List<TagMapValidator.Problem> problems = List.of();
+    private Runnable onChange = () -> { };
+
+    TagMapEditorModel(TagMap saved, int version) {
+        this.saved = saved;
+        this.savedVersion = version;
+        this.current = saved;
+        this.problems = TagMapValidator.problems(saved);
+    }
+
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    TagMap current() {
+        return current;
+    }
+
+    int savedVersion() {
+        return savedVersion;
+    }
+
+    /** A newer stored version (saved here or elsewhere): taken as the base; unsaved edits are kept if there are any. */
+    void stored(TagMap map, int version) {
+        boolean clean = !dirty();
+        saved = map;
+        savedVersion = version;
+        if (clean) {
+            current = map;
+            undo.clear();
+            redo.clear();
+        }
+        changed();
+    }
+
+    boolean dirty() {
+        return !current.equals(saved);
+    }
+
+    /** What would be stored, one line per change. */
+    List<String> pendingChanges() {
+        return TagMapDiff.between(saved, current);
+    }
+
+    List<TagMapValidator.Problem> problems() {
+        return problems;
+    }
+
+    /** The problems of one machine's bindings, by binding index. */
+    Map<Integer, String> bindingProblems(String machineId) {
+        String prefix = path(machineId) + ".bindings[";
+        return problems.stream().filter(p -> p.path().startsWith(prefix)).collect(Collectors.toMap(
+                p -> Integer.parseInt(p.path().substring(prefix.length(), p.path().indexOf(']', prefix.length()))),
+                p -> p.path().substring(p.path().indexOf(']', prefix.length()) + 1).replaceFirst("^\\.", "") + ": "
+                        + p.message(), (a, b) -> a + "; " + b));
+    }
+
+    boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    void undo() {
+        if (canUndo()) {
+            redo.push(current);
+            current = undo.pop();
+            changed();
+        }
+    }
+
+    void redo() {
+        if (canRedo()) {
+            undo.push(current);
+            current = redo.pop();
+            changed();
+        }
+    }
+
+    /** Replaces the whole map as one undoable step (an import, a rollback's preview). */
+    void replace(TagMap next) {
+        if (next.equals(current)) {
+            return;
+        }
+        undo.push(current);
+        if (undo.size() > UNDO_DEPTH) {
+            undo.removeLast();
+        }
+        redo.clear();
+        current = next;
+        changed();
+    }
+
+    void setBinding(String machineId, int index, TagMap.Binding binding) {
+        editBindings(machineId, list -> {
+            list.set(index, binding);
+            return list;
+        });
+    }
+
+    /** Adds a binding for the first role the machine lacks, on its first scan class. */
+    void addBinding(String machineId) {
+        TagMap.Machine m = machine(machineId);
+        Set<Role> bound = m.bindings().stream().map(TagMap.Binding::role).collect(Collectors.toSet());
+        Role role = java.util.Arrays.stream(Role.values()).filter(r -> !bound.contains(r)).findFirst().orElse(Role.CUSTOM);
+        String scan = current.connection(m.connection()).flatMap(c -> c.scanClasses().stream().findFirst())
+                .map(TagMap.ScanClass::name).orElse("fast");
+        editBindings(machineId, list -> {
+            list.add(new TagMap.Binding(role, role == Role.CUSTOM ? "Value" + (list.size() + 1) : null, "",
+                    com.ms5.floor.plc.tagmap.DataType.DINT, null, 0, scan));
+            return list;
+        });
+    }
+
+    void removeBindings(String machineId, List<Integer> indexes) {
+        editBindings(machineId, list -> {
+            List<TagMap.Binding> kept = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (!indexes.contains(i)) {
+                    kept.add(list.get(i));
+                }
+            }
+            return kept;
+        });
+    }
+
+    /** Bulk edit: the same scan class for every selected binding. */
+    void setScanClass(String machineId, List<Integer> indexes, String scanClass) {
+        editBindings(machineId, list -> {
+            for (int i : indexes) {
+                TagMap.Binding b = list.get(i);
+                list.set(i, new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), b.deadband(), scanClass));
+            }
+            return list;
+        });
+    }
+
+    /** Adds the chosen L5X rows to a machine with their roles; a role already bound is replaced. */
+    void addImported(String machineId, List<L5xImport.Row> rows, Map<L5xImport.Row, Role> roles, String scanClass) {
+        editBindings(machineId, list -> {
+            for (L5xImport.Row row : rows) {
+                Role role = roles.getOrDefault(row, Role.CUSTOM);
+                String name = role == Role.CUSTOM ? customName(row.address()) : null;
+                TagMap.Binding binding = new TagMap.Binding(role, name, row.address(), row.type(), null, 0, scanClass);
+                list.removeIf(b -> b.role() == role && (role != Role.CUSTOM || name.equals(b.name())));
+                list.add(binding);
+            }
+            return list;
+        });
+    }
+
+    /**
+     * Copies one machine's bindings onto another, replacing {@code fromPrefix} at the start of each
+     * address with {@code toPrefix} ("L1_Filler" -> "L2_Filler"). The target's bindings are replaced.
+     */
+    void copyBindings(String fromMachine, String toMachine, String fromPrefix, String toPrefix) {
+        List<TagMap.Binding> copied = machine(fromMachine).bindings().stream().map(b -> new TagMap.Binding(b.role(), b.name(),
+                !fromPrefix.isEmpty() && b.address().startsWith(fromPrefix) ? toPrefix + b.address().substring(fromPrefix.length())
+                        : b.address(), b.type(), b.scaling(), b.deadband(), b.scanClass())).toList();
+        editBindings(toMachine, list -> new ArrayList<>(copied));
+    }
+
+    /** The part of a machine's addresses before the first '.', if they all share it ("L1_Filler"). */
+    String addressPrefix(String machineId) {
+        List<String> heads = machine(machineId).bindings().stream().map(b -> b.address().split("[.\\[]", 2)[0]).distinct().toList();
+        return heads.size() == 1 ? heads.get(0) : "";
+    }
+
+    void renameMachine(String machineId, String name) {
+        editMachine(machineId, m -> new TagMap.Machine(m.id(), name, m.connection(), m.bindings()));
+    }
+
+    void renameLine(String lineId, String name) {
+        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream()
+                .map(l -> l.id().equals(lineId) ? new TagMap.Line(l.id(), name, l.machines()) : l).toList()));
+    }
+
+    /** Moves a machine up (-1) or down (+1) within its line; the order is the line's flow. */
+    void moveMachine(String machineId, int by) {
+        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> {
+            List<TagMap.Machine> machines = new ArrayList<>(l.machines());
+            int at = machines.indexOf(machines.stream().filter(m -> m.id().equals(machineId)).findFirst().orElse(null));
+            int to = at + by;
+            if (at < 0 || to < 0 || to >= machines.size()) {
+                return l;
+            }
+            machines.add(to, machines.remove(at));
+            return new TagMap.Line(l.id(), l.name(), machines);
+        }).toList()));
+    }
+
+    void setConnection(TagMap.Connection edited) {
+        edit(map -> new TagMap(map.plant(), map.connections().stream()
+                .map(c -> c.id().equals(edited.id()) ? edited : c).toList(), map.lines()));
+    }
+
+    TagMap.Machine machine(String id) {
+        return current.machine(id).orElseThrow(() -> new IllegalArgumentException("no machine " + id));
+    }
+
+    private void editBindings(String machineId, UnaryOperator<List<TagMap.Binding>> change) {
+        editMachine(machineId, m -> new TagMap.Machine(m.id(), m.name(), m.connection(),
+                change.apply(new ArrayList<>(m.bindings()))));
+    }
+
+    private void editMachine(String machineId, UnaryOperator<TagMap.Machine> change) {
+        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> new TagMap.Line(l.id(), l.name(),
+                l.machines().stream().map(m -> m.id().equals(machineId) ? change.apply(m) : m).toList())).toList()));
+    }
+
+    private void edit(UnaryOperator<TagMap> change) {
+        replace(change.apply(current));
+    }
+
+    private void changed() {
+        problems = TagMapValidator.problems(current);
+        onChange.run();
+    }
+
+    /** The validator's path of a machine: {@code lines[l].machines[m]}. */
+    private String path(String machineId) {
+        for (int l = 0; l < current.lines().size(); l++) {
+            List<TagMap.Machine> machines = current.lines().get(l).machines();
+            for (int m = 0; m < machines.size(); m++) {
+                if (machines.get(m).id().equals(machineId)) {
+                    return "lines[" + l + "].machines[" + m + "]";
+                }
+            }
+        }
+        return "?";
+    }
+
+    /** A custom binding's name from its address: the last member, letters, digits and _ only. */
+    static String customName(String address) {
+        String last = address.substring(address.lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_]", "_");
+        return Character.isLetter(last.charAt(0)) ? last : "T" + last;
+    }
+}

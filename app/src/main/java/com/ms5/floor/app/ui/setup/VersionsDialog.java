@@ -1,0 +1,85 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.app.persistence.ConfigVersionRepository;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.tagmap.TagMapDiff;
+import com.ms5.floor.plc.tagmap.TagMapFile;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Every stored version of the tag map with who saved it, when, and what it changed; the one
+ * selected is compared with what the editor holds. "Load this version" puts it in the editor,
+ * where saving makes it the newest version again: a rollback that keeps the history.
+ */
+final class VersionsDialog {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    record Rollback(int version, TagMap map) {
+    }
+
+    private VersionsDialog() {
+    }
+
+    static Optional<Rollback> ask(Window owner, List<ConfigVersionRepository.Version> versions, TagMap editing) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Tag map versions");
+        dialog.setHeaderText(versions.size() + " version(s), newest first. Select one to see how it differs from the editor.");
+        ListView<ConfigVersionRepository.Version> list = new ListView<>();
+        list.setId("versionList");
+        list.getItems().setAll(versions);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ConfigVersionRepository.Version item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : "Version " + item.version() + " · " + item.author() + " · "
+                        + TIME.format(item.createdAt()) + "\n" + item.summary());
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        TextArea diff = new TextArea();
+        diff.setId("versionDiff");
+        diff.setEditable(false);
+        diff.setWrapText(true);
+        Label diffTitle = new Label("Select a version");
+        ButtonType load = new ButtonType("Load this version", ButtonBar.ButtonData.OK_DONE);
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, v) -> {
+            if (v == null) {
+                return;
+            }
+            List<String> changes = TagMapDiff.between(editing, parse(v));
+            diffTitle.setText("Loading version " + v.version() + " would change " + changes.size() + " thing(s):");
+            diff.setText(changes.isEmpty() ? "Nothing: the editor holds the same tag map." : String.join("\n", changes));
+        });
+        SplitPane split = new SplitPane(list, new VBox(6, diffTitle, diff));
+        split.setDividerPositions(0.45);
+        split.setPrefSize(1000, 480);
+        dialog.getDialogPane().setContent(split);
+        dialog.getDialogPane().getButtonTypes().setAll(load, ButtonType.CLOSE);
+        dialog.getDialogPane().lookupButton(load).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        return dialog.showAndWait().filter(b -> b == load).map(b -> {
+            ConfigVersionRepository.Version v = list.getSelectionModel().getSelectedItem();
+            return new Rollback(v.version(), parse(v));
+        });
+    }
+
+    private static TagMap parse(ConfigVersionRepository.Version v) {
+        return TagMapFile.load(new ByteArrayInputStream(v.document().getBytes(StandardCharsets.UTF_8)),
+                "tag map version " + v.version());
+    }
+}
