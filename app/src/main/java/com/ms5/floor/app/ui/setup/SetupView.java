@@ -53,6 +53,7 @@ public final class SetupView {
     private final StationRuntime station;
     private TagMapEditorModel model;
 
+    @FXML private javafx.scene.layout.BorderPane root;
     @FXML private Label versionLabel;
     @FXML private Label status;
     @FXML private Button undoButton;
@@ -119,6 +120,8 @@ public final class SetupView {
         });
         bulkScanClass.setOnAction(e -> bulkScanClass());
         connectionFormFields();
+        // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
+        root.getProperties().put(SetupView.class, this);
         equipment.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 load();
@@ -130,7 +133,14 @@ public final class SetupView {
     private void load() {
         TagMap map = station.tagMap();
         if (map == null) {
-            status.setText("The station is still starting; open this tab again in a moment.");
+            status.setText("The station is still starting…");
+            javafx.animation.PauseTransition retry = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            retry.setOnFinished(e -> {
+                if (equipment.getScene() != null) {
+                    load();
+                }
+            });
+            retry.play();
             return;
         }
         if (model == null) {
@@ -587,8 +597,8 @@ public final class SetupView {
         }
     }
 
-    /** Reads an L5X off the FX thread and shows its rows for the selected machine. */
-    void importL5x(Path file) {
+    /** Reads an L5X off the FX thread and shows its rows for the selected machine (the file chooser's choice lands here). */
+    public void importL5x(Path file) {
         String id = machineId();
         if (id == null) {
             status.setText("Select the machine the tags are for in the tree first.");
@@ -629,7 +639,7 @@ public final class SetupView {
     }
 
     /** Reads a CSV off the FX thread, previews every row with its problems, and applies it only if all are fine. */
-    void importCsv(Path file) {
+    public void importCsv(Path file) {
         TagMap base = model.current();
         station.inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base))
                 .whenCompleteAsync((rows, error) -> {
@@ -655,7 +665,8 @@ public final class SetupView {
         }
     }
 
-    void exportCsv(Path file) {
+    /** Writes every binding as CSV, off the FX thread. */
+    public void exportCsv(Path file) {
         String csv = BindingCsv.export(model.current());
         station.inBackground(() -> Files.writeString(file, csv, StandardCharsets.UTF_8)).whenCompleteAsync((p, error) ->
                 status.setText(error != null ? "Export failed: " + ErrorText.of(error)

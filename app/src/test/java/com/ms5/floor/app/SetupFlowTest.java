@@ -1,0 +1,292 @@
+package com.ms5.floor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ms5.floor.app.persistence.ConfigVersionRepository;
+import com.ms5.floor.app.runtime.LiveKeys;
+import com.ms5.floor.app.runtime.StationDiagnostics;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.setup.SetupView;
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.tagmap.TagMap;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * What a controls engineer does on the Setup tab, with the real app (virtual plant over PLC4X,
+ * embedded PostgreSQL, Monocle): a typo in an address is caught before it reaches the floor and
+ * undone; tags come in from an L5X export; a save becomes a configuration version that the
+ * station polls by at once; the CSV round trip; a rollback through the version list.
+ */
+class SetupFlowTest {
+    @TempDir
+    Path home;
+    private FloorDashboardApp app;
+    private Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @AfterEach
+    void closeApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void anEngineerEditsTheFillersTagsSavesAVersionThePollerTakesLiveAndRollsItBack() throws Exception {
+        app = TestApp.start(TestApp.demoAt30x(home));
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
+        Await.until(Duration.ofSeconds(60), "the demo tag map stored as version 1 and line 1 polled",
+                () -> station.tagMapVersion() == 1 && tagsPolled(hub, "line1-plc") > 0);
+        int tagsBefore = tagsPolled(hub, "line1-plc");
+
+        Fx.run(() -> {
+            TabPane tabs = (TabPane) stage.getScene().getRoot();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("setupTab")).findFirst()
+                    .orElseThrow());
+        });
+        Await.until(Duration.ofSeconds(10), "the equipment tree lists the filler", () -> Fx.get(() ->
+                treeItem("L1-FILLER") != null));
+        Fx.run(() -> tree().getSelectionModel().select(treeItem("L1-FILLER")));
+        Await.until(Duration.ofSeconds(10), "the filler's ten tags", () -> Fx.get(() -> table().getItems().size() == 10));
+        assertThat(label("#versionLabel")).isEqualTo("Tag map version 1, saved");
+
+        // A typo in an address: the row says where and what, and saving is not possible.
+        editAddress(2, "L1_Filler.Total Count");
+        Await.until(Duration.ofSeconds(5), "the row names the problem", () -> Fx.get(() ->
+                problemOf(2).equals("address: 'L1_Filler.Total Count' at position 16: unexpected ' '")),
+                () -> Fx.get(() -> "address " + address(2) + ", problem " + problemOf(2) + ", status " + label("#status")));
+        assertThat(label("#versionLabel")).isEqualTo("Tag map version 1, 1 unsaved change(s), 1 problem(s) to fix before saving");
+        assertThat(Fx.get(() -> button("#saveButton").isDisabled())).isTrue();
+        robot.clickOn("#undoButton");
+        Await.until(Duration.ofSeconds(5), "undo brings the address back", () -> Fx.get(() ->
+                problemOf(2).isEmpty() && address(2).equals("L1_Filler.TotalCount")));
+        assertThat(label("#versionLabel")).isEqualTo("Tag map version 1, saved");
+
+        // Test read: every tag of the filler answers with a live value.
+        robot.clickOn("#testReadButton");
+        Await.until(Duration.ofSeconds(20), "each row shows its value and quality", () -> Fx.get(() ->
+                table().getItems().stream().allMatch(r -> cell(table().getItems().indexOf(r), "Test read").endsWith("(GOOD)"))));
+        assertThat(label("#status")).isEqualTo("Test read of L1-FILLER: 10 of 10 tag(s) answered.");
+
+        // From an L5X export: the capper's speed becomes a custom tag of the filler.
+        SetupView view = Fx.get(() -> (SetupView) stage.getScene().lookup(".setup").getProperties().get(SetupView.class));
+        Path l5x = Path.of(Objects.requireNonNull(getClass().getResource("/l5x/line1-demo.L5X")).toURI());
+        Fx.run(() -> view.importL5x(l5x));
+        Await.until(Duration.ofSeconds(10), "the import preview", () -> Fx.get(() -> dialog("Import line1-demo.L5X") != null));
+        Fx.run(() -> {
+            DialogPane pane = dialog("Import line1-demo.L5X");
+            assertThat(pane.getHeaderText()).startsWith("Line1_PLC (1769-L33ER): 21 value(s), 20 can be read by PLC4X, 1 cannot");
+            TableView<?> rows = (TableView<?>) pane.lookup("#l5xRows");
+            for (Object item : rows.getItems()) {
+                var row = (javafx.beans.property.SimpleBooleanProperty) field(item, "chosen");
+                row.set(false); // the filler's own are bound already
+            }
+            Object capperSpeed = rows.getItems().stream().filter(i -> field(i, "row").toString().contains("L1_Capper.Speed"))
+                    .findFirst().orElseThrow();
+            ((javafx.beans.property.SimpleBooleanProperty) field(capperSpeed, "chosen")).set(true);
+            @SuppressWarnings("unchecked")
+            var role = (javafx.beans.property.SimpleObjectProperty<Role>) field(capperSpeed, "role");
+            role.set(Role.CUSTOM);
+            ((Button) pane.lookupButton(ButtonType.OK)).fire();
+        });
+        Await.until(Duration.ofSeconds(5), "an eleventh tag, named after the member", () -> Fx.get(() ->
+                table().getItems().size() == 11 && address(10).equals("L1_Capper.Speed") && cell(10, "Name").equals("Speed")));
+
+        // A new name for the machine, then save: version 2, and the poller reads the new tag at once.
+        Fx.run(() -> {
+            TextField name = (TextField) stage.getScene().lookup("#machineName");
+            name.setText("Filler A");
+            name.fireEvent(new javafx.event.ActionEvent());
+        });
+        Await.until(Duration.ofSeconds(5), "two unsaved changes", () -> Fx.get(() ->
+                label("#versionLabel").equals("Tag map version 1, 2 unsaved change(s)")));
+        robot.clickOn("#saveButton");
+        Await.until(Duration.ofSeconds(20), "saved as version 2 and adopted by the station", () ->
+                station.tagMapVersion() == 2 && Fx.get(() -> label("#status")
+                        .equals("Saved as tag map version 2; every station polls by it now.")));
+        ConfigVersionRepository.Version v2 = new ConfigVersionRepository(station.database(), station.stationId())
+                .latest("tagmap").orElseThrow();
+        assertThat(v2.summary()).isEqualTo("L1-FILLER name: Filler -> Filler A; L1-FILLER custom Speed added: L1_Capper.Speed (REAL)");
+        assertThat(v2.author()).isEqualTo(System.getProperty("user.name") + " at " + station.stationId());
+        assertThat(station.name("L1-FILLER")).isEqualTo("Filler A");
+        Await.until(Duration.ofSeconds(20), "line 1's poller reads one tag more, none quarantined", () ->
+                tagsPolled(hub, "line1-plc") == tagsBefore + 1 && quarantined(hub, "line1-plc") == 0);
+
+        // CSV: what is exported imports back unchanged; a broken file names its rows and applies nothing.
+        Path csv = home.resolve("bindings.csv");
+        Fx.run(() -> view.exportCsv(csv));
+        Await.until(Duration.ofSeconds(10), "the export is written", () -> Fx.get(() -> label("#status").startsWith("Exported ")));
+        assertThat(Files.readString(csv)).contains("L1-FILLER,CUSTOM,Speed,L1_Capper.Speed,REAL,fast,0,,,,\r\n");
+        Fx.run(() -> view.importCsv(csv));
+        Await.until(Duration.ofSeconds(10), "the preview of every row", () -> Fx.get(() -> dialog("Import bindings.csv") != null));
+        Fx.run(() -> ((Button) dialog("Import bindings.csv").lookupButton(ButtonType.OK)).fire());
+        Await.until(Duration.ofSeconds(5), "applied, and nothing changed", () -> Fx.get(() ->
+                label("#status").endsWith("binding(s) from bindings.csv applied.")
+                        && label("#versionLabel").equals("Tag map version 2, saved")));
+        Path broken = home.resolve("broken.csv");
+        Files.writeString(broken, "machine,role,name,address,type,scanClass,deadband,rawLow,rawHigh,engLow,engHigh\n"
+                + "L1-FILLER,SPEED,,L1_Filler.Speed,REAL,fast,0,,,,\nL1-FILLER,STATE,,L1_Filler.State,DINT,hourly,0,,,,\n",
+                StandardCharsets.UTF_8);
+        Fx.run(() -> view.importCsv(broken));
+        Await.until(Duration.ofSeconds(10), "the preview names the bad row", () -> Fx.get(() -> dialog("Import broken.csv") != null));
+        Fx.run(() -> {
+            DialogPane pane = dialog("Import broken.csv");
+            assertThat(pane.getHeaderText()).startsWith("1 of 2 row(s) have problems");
+            assertThat(pane.lookupButton(ButtonType.OK).isDisabled()).isTrue();
+            TableView<?> rows = (TableView<?>) pane.lookup("#csvRows");
+            assertThat(rows.getItems().get(1).toString()).contains("line=3")
+                    .contains("scanClass: 'hourly' is not a scan class of connection line1-plc");
+            ((Button) pane.lookupButton(ButtonType.CANCEL)).fire();
+        });
+
+        // Roll back: version 1 from the list, loaded and saved, is version 3; the poller drops the tag again.
+        robot.clickOn("#versionsButton");
+        Await.until(Duration.ofSeconds(10), "the version list", () -> Fx.get(() -> dialog("2 version(s)") != null));
+        Fx.run(() -> {
+            DialogPane pane = dialog("2 version(s)");
+            ListView<?> list = (ListView<?>) pane.lookup("#versionList");
+            list.getSelectionModel().select(1);
+            assertThat(((javafx.scene.control.TextArea) pane.lookup("#versionDiff")).getText())
+                    .isEqualTo("L1-FILLER name: Filler A -> Filler\nL1-FILLER custom Speed removed");
+            ((Button) pane.getButtonTypes().stream().filter(b -> b.getText().equals("Load this version"))
+                    .map(pane::lookupButton).findFirst().orElseThrow()).fire();
+        });
+        robot.clickOn("#saveButton");
+        Await.until(Duration.ofSeconds(20), "version 3 is live", () -> station.tagMapVersion() == 3
+                && station.name("L1-FILLER").equals("Filler") && tagsPolled(hub, "line1-plc") == tagsBefore);
+        ConfigVersionRepository versions = new ConfigVersionRepository(station.database(), station.stationId());
+        assertThat(com.ms5.floor.plc.tagmap.TagMapFile.toJson(parse(versions.version("tagmap", 3).orElseThrow())))
+                .isEqualTo(com.ms5.floor.plc.tagmap.TagMapFile.toJson(parse(versions.version("tagmap", 1).orElseThrow())));
+    }
+
+    private static TagMap parse(ConfigVersionRepository.Version v) {
+        return com.ms5.floor.plc.tagmap.TagMapFile.load(new java.io.ByteArrayInputStream(
+                v.document().getBytes(StandardCharsets.UTF_8)), "v" + v.version());
+    }
+
+    private static int tagsPolled(LiveValueHub hub, String connection) {
+        StationDiagnostics d = hub.latest(LiveKeys.DIAGNOSTICS);
+        return d == null ? 0 : d.connections().stream().filter(c -> c.id().equals(connection) && c.health() != null)
+                .mapToInt(c -> c.health().tags()).findFirst().orElse(0);
+    }
+
+    private static int quarantined(LiveValueHub hub, String connection) {
+        StationDiagnostics d = hub.latest(LiveKeys.DIAGNOSTICS);
+        return d.connections().stream().filter(c -> c.id().equals(connection)).mapToInt(c -> c.health().quarantined().size())
+                .findFirst().orElse(-1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeView<Object> tree() {
+        return (TreeView<Object>) stage.getScene().lookup(".equipment-tree");
+    }
+
+    private TreeItem<Object> treeItem(String machineId) {
+        return find(tree().getRoot(), machineId);
+    }
+
+    private static TreeItem<Object> find(TreeItem<Object> item, String id) {
+        if (item == null) {
+            return null;
+        }
+        if (item.getValue().toString().contains("[" + id + "]")) {
+            return item;
+        }
+        for (TreeItem<Object> child : item.getChildren()) {
+            TreeItem<Object> found = find(child, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Object> table() {
+        return (TableView<Object>) stage.getScene().lookup(".bindings-table");
+    }
+
+    /** A cell's text as the table shows it. */
+    private String cell(int row, String column) {
+        TableColumn<Object, ?> c = table().getColumns().stream().filter(col -> col.getText().equals(column)).findFirst()
+                .orElseThrow();
+        return String.valueOf(c.getCellData(row));
+    }
+
+    private String address(int row) {
+        return cell(row, "Address");
+    }
+
+    private String problemOf(int row) {
+        return cell(row, "Problem");
+    }
+
+    /** Starts editing the address cell as a double click would, types the text, and commits with Enter. */
+    @SuppressWarnings("unchecked")
+    private void editAddress(int row, String text) {
+        Fx.run(() -> {
+            table().requestFocus();
+            table().getSelectionModel().clearAndSelect(row);
+            table().edit(row, (TableColumn<Object, ?>) table().getColumns().stream()
+                    .filter(c -> c.getText().equals("Address")).findFirst().orElseThrow());
+        });
+        Await.until(Duration.ofSeconds(5), "the address cell is being edited", () -> Fx.get(() ->
+                table().lookupAll(".text-field").stream().anyMatch(Node::isFocused)));
+        Fx.run(() -> table().lookupAll(".text-field").stream().filter(Node::isFocused).map(TextField.class::cast)
+                .findFirst().orElseThrow().setText(text));
+        robot.type(KeyCode.ENTER);
+    }
+
+    private String label(String selector) {
+        return Fx.get(() -> ((Label) stage.getScene().lookup(selector)).getText());
+    }
+
+    private Button button(String selector) {
+        return (Button) stage.getScene().lookup(selector);
+    }
+
+    private static DialogPane dialog(String titleOrHeaderStart) {
+        return Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (DialogPane) w.getScene().getRoot())
+                .filter(p -> ((Stage) p.getScene().getWindow()).getTitle().startsWith(titleOrHeaderStart)
+                        || String.valueOf(p.getHeaderText()).startsWith(titleOrHeaderStart))
+                .findFirst().orElse(null);
+    }
+
+    private static Object field(Object item, String name) {
+        try {
+            var f = item.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(item);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
