@@ -300,6 +300,7 @@ public final class StationRuntime implements AutoCloseable {
                         System.getProperty("user.name"), "first version: " + configured.connections().size()
                                 + " connection(s), " + configured.machines().size() + " machine(s), from " + origin);
                 log.info("Tag map version {} stored from {}", tagMapVersion, origin);
+                hub.publish(LiveKeys.TAGMAP_VERSION, tagMapVersion);
             } else {
                 adopt(latest.get());
             }
@@ -341,6 +342,7 @@ public final class StationRuntime implements AutoCloseable {
         } else if (!polled.isEmpty()) {
             ids.forEach(this::startPolling); // no database at start: this station polls them all
         }
+        hub.publish(LiveKeys.TAGMAP_VERSION, tagMapVersion);
         long unknown = next.machines().stream().filter(m -> !analytics.knows(m.id())).count();
         log.info("Tag map version {} by {} is live: {}{}", version.version(), version.author(), version.summary(),
                 unknown == 0 ? "" : "; " + unknown + " new machine(s) are polled, their OEE starts after a restart");
@@ -685,6 +687,11 @@ public final class StationRuntime implements AutoCloseable {
     public String name(String id) {
         AnalyticsRuntime plant = analytics;
         return plant == null ? id : plant.name(id);
+    }
+
+    /** The machine the Machine tab shows ({@code machine.id}). */
+    public String shownMachineId() {
+        return config.machineId();
     }
 
     /** This station's name, as the others and the audit log show it. */

@@ -1,6 +1,8 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.poll.ConnectionCheck;
@@ -51,6 +53,7 @@ import javafx.util.converter.DefaultStringConverter;
  */
 public final class SetupView {
     private final StationRuntime station;
+    private final LiveValueHub hub;
     private TagMapEditorModel model;
 
     @FXML private javafx.scene.layout.BorderPane root;
@@ -95,8 +98,9 @@ public final class SetupView {
     }
 
     @Inject
-    SetupView(StationRuntime station) {
+    SetupView(StationRuntime station, LiveValueHub hub) {
         this.station = station;
+        this.hub = hub;
     }
 
     @FXML
@@ -122,6 +126,7 @@ public final class SetupView {
         connectionFormFields();
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
+        hub.subscribeWhileShown(root, LiveKeys.TAGMAP_VERSION, (Integer version) -> load());
         equipment.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 load();
@@ -149,6 +154,9 @@ public final class SetupView {
             setEditable(true);
         } else if (station.tagMapVersion() > model.savedVersion()) {
             model.stored(map, station.tagMapVersion());
+        }
+        if (status.getText().startsWith("Loading") || status.getText().startsWith("The station is still starting")) {
+            status.setText("");
         }
         redraw();
     }
@@ -182,15 +190,15 @@ public final class SetupView {
             }
             equipment.setRoot(root);
             equipment.setShowRoot(true);
-            if (selected != null) {
-                select(root, selected);
-            }
+            // The machine this station shows is where an engineer usually starts.
+            select(root, selected != null ? selected : new Node("machine", station.shownMachineId(), ""));
             undoButton.setDisable(!model.canUndo());
             redoButton.setDisable(!model.canRedo());
             int changes = model.pendingChanges().size();
             int problems = model.problems().size();
             saveButton.setDisable(changes == 0 || problems > 0);
-            versionLabel.setText("Tag map version " + model.savedVersion() + (changes == 0 ? ", saved"
+            versionLabel.setText((model.savedVersion() == 0 ? "Tag map not stored yet (the database is starting)"
+                    : "Tag map version " + model.savedVersion()) + (changes == 0 ? (model.savedVersion() == 0 ? "" : ", saved")
                     : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
             show();
         } finally {
