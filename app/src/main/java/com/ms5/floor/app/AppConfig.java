@@ -25,11 +25,13 @@ import java.util.Properties;
  * @param demoStartTime     the plant time of day a demo starts at, or {@code null} for now (demo mode only)
  * @param wall              run as an Andon wall display: full screen, no window chrome, pages that rotate
  * @param wallPageSeconds   how long the wall shows each page
+ * @param engineer          whether this station offers the Setup tab (station.role=engineer, the default);
+ *                          {@code supervisor} hides it. The seam for the security work's per-user roles.
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
-                        double wallPageSeconds) {
+                        double wallPageSeconds, boolean engineer) {
 
     public boolean demoPlant() {
         return tagMapFile == null;
@@ -68,24 +70,25 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 number(p, "demo.timeScale", 1, source).doubleValue(),
                 timeOfDay(p, "demo.startTime", source),
                 Boolean.parseBoolean(p.getProperty("wall", "false").trim()),
-                Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()));
+                Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()),
+                role(p, source));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds);
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds);
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
                 dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
-                pageSeconds);
+                pageSeconds, engineer);
     }
 
     private static Number number(Properties p, String key, Number fallback, Path source) {
@@ -102,6 +105,16 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' is not a positive number");
         }
+    }
+
+    private static boolean role(Properties p, Path source) {
+        String role = p.getProperty("station.role", "engineer").trim();
+        return switch (role) {
+            case "engineer" -> true;
+            case "supervisor" -> false;
+            default -> throw new IllegalArgumentException(source + ": 'station.role=" + role
+                    + "' is not a role; use engineer (with the Setup tab) or supervisor (without)");
+        };
     }
 
     private static LocalTime timeOfDay(Properties p, String key, Path source) {

@@ -43,6 +43,14 @@ class AppConfigTest {
         assertThat(config.dbPasswordEnv()).isEqualTo("MS5_DB_PASSWORD");
     }
 
+    @Test
+    void aSupervisorStationHasNoSetupAndAnUnknownRoleIsNamed() throws Exception {
+        assertThat(AppConfig.load(new AppDirectories(home), home.resolve("none.properties")).engineer()).isTrue();
+        assertThat(AppConfig.load(new AppDirectories(home), write("station.role=supervisor\n")).engineer()).isFalse();
+        assertThatThrownBy(() -> AppConfig.load(new AppDirectories(home), write("station.role=admin\n")))
+                .hasMessageContaining("'station.role=admin' is not a role; use engineer (with the Setup tab) or supervisor");
+    }
+
     private Path write(String text) throws Exception {
         return Files.writeString(home.resolve("ms5.properties"), text);
     }

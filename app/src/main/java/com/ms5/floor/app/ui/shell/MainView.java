@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.shell;
 
+import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.line.LineDetailView;
@@ -30,10 +31,13 @@ public final class MainView {
     @FXML private Tab diagnosticsTab;
     @FXML private Tab setupTab;
 
+    private final AppConfig config;
+
     @Inject
-    MainView(FxmlViews views, Navigation navigation) {
+    MainView(FxmlViews views, Navigation navigation, AppConfig config) {
         this.views = views;
         this.navigation = navigation;
+        this.config = config;
     }
 
     @FXML
@@ -48,7 +52,11 @@ public final class MainView {
         });
         attach(machineTab, views.load(DashboardView.class));
         attach(diagnosticsTab, views.load(DiagnosticsView.class));
-        attach(setupTab, views.load(SetupView.class));
+        if (config.engineer()) {
+            attach(setupTab, views.load(SetupView.class));
+        } else {
+            tabs.getTabs().remove(setupTab); // not for this role: not even a disabled tab to wonder about
+        }
     }
 
     private static void attach(Tab tab, Parent view) {
