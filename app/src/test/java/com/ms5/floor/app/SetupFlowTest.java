@@ -1,6 +1,7 @@
 package com.ms5.floor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.runtime.LiveKeys;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -27,7 +27,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -181,14 +180,18 @@ class SetupFlowTest {
         robot.clickOn("#saveButton");
         Await.until(Duration.ofSeconds(20), "version 3 is live", () -> station.tagMapVersion() == 3
                 && station.name("L1-FILLER").equals("Filler") && tagsPolled(hub, "line1-plc") == tagsBefore);
+        // An engineer whose edits started from version 2 cannot overwrite version 3 unseen.
+        assertThatThrownBy(() -> station.saveTagMap(station.tagMap(), 2, "bob").join()).rootCause()
+                .hasMessageStartingWith("Version 3 was saved by " + System.getProperty("user.name") + " at "
+                        + station.stationId() + " at ")
+                .hasMessageContaining("after you started from version 2");
         ConfigVersionRepository versions = new ConfigVersionRepository(station.database(), station.stationId());
         assertThat(com.ms5.floor.plc.tagmap.TagMapFile.toJson(parse(versions.version("tagmap", 3).orElseThrow())))
                 .isEqualTo(com.ms5.floor.plc.tagmap.TagMapFile.toJson(parse(versions.version("tagmap", 1).orElseThrow())));
     }
 
     private static TagMap parse(ConfigVersionRepository.Version v) {
-        return com.ms5.floor.plc.tagmap.TagMapFile.load(new java.io.ByteArrayInputStream(
-                v.document().getBytes(StandardCharsets.UTF_8)), "v" + v.version());
+        return com.ms5.floor.plc.tagmap.TagMapFile.fromJson(v.document(), "v" + v.version());
     }
 
     private static int tagsPolled(LiveValueHub hub, String connection) {
@@ -248,20 +251,24 @@ class SetupFlowTest {
         return cell(row, "Problem");
     }
 
-    /** Starts editing the address cell as a double click would, types the text, and commits with Enter. */
+    /**
+     * Starts editing the address cell as a double click would, types the text, and commits it as
+     * Enter does (the cell's field fires its action). Only a cell being edited holds a text field.
+     */
     @SuppressWarnings("unchecked")
     private void editAddress(int row, String text) {
         Fx.run(() -> {
-            table().requestFocus();
             table().getSelectionModel().clearAndSelect(row);
             table().edit(row, (TableColumn<Object, ?>) table().getColumns().stream()
                     .filter(c -> c.getText().equals("Address")).findFirst().orElseThrow());
         });
         Await.until(Duration.ofSeconds(5), "the address cell is being edited", () -> Fx.get(() ->
-                table().lookupAll(".text-field").stream().anyMatch(Node::isFocused)));
-        Fx.run(() -> table().lookupAll(".text-field").stream().filter(Node::isFocused).map(TextField.class::cast)
-                .findFirst().orElseThrow().setText(text));
-        robot.type(KeyCode.ENTER);
+                !table().lookupAll(".table-cell .text-field").isEmpty()));
+        Fx.run(() -> {
+            TextField field = (TextField) table().lookupAll(".table-cell .text-field").iterator().next();
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
     }
 
     private String label(String selector) {

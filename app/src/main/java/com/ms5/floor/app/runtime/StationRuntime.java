@@ -314,8 +314,7 @@ public final class StationRuntime implements AutoCloseable {
         if (version.version() <= tagMapVersion) {
             return; // already adopted, or older than what this station has
         }
-        TagMap next = TagMapFile.load(new java.io.ByteArrayInputStream(
-                version.document().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "tag map version " + version.version());
+        TagMap next = TagMapFile.fromJson(version.document(), "tag map version " + version.version());
         TagMap before = map;
         TagMap after = pointed(next);
         configured = next;
@@ -360,12 +359,13 @@ public final class StationRuntime implements AutoCloseable {
     /**
      * Stores {@code edited} as the next version of the plant's tag map, with the changes as its
      * summary; every station (this one too) picks it up from the change notice. Refused with the
-     * problems listed if it is not valid, and while the database is away (the configuration lives
-     * there).
+     * problems listed if it is not valid, while the database is away (the configuration lives
+     * there), and if someone saved a version after {@code baseVersion}, the one the edits started
+     * from (never a silent overwrite).
      *
      * @return the new version's number
      */
-    public CompletableFuture<Integer> saveTagMap(TagMap edited, String who) {
+    public CompletableFuture<Integer> saveTagMap(TagMap edited, int baseVersion, String who) {
         List<com.ms5.floor.plc.tagmap.TagMapValidator.Problem> problems =
                 com.ms5.floor.plc.tagmap.TagMapValidator.problems(edited);
         if (!problems.isEmpty()) {
@@ -379,9 +379,16 @@ public final class StationRuntime implements AutoCloseable {
                     + "configuration is kept there for every station. Your edits stay in this window; save again once the "
                     + "status bar says the database is back."));
         }
-        TagMap base = configured;
         return CompletableFuture.supplyAsync(() -> {
             try {
+                ConfigVersionRepository.Version latest = versions.latest(TAGMAP).orElseThrow();
+                if (latest.version() > baseVersion) {
+                    throw new CompletionException(new IllegalStateException("Version " + latest.version() + " was saved by "
+                            + latest.author() + " at " + TIME.format(latest.createdAt()) + " after you started from version "
+                            + baseVersion + " (" + latest.summary() + "). Your edits stay here; look at Versions…, then make "
+                            + "them again on the newest version."));
+                }
+                TagMap base = TagMapFile.fromJson(latest.document(), "tag map version " + latest.version());
                 return versions.saveIfChanged(TAGMAP, TagMapFile.toJson(edited), who,
                         com.ms5.floor.plc.tagmap.TagMapDiff.summary(base, edited));
             } catch (java.sql.SQLException e) {

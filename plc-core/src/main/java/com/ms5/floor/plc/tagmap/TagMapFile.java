@@ -69,6 +69,11 @@ public final class TagMapFile {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Reads and validates a tag map held as JSON text (a stored configuration version); see {@link #load(InputStream, String)}. */
+    public static TagMap fromJson(String json, String source) {
+        return load(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+    }
+
     /** The map as the JSON a tag-map file holds. */
     public static String toJson(TagMap map) {
         try {

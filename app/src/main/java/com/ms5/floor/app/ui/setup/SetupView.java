@@ -700,7 +700,7 @@ public final class SetupView {
         TagMap edited = model.current();
         saveButton.setDisable(true);
         status.setText("Saving…");
-        station.saveTagMap(edited, System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
+        station.saveTagMap(edited, model.savedVersion(), System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 redraw();

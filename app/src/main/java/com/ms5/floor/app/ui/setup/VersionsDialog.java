@@ -4,8 +4,6 @@ import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapDiff;
 import com.ms5.floor.plc.tagmap.TagMapFile;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -79,7 +77,6 @@ final class VersionsDialog {
     }
 
     private static TagMap parse(ConfigVersionRepository.Version v) {
-        return TagMapFile.load(new ByteArrayInputStream(v.document().getBytes(StandardCharsets.UTF_8)),
-                "tag map version " + v.version());
+        return TagMapFile.fromJson(v.document(), "tag map version " + v.version());
     }
 }
