@@ -71,7 +71,7 @@ class SetupFlowTest {
                     .orElseThrow());
         });
         Await.until(Duration.ofSeconds(10), "the equipment tree lists the filler", () -> Fx.get(() ->
-                treeItem("L1-FILLER") != null));
+                tree() != null && treeItem("L1-FILLER") != null)); // the tab's content joins the scene on a later pulse
         Fx.run(() -> tree().getSelectionModel().select(treeItem("L1-FILLER")));
         Await.until(Duration.ofSeconds(10), "the filler's ten tags", () -> Fx.get(() -> table().getItems().size() == 10));
         assertThat(label("#versionLabel")).isEqualTo("Tag map version 1, saved");

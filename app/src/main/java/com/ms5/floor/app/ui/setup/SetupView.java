@@ -84,6 +84,9 @@ public final class SetupView {
     private final TextField scanClasses = new TextField();
     private final Label connectionProblem = new Label();
     private boolean redrawing;
+    /** The machine and line whose names the fields hold: focus can leave a field after the tree moved on. */
+    private String namedMachine;
+    private String namedLine;
 
     /** What the tree shows: the plant, a connection, a line or a machine, by id. */
     record Node(String kind, String id, String text) {
@@ -229,8 +232,11 @@ public final class SetupView {
         switch (kind) {
             case "machine" -> showMachine(id);
             case "connection" -> showConnection(id);
-            case "line" -> lineName.setText(model.current().lines().stream().filter(l -> l.id().equals(id)).findFirst()
-                    .map(TagMap.Line::name).orElse(""));
+            case "line" -> {
+                namedLine = id;
+                lineName.setText(model.current().lines().stream().filter(l -> l.id().equals(id)).findFirst()
+                        .map(TagMap.Line::name).orElse(""));
+            }
             default -> { }
         }
     }
@@ -242,9 +248,10 @@ public final class SetupView {
 
     private void showMachine(String id) {
         TagMap.Machine m = model.machine(id);
-        if (!machineName.isFocused()) {
+        if (!machineName.isFocused() || !id.equals(namedMachine)) {
             machineName.setText(m.name());
         }
+        namedMachine = id;
         machineInfo.setText("id " + m.id() + " · connection " + m.connection() + " · " + m.bindings().size() + " tag(s)");
         Map<Integer, String> problems = model.bindingProblems(id);
         List<BindingRow> rows = new ArrayList<>();
@@ -449,18 +456,18 @@ public final class SetupView {
     }
 
     private void renameMachine() {
-        String id = machineId();
-        if (!redrawing && id != null && !machineName.getText().isBlank()
-                && !machineName.getText().strip().equals(model.machine(id).name())) {
-            model.renameMachine(id, machineName.getText().strip());
+        String name = machineName.getText().strip();
+        if (!redrawing && namedMachine != null && !name.isEmpty() && model.current().machine(namedMachine).isPresent()
+                && !name.equals(model.machine(namedMachine).name())) {
+            model.renameMachine(namedMachine, name);
         }
     }
 
     private void renameLine() {
-        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
-        if (!redrawing && item != null && item.getValue().kind().equals("line") && !lineName.getText().isBlank()
-                && !lineName.getText().strip().equals(item.getValue().text())) {
-            model.renameLine(item.getValue().id(), lineName.getText().strip());
+        String name = lineName.getText().strip();
+        if (!redrawing && namedLine != null && !name.isEmpty() && model.current().lines().stream()
+                .anyMatch(l -> l.id().equals(namedLine) && !l.name().equals(name))) {
+            model.renameLine(namedLine, name);
         }
     }
 
