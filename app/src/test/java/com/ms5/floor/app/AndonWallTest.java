@@ -6,7 +6,6 @@ import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.virtual.VirtualController;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,34 +15,17 @@ import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Andon wall as it runs unattended, with the real app (virtual plant over PLC4X, embedded
  * PostgreSQL, Monocle): pages take turns, a call nobody acknowledged flashes, and a PLC that stops
  * answering shows a badge that goes away by itself when the PLC is back.
  */
-class AndonWallTest {
-    @TempDir
-    Path home;
-    private FloorDashboardApp app;
-    private Stage stage;
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
+class AndonWallTest extends TestApp {
     @Test
     void pagesRotateAnUnacknowledgedCallFlashesAndAPlcOutageShowsUntilItEnds() throws Exception {
-        app = TestApp.start(TestApp.demoAt30x(home).withWall(1));
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        start(demoAt30x().withWall(1));
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
 
         Set<String> titles = new HashSet<>();

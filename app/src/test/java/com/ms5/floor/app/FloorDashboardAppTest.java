@@ -13,7 +13,6 @@ import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import eu.hansolo.tilesfx.Tile;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,29 +27,14 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real app, headless (Monocle): virtual PLC over real TCP through PLC4X, the embedded
  * PostgreSQL, Flyway and Hibernate, TilesFX on screen. The plant runs 30x faster than real time
  * so that minutes close in seconds.
  */
-class FloorDashboardAppTest {
-    @TempDir
-    Path home;
-    private FloorDashboardApp app;
-    private Stage stage;
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
+class FloorDashboardAppTest extends TestApp {
     @Test
     void countTileRisesLiveAndProductionMinutesReachPostgres() throws Exception {
         AppDirectories dirs = startDemoAt30x();
@@ -77,8 +61,7 @@ class FloorDashboardAppTest {
     @Test
     void anUnexpectedErrorIsShownInADialogAndTheDashboardKeepsRunning() throws Exception {
         AppDirectories dirs = new AppDirectories(home);
-        app = TestApp.start(AppConfig.load(dirs, dirs.configFile()));
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        start(AppConfig.load(dirs, dirs.configFile()));
 
         javafx.application.Platform.runLater(() -> {
             throw new IllegalStateException("tile factory exploded");
@@ -181,9 +164,8 @@ class FloorDashboardAppTest {
     }
 
     private AppDirectories startDemoAt30x() throws Exception {
-        AppConfig config = TestApp.demoAt30x(home);
-        app = TestApp.start(config);
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        AppConfig config = demoAt30x();
+        start(config);
         return config.directories();
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
 import com.ms5.floor.app.runtime.StationRuntime;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,38 +20,22 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * What a supervisor does on the line detail, with the real app (virtual plant over PLC4X, embedded
  * PostgreSQL, Monocle): open a line from the plant overview, give a stop its reason from the
  * keyboard, and split a stop with two causes. Every change is checked in the database.
  */
-class LineDetailFlowTest {
+class LineDetailFlowTest extends TestApp {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    @TempDir
-    Path home;
-    private FloorDashboardApp app;
-    private Stage stage;
     private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
 
     @Test
     void aSupervisorOpensALineAndGivesAStopItsReasonFromTheKeyboard() throws Exception {
-        app = TestApp.start(TestApp.demoAt30x(home));
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        start(demoAt30x());
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
 
         Await.until(Duration.ofSeconds(60), "Line 2's card on the plant overview",

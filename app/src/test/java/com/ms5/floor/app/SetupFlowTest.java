@@ -29,11 +29,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * What a controls engineer does on the Setup tab, with the real app (virtual plant over PLC4X,
@@ -41,24 +38,12 @@ import org.testfx.api.FxToolkit;
  * undone; tags come in from an L5X export; a save becomes a configuration version that the
  * station polls by at once; the CSV round trip; a rollback through the version list.
  */
-class SetupFlowTest {
-    @TempDir
-    Path home;
-    private FloorDashboardApp app;
-    private Stage stage;
+class SetupFlowTest extends TestApp {
     private final FxRobot robot = new FxRobot();
-
-    @AfterEach
-    void closeApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
 
     @Test
     void anEngineerEditsTheFillersTagsSavesAVersionThePollerTakesLiveAndRollsItBack() throws Exception {
-        app = TestApp.start(TestApp.demoAt30x(home));
-        stage = FxToolkit.toolkitContext().getRegisteredStage();
+        start(demoAt30x());
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
         LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
         Await.until(Duration.ofSeconds(60), "the demo tag map stored as version 1 and line 1 polled",

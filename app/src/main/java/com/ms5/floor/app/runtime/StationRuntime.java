@@ -157,6 +157,7 @@ public final class StationRuntime implements AutoCloseable {
             source = configured.plant() + " · " + configured.connections().size() + " PLC connection(s)";
         }
         map = pointed(configured);
+        hub.publish(LiveKeys.TAGMAP_VERSION, 0); // loaded, not stored yet
         map.machine(config.machineId()).orElseThrow(() ->
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
         double idealCycle = config.demoPlant() ? plant.idealCycleSeconds(config.machineId()) : config.idealCycleSeconds();

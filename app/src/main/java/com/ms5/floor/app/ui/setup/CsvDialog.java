@@ -2,10 +2,8 @@ package com.ms5.floor.app.ui.setup;
 
 import com.ms5.floor.plc.tagmap.BindingCsv;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 
@@ -25,26 +23,17 @@ final class CsvDialog {
                 + "it again; nothing is applied.");
         TableView<BindingCsv.Row> table = new TableView<>();
         table.setId("csvRows");
-        table.getColumns().setAll(List.of(
-                column("Line", r -> Integer.toString(r.line()), 50),
-                column("Machine", BindingCsv.Row::machineId, 110),
-                column("Role", r -> r.binding() == null ? "" : String.valueOf(r.binding().role()), 110),
-                column("Address", r -> r.binding() == null ? "" : r.binding().address(), 220),
-                column("Problem", r -> String.join("; ", r.problems()), 420)));
+        table.getColumns().setAll(List.<javafx.scene.control.TableColumn<BindingCsv.Row, ?>>of(
+                TextColumn.of("Line", r -> Integer.toString(r.line()), 50),
+                TextColumn.of("Machine", BindingCsv.Row::machineId, 110),
+                TextColumn.of("Role", r -> r.binding() == null ? "" : String.valueOf(r.binding().role()), 110),
+                TextColumn.of("Address", r -> r.binding() == null ? "" : r.binding().address(), 220),
+                TextColumn.of("Problem", r -> String.join("; ", r.problems()), 420)));
         table.getItems().setAll(rows);
         table.setPrefSize(940, 420);
         dialog.getDialogPane().setContent(table);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).setDisable(bad > 0 || rows.isEmpty());
         return dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
-
-    private static TableColumn<BindingCsv.Row, String> column(String title,
-                                                              java.util.function.Function<BindingCsv.Row, String> text,
-                                                              double width) {
-        TableColumn<BindingCsv.Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }

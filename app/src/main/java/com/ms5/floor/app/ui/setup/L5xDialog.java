@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -87,10 +86,10 @@ final class L5xDialog {
         role.setCellValueFactory(c -> c.getValue().role);
         role.setCellFactory(ComboBoxTableCell.forTableColumn(Role.values()));
         role.setPrefWidth(120);
-        table.getColumns().setAll(List.of(take, role, text("Address", i -> i.row.address(), 240),
-                text("Type", i -> i.row.type() == null ? "?" : i.row.type().name(), 70),
-                text("Scope", i -> i.row.scope(), 130), text("Description", i -> i.row.description(), 200),
-                text("Problem", i -> i.row.problem() == null ? "" : i.row.problem(), 420)));
+        table.getColumns().setAll(List.of(take, role, TextColumn.<Item>of("Address", i -> i.row.address(), 240),
+                TextColumn.of("Type", i -> i.row.type() == null ? "?" : i.row.type().name(), 70),
+                TextColumn.of("Scope", i -> i.row.scope(), 130), TextColumn.of("Description", i -> i.row.description(), 200),
+                TextColumn.of("Problem", i -> i.row.problem() == null ? "" : i.row.problem(), 420)));
         table.setPrefSize(1200, 520);
         ComboBox<String> scan = new ComboBox<>(FXCollections.observableArrayList(scanClasses));
         scan.getSelectionModel().selectFirst();
@@ -102,12 +101,5 @@ final class L5xDialog {
             return new Choice(chosen.stream().map(i -> i.row).toList(),
                     chosen.stream().collect(Collectors.toMap(i -> i.row, i -> i.role.get(), (a, c) -> a)), scan.getValue());
         });
-    }
-
-    private static TableColumn<Item, String> text(String title, java.util.function.Function<Item, String> value, double width) {
-        TableColumn<Item, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }

@@ -113,44 +113,29 @@ public final class SetupView {
         columns();
         bindings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         equipment.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> show());
-        machineName.setOnAction(e -> renameMachine());
-        machineName.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                renameMachine();
-            }
-        });
-        lineName.setOnAction(e -> renameLine());
-        lineName.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                renameLine();
-            }
-        });
+        onCommit(machineName, this::renameMachine);
+        onCommit(lineName, this::renameLine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
         connectionFormFields();
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
+        // The station publishes its tag map's version once the map is loaded (0 until it is stored), and each new one.
         hub.subscribeWhileShown(root, LiveKeys.TAGMAP_VERSION, (Integer version) -> load());
-        equipment.sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                load();
+    }
+
+    /** A text field's edit counts on Enter and when focus leaves it. */
+    private static void onCommit(TextField field, Runnable commit) {
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit.run();
             }
         });
     }
 
-    /** Takes the newest stored tag map each time the tab is shown; unsaved edits are kept. */
+    /** Takes the newest stored tag map when the tab is shown and when a version is stored; unsaved edits are kept. */
     private void load() {
         TagMap map = station.tagMap();
-        if (map == null) {
-            status.setText("The station is still starting…");
-            javafx.animation.PauseTransition retry = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-            retry.setOnFinished(e -> {
-                if (equipment.getScene() != null) {
-                    load();
-                }
-            });
-            retry.play();
-            return;
-        }
         if (model == null) {
             model = new TagMapEditorModel(map, station.tagMapVersion());
             model.onChange(this::redraw);
@@ -158,7 +143,7 @@ public final class SetupView {
         } else if (station.tagMapVersion() > model.savedVersion()) {
             model.stored(map, station.tagMapVersion());
         }
-        if (status.getText().startsWith("Loading") || status.getText().startsWith("The station is still starting")) {
+        if (status.getText().startsWith("Loading")) {
             status.setText("");
         }
         redraw();
@@ -297,13 +282,8 @@ public final class SetupView {
                 (b, v) -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), parseScaling(v), b.deadband(),
                         b.scanClass()));
         scaling.setPrefWidth(170);
-        TableColumn<BindingRow, String> value = new TableColumn<>("Test read");
-        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(reading(c.getValue())));
-        value.setPrefWidth(160);
-        TableColumn<BindingRow, String> problem = new TableColumn<>("Problem");
-        problem.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().problem() == null ? ""
-                : c.getValue().problem()));
-        problem.setPrefWidth(420);
+        TableColumn<BindingRow, String> value = TextColumn.of("Test read", this::reading, 160);
+        TableColumn<BindingRow, String> problem = TextColumn.of("Problem", r -> r.problem() == null ? "" : r.problem(), 420);
         bindings.getColumns().setAll(List.of(role, name, address, type, scan, deadband, scaling, value, problem));
         bindings.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -520,12 +500,7 @@ public final class SetupView {
         connectionForm.add(connectionProblem, 1, labels.length);
         for (javafx.scene.Node field : fields) {
             if (field instanceof TextField text) {
-                text.setOnAction(e -> applyConnection());
-                text.focusedProperty().addListener((o, was, focused) -> {
-                    if (!focused) {
-                        applyConnection();
-                    }
-                });
+                onCommit(text, this::applyConnection);
             }
         }
         driver.setOnAction(e -> applyConnection());
@@ -629,6 +604,7 @@ public final class SetupView {
                 status.setText(ErrorText.of(error));
                 return;
             }
+            status.setText("");
             TagMap.Machine machine = model.machine(id);
             List<String> scans = model.current().connection(machine.connection()).map(c -> c.scanClasses().stream()
                     .map(TagMap.ScanClass::name).toList()).orElse(List.of());
@@ -638,7 +614,6 @@ public final class SetupView {
                         status.setText(choice.rows().size() + " tag(s) from " + file.getFileName() + " added to " + id
                                 + ". Test read, then save.");
                     });
-            status.setText(status.getText().startsWith("Reading") ? "" : status.getText());
         }, Platform::runLater);
     }
 
