@@ -284,6 +284,9 @@ public final class SetupView {
         scaling.setPrefWidth(170);
         TableColumn<BindingRow, String> value = TextColumn.of("Test read", this::reading, 160);
         TableColumn<BindingRow, String> problem = TextColumn.of("Problem", r -> r.problem() == null ? "" : r.problem(), 420);
+        role.setPrefWidth(130);
+        scan.setPrefWidth(100);
+        deadband.setPrefWidth(90);
         bindings.getColumns().setAll(List.of(role, name, address, type, scan, deadband, scaling, value, problem));
         bindings.setRowFactory(t -> new TableRow<>() {
             @Override
