@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
+import com.ms5.floor.app.runtime.ConfigKind;
 import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationDiagnostics;
 import com.ms5.floor.app.runtime.StationRuntime;
@@ -166,7 +167,7 @@ class SetupFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(20), "version 3 is live", () -> station.tagMapVersion() == 3
                 && station.name("L1-FILLER").equals("Filler") && tagsPolled(hub, "line1-plc") == tagsBefore);
         // An engineer whose edits started from version 2 cannot overwrite version 3 unseen.
-        assertThatThrownBy(() -> station.saveTagMap(station.tagMap(), 2, "bob").join()).rootCause()
+        assertThatThrownBy(() -> station.save(ConfigKind.TAG_MAP, station.tagMap(), 2, "bob").join()).rootCause()
                 .hasMessageStartingWith("Version 3 was saved by " + System.getProperty("user.name") + " at "
                         + station.stationId() + " at ")
                 .hasMessageContaining("after you started from version 2");

@@ -86,7 +86,8 @@ public final class AndonBoard {
         }
     }
 
-    private final Map<String, EscalationRule> rules;
+    private final Map<String, EscalationRule> rules = new HashMap<>();
+    private final Map<String, CallType> types = new HashMap<>();
     private final int chatterCount;
     private final Duration chatterWindow;
     private final Consumer<AndonEvent> events;
@@ -96,11 +97,33 @@ public final class AndonBoard {
     private final Map<String, Call> recentlyClosed = new HashMap<>();
 
     public AndonBoard(List<EscalationRule> rules, int chatterCount, Duration chatterWindow, Consumer<AndonEvent> events) {
-        this.rules = new HashMap<>();
-        rules.forEach(r -> this.rules.put(r.callTypeId(), r));
+        useRules(List.of(CallType.SAFETY, CallType.MAINTENANCE, CallType.QUALITY, CallType.MATERIAL), rules);
         this.chatterCount = chatterCount;
         this.chatterWindow = chatterWindow;
         this.events = events;
+    }
+
+    /**
+     * New call types (labels, priorities) and escalation rules, from an engineer's change. Open
+     * calls take the new label and priority at once; their escalation follows the new rule from
+     * the next tick, and a level already reached stays.
+     */
+    public void useRules(List<CallType> newTypes, List<EscalationRule> newRules) {
+        newTypes.forEach(t -> types.put(t.id(), t));
+        rules.clear();
+        newRules.forEach(r -> rules.put(r.callTypeId(), r));
+        for (Call call : open.values()) {
+            CallType now = types.get(call.type.id());
+            if (now != null && !now.equals(call.type)) {
+                call.type = now;
+                call.revision++;
+            }
+        }
+    }
+
+    /** The call type with this id as configured, or a plain one named after it. */
+    public CallType callType(String id) {
+        return types.getOrDefault(id, CallType.custom(id, id));
     }
 
     /** The condition behind a call is active (a PLC bit, a fault code) or a person raised it. */

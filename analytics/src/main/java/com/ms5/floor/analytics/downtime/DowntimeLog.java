@@ -27,7 +27,7 @@ public final class DowntimeLog {
         }
     }
 
-    private final ReasonTree reasons;
+    private ReasonTree reasons;
     private final Map<String, String> lineOfMachine;
     private final Duration retention;
     private final Map<UUID, DowntimeEvent> events = new LinkedHashMap<>();
@@ -37,6 +37,11 @@ public final class DowntimeLog {
         this.reasons = reasons;
         this.lineOfMachine = Map.copyOf(lineOfMachine);
         this.retention = retention;
+    }
+
+    /** An engineer changed the reason tree: names and categories follow; retired reasons stay for history. */
+    public void useReasons(ReasonTree newReasons) {
+        reasons = newReasons;
     }
 
     /** From now on, new events take their reasons from {@code newMapping}; old events keep theirs. */

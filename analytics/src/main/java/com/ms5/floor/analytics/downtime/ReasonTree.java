@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plant's downtime reasons as a tree (for example Mechanical / Conveyor / Jam). Every node
  * carries the loss category its minutes go to. The nodes {@link #UNASSIGNED}, {@link #STARVED} and
- * {@link #BLOCKED} always exist.
+ * {@link #BLOCKED} always exist. A retired reason is no longer offered, but past stops keep it.
  */
 public final class ReasonTree {
     public static final String UNASSIGNED = "unassigned";
@@ -21,8 +22,14 @@ public final class ReasonTree {
     }
 
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Set<String> retired;
 
     public ReasonTree(List<Node> nodes) {
+        this(nodes, Set.of());
+    }
+
+    public ReasonTree(List<Node> nodes, Set<String> retired) {
+        this.retired = Set.copyOf(retired);
         this.nodes.put(UNASSIGNED, new Node(UNASSIGNED, "Unassigned", null, LossCategory.UNASSIGNED));
         this.nodes.put(STARVED, new Node(STARVED, "Starved (waiting for upstream)", null, LossCategory.MATERIAL));
         this.nodes.put(BLOCKED, new Node(BLOCKED, "Blocked (waiting for downstream)", null, LossCategory.MATERIAL));
@@ -63,11 +70,19 @@ public final class ReasonTree {
         return String.join(" / ", names);
     }
 
-    /** Nodes whose path contains every word of {@code text}, case-insensitively, for a picker. */
+    /** Whether the reason is kept only for the stops that already have it. */
+    public boolean isRetired(String id) {
+        return retired.contains(id);
+    }
+
+    /** Reasons a person may choose (not retired) whose path contains every word of {@code text}, case-insensitively, for a picker. */
     public List<Node> search(String text) {
         String[] words = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
         List<Node> found = new ArrayList<>();
         for (Node n : nodes.values()) {
+            if (retired.contains(n.id())) {
+                continue;
+            }
             String path = path(n.id()).toLowerCase(Locale.ROOT);
             boolean all = true;
             for (String w : words) {

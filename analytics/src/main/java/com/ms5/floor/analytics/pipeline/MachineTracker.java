@@ -35,12 +35,13 @@ final class MachineTracker {
     static final int COUNT_IDLE_CYCLES = 5;
     /** Rejects within this time after a long stop or a changeover are startup losses. */
     static final Duration STARTUP_WINDOW = Duration.ofMinutes(10);
-    private static final CallType[] ANDON_BITS = {CallType.MAINTENANCE, CallType.QUALITY, CallType.MATERIAL,
-            CallType.SAFETY};
+    /** The call type each Andon bit raises, bit 0 first. */
+    static final List<String> ANDON_BITS = List.of(CallType.MAINTENANCE.id(), CallType.QUALITY.id(),
+            CallType.MATERIAL.id(), CallType.SAFETY.id());
     private static final int ROLES = Role.values().length;
     private static final Role[] COUNTERS = {Role.TOTAL_COUNT, Role.GOOD_COUNT, Role.REJECT_COUNT};
 
-    final PlantModel.Machine model;
+    PlantModel.Machine model;
     final String lineId;
     final StateTimeline timeline;
     /** Whether the current batch set one of this machine's signals (reset after evaluation). */
@@ -204,20 +205,20 @@ final class MachineTracker {
             andon.clear(lineId, faultCause, time);
         }
         if (cause != null && !cause.equals(faultCause)) {
-            andon.raise(CallType.MAINTENANCE, lineId, model.id(), cause, AndonCall.Source.FAULT_CODE, time);
+            andon.raise(andon.callType(CallType.MAINTENANCE.id()), lineId, model.id(), cause, AndonCall.Source.FAULT_CODE, time);
         }
         faultCause = cause;
 
         int bits = bound[andonRole] && good[andonRole] ? (int) value[andonRole] : andonBits;
         int changed = bits ^ andonBits;
-        for (int b = 0; b < ANDON_BITS.length && changed != 0; b++) {
+        for (int b = 0; b < ANDON_BITS.size() && changed != 0; b++) {
             int mask = 1 << b;
             if ((changed & mask) == 0) {
                 continue;
             }
-            String key = model.id() + " andon " + ANDON_BITS[b].id();
+            String key = model.id() + " andon " + ANDON_BITS.get(b);
             if ((bits & mask) != 0) {
-                andon.raise(ANDON_BITS[b], lineId, model.id(), key, AndonCall.Source.PLC_BIT, time);
+                andon.raise(andon.callType(ANDON_BITS.get(b)), lineId, model.id(), key, AndonCall.Source.PLC_BIT, time);
             } else {
                 andon.clear(lineId, key, time);
             }

@@ -2,9 +2,11 @@ package com.ms5.floor.analytics.pipeline;
 
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonBoard;
+import com.ms5.floor.analytics.andon.CallType;
 import com.ms5.floor.analytics.andon.EscalationRule;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
+import com.ms5.floor.analytics.downtime.FaultReasonMap;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.oee.OeeCalculator;
 import com.ms5.floor.analytics.oee.OeeFigures;
@@ -69,6 +71,26 @@ public final class PlantAnalytics {
                 }
             }
             lines.put(line.id(), members);
+        }
+    }
+
+    /**
+     * An engineer's new rules, live: the shift plan, the reason tree and fault-code table, Andon
+     * call types and escalation, and each machine's ideal cycle times from {@code cycles} (matched
+     * by id). What already happened keeps the rules it happened under.
+     */
+    public void useRules(ShiftCalendar calendar, ReasonTree reasons, FaultReasonMap faults, List<CallType> callTypes,
+                         List<EscalationRule> rules, Map<String, PlantModel.Machine> cycles) {
+        downtime.useReasons(reasons);
+        downtime.useMapping(faults);
+        andon.useRules(callTypes, rules);
+        for (MachineTracker m : machines.values()) {
+            m.timeline.useCalendar(calendar);
+            PlantModel.Machine next = cycles.get(m.model.id());
+            if (next != null) {
+                m.model = new PlantModel.Machine(m.model.id(), next.idealCycleSeconds(), next.idealCycleByProduct(),
+                        m.model.stateWords(), m.model.microStopThreshold());
+            }
         }
     }
 

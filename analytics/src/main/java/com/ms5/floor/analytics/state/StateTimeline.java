@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  */
 public final class StateTimeline {
     private final String machineId;
-    private final ShiftCalendar calendar;
+    private ShiftCalendar calendar;
     private final Duration microStopThreshold;
     private final Duration staleAfter;
     private final Duration retention;
@@ -112,6 +112,12 @@ public final class StateTimeline {
             found.add(open);
         }
         return found;
+    }
+
+    /** A new shift plan (an engineer changed the shifts): it applies from the next observation on. */
+    public void useCalendar(ShiftCalendar newCalendar) {
+        calendar = newCalendar;
+        plan = null;
     }
 
     private void apply(Instant at) {

@@ -5,7 +5,6 @@ import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
-import com.ms5.floor.analytics.andon.EscalationRule;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
 import com.ms5.floor.analytics.downtime.ReasonTree;
@@ -49,12 +48,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalyticsRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRuntime.class);
-    /** Every call type escalates the same way until the dialogs set rules (issue 8): level 1 at
-     *  once, 2 after 5 minutes, 3 after 15. */
-    private static final List<String> CALL_TYPES = List.of("safety", "maintenance", "quality", "material");
     private static final Duration PUBLISH_EVERY = Duration.ofSeconds(1);
 
-    private final PlantSetup setup;
+    /** Written on the analytics thread only (new rules); read by any thread. */
+    private volatile PlantSetup setup;
     private volatile Map<String, String> names;
     private final Clock clock;
     private final LiveValueHub hub;
@@ -80,14 +77,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         this.clock = clock;
         this.hub = hub;
         this.sink = sink;
-        List<EscalationRule> rules = new ArrayList<>();
-        for (String type : CALL_TYPES) {
-            rules.add(new EscalationRule(type, List.of(
-                    new EscalationRule.Step(1, Duration.ZERO, "line lead"),
-                    new EscalationRule.Step(2, Duration.ofMinutes(5), "shift supervisor"),
-                    new EscalationRule.Step(3, Duration.ofMinutes(15), "plant manager")), false));
-        }
-        this.analytics = new PlantAnalytics(setup.model(), setup.calendar(), setup.reasons(), rules,
+        this.analytics = new PlantAnalytics(setup.model(), setup.calendar(), setup.reasons(), setup.escalation(),
                 new AnalyticsListener() {
                     @Override
                     public void onInterval(StateInterval closed) {
@@ -113,6 +103,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
                         sink.accept(new StoredEvent.AndonChanged(event));
                     }
                 });
+        analytics.andon().useRules(setup.callTypes(), setup.escalation());
         analytics.downtime().useMapping(setup.faults());
         thread.scheduleAtFixedRate(this::publish, 0, PUBLISH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -209,6 +200,26 @@ public final class AnalyticsRuntime implements AutoCloseable {
     /** Whether the plant model has this machine (one added by a later tag map is polled but not yet analysed). */
     boolean knows(String machineId) {
         return setup.model().lines().stream().anyMatch(l -> l.machines().stream().anyMatch(m -> m.id().equals(machineId)));
+    }
+
+    /**
+     * A new version of the plant rules, live: shifts, reasons, fault codes, ideal cycle times and
+     * Andon escalation change on the analytics thread; lines and machines stay those analytics
+     * started with (a machine added since waits for a restart).
+     */
+    CompletableFuture<Void> useRules(PlantSetup next) {
+        return CompletableFuture.runAsync(() -> {
+            Map<String, PlantModel.Machine> cycles = new HashMap<>();
+            next.model().lines().forEach(l -> l.machines().forEach(m -> cycles.put(m.id(), m)));
+            analytics.useRules(next.calendar(), next.reasons(), next.faults(), next.callTypes(), next.escalation(), cycles);
+            PlantModel model = setup.model();
+            List<PlantModel.Line> lines = model.lines().stream().map(l -> new PlantModel.Line(l.id(), l.machines().stream()
+                    .map(m -> cycles.getOrDefault(m.id(), m)).toList())).toList();
+            setup = new PlantSetup(new PlantModel(lines, model.profile(), model.staleAfter(), model.retention()),
+                    next.calendar(), next.reasons(), next.faults(), next.callTypes(), next.escalation(), setup.names());
+            finishedHours.clear(); // targets follow the new cycle times
+            publish();
+        }, thread);
     }
 
     /** New display names (a tag-map version renamed lines or machines); ids, and so history, stay. Any thread. */

@@ -30,9 +30,6 @@ public final class LiveKeys {
     /** {@link StationDiagnostics}: this station, its PLC connections and the other stations. */
     public static final String DIAGNOSTICS = "diagnostics";
 
-    /** The version number ({@code Integer}) of the tag map this station polls by; 0 while it is not stored yet. */
-    public static final String TAGMAP_VERSION = "config/tagmap";
-
     private LiveKeys() {
     }
 }

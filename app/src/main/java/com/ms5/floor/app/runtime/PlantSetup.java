@@ -1,5 +1,7 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.analytics.andon.CallType;
+import com.ms5.floor.analytics.andon.EscalationRule;
 import com.ms5.floor.analytics.downtime.FaultReasonMap;
 import com.ms5.floor.analytics.downtime.LossCategory;
 import com.ms5.floor.analytics.downtime.ReasonTree;
@@ -7,78 +9,146 @@ import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.pipeline.PlantModel;
 import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.shift.ShiftDefinition;
+import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.virtual.PlantFile;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * What analytics is told about the plant: the model, the shift calendar, the downtime reasons and
- * the fault-code table, with display names. The demo plant brings all of it in its plant file; a
- * real plant takes lines and machines from its tag map and, until the engineering dialogs set
- * them (issue 8), one ideal cycle time, a plant that runs around the clock and no reasons.
+ * What analytics is told about the plant: the model (lines and machines from the tag map, ideal
+ * cycle times from the rules), the shift calendar, the downtime reasons and fault-code table, and
+ * the Andon call types with their escalation, all from one version of the {@link PlantRules}.
  */
 record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, FaultReasonMap faults,
-                  Map<String, String> names) {
+                  List<CallType> callTypes, List<EscalationRule> escalation, Map<String, String> names) {
     static final Duration STALE_AFTER = Duration.ofSeconds(10);
     static final Duration RETENTION = Duration.ofDays(1);
 
-    static PlantSetup demo(PlantFile file) {
-        Map<String, String> names = new LinkedHashMap<>();
-        List<PlantModel.Line> lines = new ArrayList<>();
-        for (PlantFile.Line line : file.lines()) {
-            names.put(line.id(), line.name());
-            List<PlantModel.Machine> machines = new ArrayList<>();
-            for (PlantFile.Machine m : line.machines()) {
-                names.put(m.id(), m.name());
-                Map<Long, Double> byProduct = new HashMap<>();
-                file.products().forEach(p -> byProduct.put((long) p.id(), m.idealCycleSeconds() * p.cycleFactor()));
-                machines.add(new PlantModel.Machine(m.id(), m.idealCycleSeconds(), byProduct,
-                        PlantModel.DEMO_STATE_WORDS, Duration.ofMinutes(2)));
-            }
-            lines.add(new PlantModel.Line(line.id(), machines));
-        }
-        List<ShiftDefinition> shifts = new ArrayList<>();
-        for (PlantFile.Shift s : file.shifts()) {
-            List<ShiftDefinition.Break> breaks = new ArrayList<>();
-            for (PlantFile.Break b : s.breaks()) {
-                LocalTime start = LocalTime.parse(b.start());
-                breaks.add(new ShiftDefinition.Break("Break", start, start.plusMinutes(b.minutes())));
-            }
-            shifts.add(new ShiftDefinition(s.name(), LocalTime.parse(s.start()), LocalTime.parse(s.end()),
-                    EnumSet.allOf(DayOfWeek.class), breaks));
-        }
-        List<ReasonTree.Node> nodes = new ArrayList<>();
-        Map<Long, String> byCode = new HashMap<>();
-        for (PlantFile.FaultCode f : file.faultCodes()) {
-            String id = "fault-" + f.code();
-            nodes.add(new ReasonTree.Node(id, f.text(), null, LossCategory.BREAKDOWN));
-            byCode.put((long) f.code(), id);
-        }
-        return new PlantSetup(new PlantModel(lines, OeeProfile.ISO_22400, STALE_AFTER, RETENTION),
-                new ShiftCalendar(ZoneId.of(file.timeZone()), shifts, Set.of(), List.of()), new ReasonTree(nodes),
-                new FaultReasonMap(1, Instant.EPOCH, "demo plant file", byCode), names);
-    }
-
-    static PlantSetup of(TagMap map, double idealCycleSeconds) {
+    /**
+     * @param rulesVersion the stored version the rules are (0: not stored yet); stops keep it with their reason
+     * @param defaultCycle the ideal cycle time of a machine the rules give none
+     */
+    static PlantSetup of(TagMap map, PlantRules rules, int rulesVersion, double defaultCycle) {
+        Map<String, PlantRules.MachineCycle> cycles = new HashMap<>();
+        rules.cycles().forEach(c -> cycles.put(c.machine(), c));
         List<PlantModel.Line> lines = new ArrayList<>();
         for (TagMap.Line line : map.lines()) {
-            lines.add(new PlantModel.Line(line.id(), line.machines().stream()
-                    .map(m -> PlantModel.Machine.standard(m.id(), idealCycleSeconds)).toList()));
+            lines.add(new PlantModel.Line(line.id(), line.machines().stream().map(m -> {
+                PlantRules.MachineCycle c = cycles.get(m.id());
+                return c == null ? PlantModel.Machine.standard(m.id(), defaultCycle)
+                        : new PlantModel.Machine(m.id(), c.idealSeconds(), c.byProduct(), PlantModel.DEMO_STATE_WORDS,
+                                Duration.ofMinutes(2));
+            }).toList()));
+        }
+        List<ShiftDefinition> shifts = new ArrayList<>();
+        for (PlantRules.Shift s : rules.shifts()) {
+            shifts.add(new ShiftDefinition(s.name(), LocalTime.parse(s.start()), LocalTime.parse(s.end()),
+                    Set.copyOf(s.days()), s.breaks().stream().map(b -> new ShiftDefinition.Break(b.name(),
+                            LocalTime.parse(b.start()), LocalTime.parse(b.end()))).toList()));
+        }
+        Set<LocalDate> holidays = new HashSet<>();
+        rules.holidays().forEach(d -> holidays.add(LocalDate.parse(d)));
+        Map<Long, String> byCode = new HashMap<>();
+        rules.faultCodes().stream().filter(f -> f.reason() != null && !f.reason().isEmpty())
+                .forEach(f -> byCode.put(f.code(), f.reason()));
+        List<CallType> types = new ArrayList<>();
+        List<EscalationRule> escalation = new ArrayList<>();
+        for (PlantRules.CallRule c : rules.callTypes()) {
+            types.add(new CallType(c.type(), c.label(), c.priority()));
+            List<EscalationRule.Step> steps = new ArrayList<>();
+            for (int i = 0; i < c.steps().size(); i++) {
+                steps.add(new EscalationRule.Step(i + 1, Duration.ofMinutes(c.steps().get(i).afterMinutes()),
+                        c.steps().get(i).calls()));
+            }
+            escalation.add(new EscalationRule(c.type(), steps, c.untilResolved()));
         }
         return new PlantSetup(new PlantModel(lines, OeeProfile.ISO_22400, STALE_AFTER, RETENTION),
-                ShiftCalendar.aroundTheClock(ZoneId.systemDefault()), new ReasonTree(List.of()), FaultReasonMap.empty(),
-                names(map));
+                new ShiftCalendar(ZoneId.of(rules.timeZone()), shifts, holidays, List.of()), reasonTree(rules),
+                new FaultReasonMap(rulesVersion, Instant.EPOCH, "plant rules version " + rulesVersion, byCode),
+                types, escalation, names(map));
+    }
+
+    /** The reason tree, parents before their children whatever order the rules list them in. */
+    private static ReasonTree reasonTree(PlantRules rules) {
+        Map<String, PlantRules.Reason> left = new LinkedHashMap<>();
+        rules.reasons().forEach(r -> left.put(r.id(), r));
+        List<ReasonTree.Node> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (!left.isEmpty()) {
+            boolean progress = false;
+            for (var it = left.values().iterator(); it.hasNext(); ) {
+                PlantRules.Reason r = it.next();
+                String parent = r.parent() == null || r.parent().isEmpty() ? null : r.parent();
+                if (parent == null || placed.contains(parent)) {
+                    ordered.add(new ReasonTree.Node(r.id(), r.name(), parent, r.category()));
+                    placed.add(r.id());
+                    it.remove();
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                throw new IllegalArgumentException("Reasons " + left.keySet() + " form a loop of parents");
+            }
+        }
+        Set<String> retired = new HashSet<>();
+        rules.reasons().stream().filter(PlantRules.Reason::retired).forEach(r -> retired.add(r.id()));
+        return new ReasonTree(ordered, retired);
+    }
+
+    /** The virtual plant's rules as its plant file describes them: its shifts, fault codes and products. */
+    static PlantRules demoRules(PlantFile file) {
+        List<PlantRules.Shift> shifts = new ArrayList<>();
+        for (PlantFile.Shift s : file.shifts()) {
+            shifts.add(new PlantRules.Shift(s.name(), s.start(), s.end(), List.of(DayOfWeek.values()), s.breaks().stream()
+                    .map(b -> new PlantRules.Break("Break", b.start(),
+                            LocalTime.parse(b.start()).plusMinutes(b.minutes()).toString())).toList()));
+        }
+        List<PlantRules.Reason> reasons = new ArrayList<>();
+        List<PlantRules.FaultCode> faults = new ArrayList<>();
+        for (PlantFile.FaultCode f : file.faultCodes()) {
+            reasons.add(new PlantRules.Reason("fault-" + f.code(), f.text(), null, LossCategory.BREAKDOWN, false));
+            faults.add(new PlantRules.FaultCode(f.code(), f.text(), "fault-" + f.code()));
+        }
+        List<PlantRules.MachineCycle> cycles = new ArrayList<>();
+        for (PlantFile.Line line : file.lines()) {
+            for (PlantFile.Machine m : line.machines()) {
+                Map<Long, Double> byProduct = new HashMap<>();
+                file.products().stream().filter(p -> p.cycleFactor() != 1.0)
+                        .forEach(p -> byProduct.put((long) p.id(), m.idealCycleSeconds() * p.cycleFactor()));
+                cycles.add(new PlantRules.MachineCycle(m.id(), m.idealCycleSeconds(), byProduct));
+            }
+        }
+        return new PlantRules(file.timeZone(), reasons, faults, shifts, List.of(),
+                file.products().stream().map(p -> new PlantRules.Product(p.id(), p.name())).toList(), cycles,
+                defaultCallTypes());
+    }
+
+    /** A plant's rules before its engineer sets them: around the clock in this computer's time zone, no reasons. */
+    static PlantRules defaultRules() {
+        return new PlantRules(ZoneId.systemDefault().getId(), List.of(), List.of(),
+                List.of(new PlantRules.Shift("Day", "00:00", "00:00", List.of(DayOfWeek.values()), List.of())),
+                List.of(), List.of(), List.of(), defaultCallTypes());
+    }
+
+    /** Every call type escalates to the line lead at once, the shift supervisor after 5 minutes, the plant manager after 15. */
+    private static List<PlantRules.CallRule> defaultCallTypes() {
+        List<PlantRules.Step> steps = List.of(new PlantRules.Step(0, "line lead"), new PlantRules.Step(5, "shift supervisor"),
+                new PlantRules.Step(15, "plant manager"));
+        return Stream.of(CallType.MAINTENANCE, CallType.QUALITY, CallType.MATERIAL, CallType.SAFETY)
+                .map(t -> new PlantRules.CallRule(t.id(), t.label(), t.priority(), steps, false)).toList();
     }
 
     /** Display names of the tag map's lines and machines, by id. */

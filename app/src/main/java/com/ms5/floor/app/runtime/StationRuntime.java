@@ -31,6 +31,7 @@ import com.ms5.floor.plc.poll.PollTag;
 import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapFile;
+import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -70,7 +71,6 @@ public final class StationRuntime implements AutoCloseable {
     private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
     private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(2);
-    private static final String TAGMAP = "tagmap";
     private static final Duration TEST_DEADLINE = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
@@ -89,6 +89,9 @@ public final class StationRuntime implements AutoCloseable {
     /** The tag map as the plant's configuration holds it; {@link #map} is the same pointed at the virtual plant in demo mode. */
     private volatile TagMap configured;
     private volatile int tagMapVersion;
+    /** The plant rules analytics runs by, and their stored version (0: not stored yet). */
+    private volatile PlantRules rules;
+    private volatile int rulesVersion;
     private volatile TagMap map;
     private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
     private final Set<String> polled = ConcurrentHashMap.newKeySet();
@@ -157,13 +160,14 @@ public final class StationRuntime implements AutoCloseable {
             source = configured.plant() + " · " + configured.connections().size() + " PLC connection(s)";
         }
         map = pointed(configured);
-        hub.publish(LiveKeys.TAGMAP_VERSION, 0); // loaded, not stored yet
+        hub.publish(ConfigKind.TAG_MAP.liveKey(), 0); // loaded, not stored yet
         map.machine(config.machineId()).orElseThrow(() ->
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
         double idealCycle = config.demoPlant() ? plant.idealCycleSeconds(config.machineId()) : config.idealCycleSeconds();
         shownMachine = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
-        analytics = new AnalyticsRuntime(config.demoPlant() ? PlantSetup.demo(plant.file())
-                : PlantSetup.of(map, config.idealCycleSeconds()), clock, hub, this::store);
+        rules = config.demoPlant() ? PlantSetup.demoRules(plant.file()) : PlantSetup.defaultRules();
+        analytics = new AnalyticsRuntime(PlantSetup.of(map, rules, 0, config.idealCycleSeconds()), clock, hub, this::store);
+        hub.publish(ConfigKind.PLANT_RULES.liveKey(), 0);
         analytics.publishLinesWhere(this::pollsLine);
     }
 
@@ -257,7 +261,12 @@ public final class StationRuntime implements AutoCloseable {
         timeline = new TimelineRepository(database);
         snapshots = new LineSnapshotRepository(database, stationId);
         configVersions = new ConfigVersionRepository(database, stationId);
-        adoptStoredTagMap();
+        String origin = config.demoPlant() ? "the virtual plant's demo" : String.valueOf(config.tagMapFile());
+        adoptStored(ConfigKind.TAG_MAP, configured, "first version: " + configured.connections().size()
+                + " connection(s), " + configured.machines().size() + " machine(s), from " + origin, this::adopt);
+        adoptStored(ConfigKind.PLANT_RULES, rules, "first version: " + rules.shifts().size() + " shift(s), "
+                + rules.reasons().size() + " reason(s), " + rules.products().size() + " product(s), from "
+                + (config.demoPlant() ? "the virtual plant's demo" : "the defaults"), this::adoptRules);
         recorder.attach(new EventStore(database, stationId));
         analytics.publishBoard(false);
         feed = new ChangeFeed(database, this::onChange);
@@ -289,24 +298,19 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     /**
-     * On station-startup: the plant's tag map is the newest version in the database, whatever this
-     * station's file says; a database without one is given this station's (its first version).
+     * On station-startup: the plant's configuration is the newest version in the database, whatever
+     * this station's files say; a database without one is given this station's (its first version).
      */
-    private void adoptStoredTagMap() {
-        String origin = config.demoPlant() ? "the virtual plant's demo tag map" : String.valueOf(config.tagMapFile());
+    private <T> void adoptStored(ConfigKind<T> kind, T seed, String firstSummary,
+                                 java.util.function.Consumer<ConfigVersionRepository.Version> adopt) {
         try {
-            var latest = configVersions.latest(TAGMAP);
-            if (latest.isEmpty()) {
-                tagMapVersion = configVersions.saveIfChanged(TAGMAP, TagMapFile.toJson(configured),
-                        System.getProperty("user.name"), "first version: " + configured.connections().size()
-                                + " connection(s), " + configured.machines().size() + " machine(s), from " + origin);
-                log.info("Tag map version {} stored from {}", tagMapVersion, origin);
-                hub.publish(LiveKeys.TAGMAP_VERSION, tagMapVersion);
-            } else {
-                adopt(latest.get());
+            if (configVersions.latest(kind.id()).isEmpty()) {
+                configVersions.saveIfChanged(kind.id(), kind.json().apply(seed), System.getProperty("user.name"),
+                        firstSummary);
             }
+            configVersions.latest(kind.id()).ifPresent(adopt);
         } catch (java.sql.SQLException | IllegalArgumentException e) {
-            log.warn("The stored tag map could not be used ({}); this station goes on with {}", e.getMessage(), origin);
+            log.warn("The stored {} could not be used ({}); this station goes on with its own", kind.title(), e.getMessage());
         }
     }
 
@@ -315,7 +319,7 @@ public final class StationRuntime implements AutoCloseable {
         if (version.version() <= tagMapVersion) {
             return; // already adopted, or older than what this station has
         }
-        TagMap next = TagMapFile.fromJson(version.document(), "tag map version " + version.version());
+        TagMap next = ConfigKind.TAG_MAP.parse(version);
         TagMap before = map;
         TagMap after = pointed(next);
         configured = next;
@@ -342,10 +346,32 @@ public final class StationRuntime implements AutoCloseable {
         } else if (!polled.isEmpty()) {
             ids.forEach(this::startPolling); // no database at start: this station polls them all
         }
-        hub.publish(LiveKeys.TAGMAP_VERSION, tagMapVersion);
+        hub.publish(ConfigKind.TAG_MAP.liveKey(), tagMapVersion);
         long unknown = next.machines().stream().filter(m -> !analytics.knows(m.id())).count();
         log.info("Tag map version {} by {} is live: {}{}", version.version(), version.author(), version.summary(),
                 unknown == 0 ? "" : "; " + unknown + " new machine(s) are polled, their OEE starts after a restart");
+    }
+
+    /** A stored version of the plant rules becomes what analytics runs by, without a restart. */
+    private synchronized void adoptRules(ConfigVersionRepository.Version version) {
+        if (version.version() <= rulesVersion) {
+            return;
+        }
+        PlantRules next = ConfigKind.PLANT_RULES.parse(version);
+        analytics.useRules(PlantSetup.of(map, next, version.version(), config.idealCycleSeconds())).join();
+        rules = next;
+        rulesVersion = version.version();
+        hub.publish(ConfigKind.PLANT_RULES.liveKey(), rulesVersion);
+        log.info("Plant rules version {} by {} are live: {}", version.version(), version.author(), version.summary());
+    }
+
+    /** The plant rules analytics runs by and their version; any thread. */
+    public PlantRules rules() {
+        return rules;
+    }
+
+    public int rulesVersion() {
+        return rulesVersion;
     }
 
     /** The plant's tag map as configured (not pointed at the virtual plant) and its version; any thread. */
@@ -358,7 +384,7 @@ public final class StationRuntime implements AutoCloseable {
     }
 
     /**
-     * Stores {@code edited} as the next version of the plant's tag map, with the changes as its
+     * Stores {@code edited} as the next version of a configuration document, with the changes as its
      * summary; every station (this one too) picks it up from the change notice. Refused with the
      * problems listed if it is not valid, while the database is away (the configuration lives
      * there), and if someone saved a version after {@code baseVersion}, the one the edits started
@@ -366,12 +392,11 @@ public final class StationRuntime implements AutoCloseable {
      *
      * @return the new version's number
      */
-    public CompletableFuture<Integer> saveTagMap(TagMap edited, int baseVersion, String who) {
-        List<com.ms5.floor.plc.tagmap.TagMapValidator.Problem> problems =
-                com.ms5.floor.plc.tagmap.TagMapValidator.problems(edited);
+    public <T> CompletableFuture<Integer> save(ConfigKind<T> kind, T edited, int baseVersion, String who) {
+        List<?> problems = kind.problems().apply(edited);
         if (!problems.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("The tag map has " + problems.size()
-                    + " problem(s); fix them first:\n" + problems.stream().map(Object::toString)
+            return CompletableFuture.failedFuture(new IllegalArgumentException("There are " + problems.size()
+                    + " problem(s) in the " + kind.title() + "; fix them first:\n" + problems.stream().map(Object::toString)
                     .collect(java.util.stream.Collectors.joining("\n"))));
         }
         ConfigVersionRepository versions = configVersions;
@@ -382,25 +407,24 @@ public final class StationRuntime implements AutoCloseable {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                ConfigVersionRepository.Version latest = versions.latest(TAGMAP).orElseThrow();
+                ConfigVersionRepository.Version latest = versions.latest(kind.id()).orElseThrow();
                 if (latest.version() > baseVersion) {
                     throw new CompletionException(new IllegalStateException("Version " + latest.version() + " was saved by "
                             + latest.author() + " at " + TIME.format(latest.createdAt()) + " after you started from version "
                             + baseVersion + " (" + latest.summary() + "). Your edits stay here; look at Versions…, then make "
                             + "them again on the newest version."));
                 }
-                TagMap base = TagMapFile.fromJson(latest.document(), "tag map version " + latest.version());
-                return versions.saveIfChanged(TAGMAP, TagMapFile.toJson(edited), who,
-                        com.ms5.floor.plc.tagmap.TagMapDiff.summary(base, edited));
+                return versions.saveIfChanged(kind.id(), kind.json().apply(edited), who,
+                        kind.summary(kind.parse(latest), edited));
             } catch (java.sql.SQLException e) {
-                throw new CompletionException(new IllegalStateException("The tag map could not be stored: "
+                throw new CompletionException(new IllegalStateException("The " + kind.title() + " could not be stored: "
                         + e.getMessage() + ". Nothing changed; try again.", e));
             }
         }, dbWork);
     }
 
-    /** Every stored version of the tag map, newest first. */
-    public CompletableFuture<List<ConfigVersionRepository.Version>> tagMapVersions() {
+    /** Every stored version of a configuration document, newest first. */
+    public CompletableFuture<List<ConfigVersionRepository.Version>> versions(ConfigKind<?> kind) {
         ConfigVersionRepository versions = configVersions;
         if (versions == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("The database is not connected yet; versions "
@@ -408,7 +432,7 @@ public final class StationRuntime implements AutoCloseable {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return versions.versions(TAGMAP);
+                return versions.versions(kind.id());
             } catch (java.sql.SQLException e) {
                 throw new CompletionException(new IllegalStateException("The versions could not be read: "
                         + e.getMessage(), e));
@@ -458,18 +482,18 @@ public final class StationRuntime implements AutoCloseable {
         }, setupWork);
     }
 
-    /** On db-work: another station (or this one) stored a tag-map version. */
-    private void readTagMapVersion() {
+    /** On db-work: another station (or this one) stored a version of {@code kind}. */
+    private void readLatest(ConfigKind<?> kind, java.util.function.Consumer<ConfigVersionRepository.Version> adopt) {
         try {
-            configVersions.latest(TAGMAP).ifPresent(v -> startup.execute(() -> {
+            configVersions.latest(kind.id()).ifPresent(v -> startup.execute(() -> {
                 try {
-                    adopt(v);
+                    adopt.accept(v);
                 } catch (RuntimeException e) {
-                    log.error("Tag map version {} cannot be used: {}", v.version(), e.getMessage());
+                    log.error("{} version {} cannot be used: {}", kind.title(), v.version(), e.getMessage());
                 }
             }));
         } catch (java.sql.SQLException e) {
-            log.warn("Reading the new tag map version failed: {}", e.getMessage());
+            log.warn("Reading the new {} version failed: {}", kind.title(), e.getMessage());
         }
     }
 
@@ -532,8 +556,10 @@ public final class StationRuntime implements AutoCloseable {
                     }
                 });
             }
-        } else if (what.equals(ChangeFeed.CONFIG + TAGMAP)) {
-            dbWork.execute(this::readTagMapVersion);
+        } else if (what.equals(ChangeFeed.CONFIG + ConfigKind.TAG_MAP.id())) {
+            dbWork.execute(() -> readLatest(ConfigKind.TAG_MAP, this::adopt));
+        } else if (what.equals(ChangeFeed.CONFIG + ConfigKind.PLANT_RULES.id())) {
+            dbWork.execute(() -> readLatest(ConfigKind.PLANT_RULES, this::adoptRules));
         } else if (what.startsWith(ChangeFeed.DOWNTIME)) {
             hub.publish(LiveKeys.DOWNTIME_CHANGED, payload); // views showing stops read them again
         } else if (what.startsWith(ChangeFeed.ANDON)) {

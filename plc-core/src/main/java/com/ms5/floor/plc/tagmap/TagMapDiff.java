@@ -42,16 +42,6 @@ public final class TagMapDiff {
         return changes;
     }
 
-    /** The changes on one line, for a version's summary; "no changes" if there are none. */
-    public static String summary(TagMap before, TagMap after) {
-        List<String> changes = between(before, after);
-        if (changes.isEmpty()) {
-            return "no changes";
-        }
-        return changes.size() <= 6 ? String.join("; ", changes)
-                : String.join("; ", changes.subList(0, 5)) + "; and " + (changes.size() - 5) + " more change(s)";
-    }
-
     private interface Same<T> {
         void compare(List<String> changes, String id, T before, T after);
     }

@@ -36,7 +36,5 @@ class TagMapDiffTest {
                 "L1-DEPAL TOTAL_COUNT: address: L1_Depal.TotalCount -> L1_Depal.Infeed",
                 "L1-DEPAL TOTAL_COUNT: scan class: fast -> normal",
                 "L1-DEPAL SPEED removed");
-        assertThat(TagMapDiff.summary(demo, demo)).isEqualTo("no changes");
-        assertThat(TagMapDiff.summary(demo, after)).endsWith("; and 2 more change(s)");
     }
 }

@@ -1,6 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
-import com.ms5.floor.app.runtime.LiveKeys;
+import com.ms5.floor.app.runtime.ConfigKind;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.ErrorText;
@@ -120,7 +120,7 @@ public final class SetupView {
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
         // The station publishes its tag map's version once the map is loaded (0 until it is stored), and each new one.
-        hub.subscribeWhileShown(root, LiveKeys.TAGMAP_VERSION, (Integer version) -> load());
+        hub.subscribeWhileShown(root, ConfigKind.TAG_MAP.liveKey(), (Integer version) -> load());
     }
 
     /** A text field's edit counts on Enter and when focus leaves it. */
@@ -668,13 +668,13 @@ public final class SetupView {
 
     @FXML
     private void showVersions() {
-        station.tagMapVersions().whenCompleteAsync((versions, error) -> {
+        station.versions(ConfigKind.TAG_MAP).whenCompleteAsync((versions, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 return;
             }
-            VersionsDialog.ask(bindings.getScene().getWindow(), versions, model.current()).ifPresent(rollback -> {
-                model.replace(rollback.map());
+            VersionsDialog.ask(bindings.getScene().getWindow(), ConfigKind.TAG_MAP, versions, model.current()).ifPresent(rollback -> {
+                model.replace(rollback.document());
                 status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
             });
         }, Platform::runLater);
@@ -685,7 +685,7 @@ public final class SetupView {
         TagMap edited = model.current();
         saveButton.setDisable(true);
         status.setText("Saving…");
-        station.saveTagMap(edited, model.savedVersion(), System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
+        station.save(ConfigKind.TAG_MAP, edited, model.savedVersion(), System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 redraw();

@@ -1,9 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
-import com.ms5.floor.plc.tagmap.TagMap;
-import com.ms5.floor.plc.tagmap.TagMapDiff;
-import com.ms5.floor.plc.tagmap.TagMapFile;
+import com.ms5.floor.app.runtime.ConfigKind;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,23 +17,24 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Every stored version of the tag map with who saved it, when, and what it changed; the one
+ * Every stored version of a configuration document with who saved it, when, and what it changed; the one
  * selected is compared with what the editor holds. "Load this version" puts it in the editor,
  * where saving makes it the newest version again: a rollback that keeps the history.
  */
 final class VersionsDialog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    record Rollback(int version, TagMap map) {
+    record Rollback<T>(int version, T document) {
     }
 
     private VersionsDialog() {
     }
 
-    static Optional<Rollback> ask(Window owner, List<ConfigVersionRepository.Version> versions, TagMap editing) {
+    static <T> Optional<Rollback<T>> ask(Window owner, ConfigKind<T> kind, List<ConfigVersionRepository.Version> versions,
+                                         T editing) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Tag map versions");
+        dialog.setTitle("Versions of the " + kind.title());
         dialog.setHeaderText(versions.size() + " version(s), newest first. Select one to see how it differs from the editor.");
         ListView<ConfigVersionRepository.Version> list = new ListView<>();
         list.setId("versionList");
@@ -60,9 +59,9 @@ final class VersionsDialog {
             if (v == null) {
                 return;
             }
-            List<String> changes = TagMapDiff.between(editing, parse(v));
+            List<String> changes = kind.diff().apply(editing, kind.parse(v));
             diffTitle.setText("Loading version " + v.version() + " would change " + changes.size() + " thing(s):");
-            diff.setText(changes.isEmpty() ? "Nothing: the editor holds the same tag map." : String.join("\n", changes));
+            diff.setText(changes.isEmpty() ? "Nothing: the editor holds the same " + kind.title() + "." : String.join("\n", changes));
         });
         SplitPane split = new SplitPane(list, new VBox(6, diffTitle, diff));
         split.setDividerPositions(0.45);
@@ -72,11 +71,7 @@ final class VersionsDialog {
         dialog.getDialogPane().lookupButton(load).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         return dialog.showAndWait().filter(b -> b == load).map(b -> {
             ConfigVersionRepository.Version v = list.getSelectionModel().getSelectedItem();
-            return new Rollback(v.version(), parse(v));
+            return new Rollback<>(v.version(), kind.parse(v));
         });
-    }
-
-    private static TagMap parse(ConfigVersionRepository.Version v) {
-        return TagMapFile.fromJson(v.document(), "tag map version " + v.version());
     }
 }

@@ -1,0 +1,134 @@
+package com.ms5.floor.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ms5.floor.analytics.downtime.LossCategory;
+import com.ms5.floor.app.rules.PlantRules;
+import com.ms5.floor.app.rules.PlantRulesCheck;
+import com.ms5.floor.app.rules.PlantRulesJson;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.virtual.PlantFile;
+import com.ms5.floor.plc.virtual.VirtualPlant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plant rules document: the demo's, its checks with their rows, its diff, JSON, and what analytics makes of it. */
+class PlantRulesTest {
+    private final PlantRules demo = PlantSetup.demoRules(demoFile());
+
+    private static PlantFile demoFile() {
+        try (InputStream in = VirtualPlant.class.getResourceAsStream("/ms5/plant/demo-plant.json")) {
+            return PlantFile.load(in, "demo-plant.json");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theDemoRulesAreValidAndSurviveJson() {
+        assertThat(PlantRulesCheck.problems(demo)).isEmpty();
+        assertThat(demo.shifts()).extracting(PlantRules.Shift::name).containsExactly("Early", "Late", "Night");
+        assertThat(demo.faultCodes()).hasSize(14);
+        assertThat(PlantRulesJson.fromJson(PlantRulesJson.toJson(demo), "test")).isEqualTo(demo);
+        assertThat(PlantRulesCheck.problems(PlantSetup.defaultRules())).isEmpty();
+    }
+
+    @Test
+    void eachProblemNamesItsSectionRowAndField() {
+        List<PlantRules.Reason> reasons = new ArrayList<>(demo.reasons());
+        reasons.add(new PlantRules.Reason("fault-101", "Twice", null, LossCategory.BREAKDOWN, false));
+        reasons.add(new PlantRules.Reason("jam", "Jam", "nowhere", LossCategory.BREAKDOWN, false));
+        List<PlantRules.FaultCode> faults = new ArrayList<>(demo.faultCodes());
+        faults.add(new PlantRules.FaultCode(101, "again", "fault-101"));
+        List<PlantRules.Shift> shifts = new ArrayList<>(demo.shifts());
+        shifts.add(new PlantRules.Shift("Overtime", "13:00", "15:00", List.of(DayOfWeek.SATURDAY), List.of()));
+        shifts.set(0, new PlantRules.Shift("Early", "6:00", "14:00", List.of(DayOfWeek.MONDAY), List.of()));
+        PlantRules broken = demo.withReasons(reasons).withFaultCodes(faults).withShifts(shifts)
+                .withCalendar("Mars/Olympus", List.of("2026-13-01"))
+                .withCallTypes(List.of(new PlantRules.CallRule("maintenance", "Maintenance", 1,
+                        List.of(new PlantRules.Step(5, "lead"), new PlantRules.Step(5, "")), false)));
+
+        assertThat(PlantRulesCheck.problems(broken)).extracting(Object::toString).containsExactly(
+                "calendar, time zone: 'Mars/Olympus' is not a time zone; use a name like Europe/Berlin or America/Chicago",
+                "calendar row 1, holiday: '2026-13-01' is not a date; write it as 2026-12-25",
+                "reasons row 15, id: 'fault-101' is used twice",
+                "reasons row 16, parent: there is no reason 'nowhere'",
+                "fault codes row 15, code: 101 is listed twice",
+                "shifts row 1, start: '6:00' is not a time of day; write it as 06:00",
+                "shifts row 4, times: overlaps shift 'Late'; a moment belongs to one shift",
+                "call types row 1, level 2: must come later than level 1 (5 min)",
+                "call types row 1, level 2: say who is called");
+    }
+
+    @Test
+    void aNightShiftThatRunsIntoTheNextDayIsNoOverlap() {
+        assertThat(PlantRulesCheck.problems(demo.withShifts(List.of(
+                new PlantRules.Shift("Night", "22:00", "06:00", List.of(DayOfWeek.values()), List.of(
+                        new PlantRules.Break("Meal", "01:30", "02:00"))),
+                new PlantRules.Shift("Day", "06:00", "22:00", List.of(DayOfWeek.values()), List.of()))))).isEmpty();
+        assertThat(PlantRulesCheck.problems(demo.withShifts(List.of(
+                new PlantRules.Shift("Night", "22:00", "06:00", List.of(DayOfWeek.SUNDAY), List.of(
+                        new PlantRules.Break("Meal", "07:00", "07:30"))),
+                new PlantRules.Shift("Early", "05:00", "13:00", List.of(DayOfWeek.MONDAY), List.of())))))
+                .extracting(Object::toString).containsExactly(
+                        "shifts row 1, breaks: break 07:00-07:30 does not lie inside the shift 22:00-06:00",
+                        "shifts row 2, times: overlaps shift 'Night'; a moment belongs to one shift");
+    }
+
+    @Test
+    void theDiffSaysWhatChangedInWords() {
+        List<PlantRules.FaultCode> faults = new ArrayList<>(demo.faultCodes());
+        faults.set(0, new PlantRules.FaultCode(101, "Bottle jam at infeed starwheel", "jam"));
+        List<PlantRules.Reason> reasons = new ArrayList<>(demo.reasons());
+        reasons.add(new PlantRules.Reason("jam", "Jam", null, LossCategory.BREAKDOWN, false));
+        PlantRules after = demo.withReasons(reasons).withFaultCodes(faults)
+                .withProducts(List.of(demo.products().get(0)));
+
+        assertThat(ConfigKind.PLANT_RULES.diff().apply(demo, after)).containsExactly(
+                "reason jam added: name Jam, category BREAKDOWN, retired false",
+                "fault code 101 reason: fault-101 -> jam",
+                "product 1002 removed", "product 2001 removed", "product 2002 removed", "product 3001 removed");
+        assertThat(ConfigKind.PLANT_RULES.summary(demo, demo)).isEqualTo("no changes");
+        assertThat(ConfigKind.PLANT_RULES.summary(demo, after)).isEqualTo("reason jam added: name Jam, category "
+                + "BREAKDOWN, retired false; fault code 101 reason: fault-101 -> jam; product 1002 removed; product 2001 "
+                + "removed; product 2002 removed; product 3001 removed");
+        TagMap map = VirtualPlant.demoTagMap();
+        TagMap renamed = new TagMap("Other plant", map.connections(), map.lines());
+        assertThat(ConfigKind.TAG_MAP.summary(map, renamed)).isEqualTo("plant name: " + map.plant() + " -> Other plant");
+    }
+
+    @Test
+    void analyticsIsToldTheRulesOfItsVersion() {
+        PlantSetup setup = PlantSetup.of(VirtualPlant.demoTagMap(), demo, 4, 1.0);
+
+        assertThat(setup.faults().version()).isEqualTo(4);
+        assertThat(setup.faults().reasonFor(101)).isEqualTo("fault-101");
+        assertThat(setup.reasons().path("fault-101")).isEqualTo("Bottle jam at infeed starwheel");
+        assertThat(setup.model().lines().get(0).machines().get(2).idealCycleByProduct())
+                .containsEntry(1002L, setup.model().lines().get(0).machines().get(2).idealCycleSeconds() * 1.35);
+        assertThat(setup.escalation()).hasSize(4);
+        assertThat(setup.calendar().shiftAt(Instant.parse("2026-11-25T07:00:00Z")).key()).contains("Early");
+    }
+
+    @Test
+    void retiredReasonsStayForHistoryButAreNotOffered() {
+        List<PlantRules.Reason> reasons = new ArrayList<>(demo.reasons());
+        reasons.set(0, new PlantRules.Reason("fault-101", "Bottle jam", null, LossCategory.BREAKDOWN, true));
+        List<PlantRules.FaultCode> faults = new ArrayList<>(demo.faultCodes());
+        faults.set(0, new PlantRules.FaultCode(101, "Bottle jam at infeed starwheel", null));
+        PlantSetup setup = PlantSetup.of(VirtualPlant.demoTagMap(), demo.withReasons(reasons).withFaultCodes(faults), 2, 1.0);
+
+        assertThat(setup.reasons().path("fault-101")).isEqualTo("Bottle jam");
+        assertThat(setup.reasons().search("jam")).isEmpty();
+        assertThat(PlantRulesCheck.problems(demo.withReasons(reasons))).extracting(Object::toString)
+                .containsExactly("fault codes row 1, reason: 'fault-101' is retired; choose a reason in use");
+        assertThatThrownBy(() -> PlantRulesJson.fromJson("{\"timeZone\": \"UTC\", \"reasons\": 3}", "plant rules version 9"))
+                .hasMessageStartingWith("plant rules version 9 cannot be read");
+    }
+}
