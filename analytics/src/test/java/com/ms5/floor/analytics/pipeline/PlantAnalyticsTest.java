@@ -8,6 +8,8 @@ import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
+import com.ms5.floor.analytics.andon.CallType;
+import com.ms5.floor.analytics.andon.EscalationRule;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.FaultReasonMap;
 import com.ms5.floor.analytics.downtime.LossCategory;
@@ -116,6 +118,47 @@ class PlantAnalyticsTest {
             assertThat(e.seconds()).isEqualTo(240);
             assertThat(e.lineId()).isEqualTo("L1");
         });
+    }
+
+    /**
+     * An engineer's new rules arrive at 60 s while the filler runs at 1 part a second: fault 12 now
+     * means "Seal worn", maintenance calls are "Fitter" calls that call the fitter after one minute,
+     * and the filler's ideal cycle is 0.25 s instead of 0.5 s. The stop from 70 s to 200 s gets the
+     * new reason under the new table's version, its call the new label and escalation, and the
+     * minute after the change counts its 60 parts at the new ideal time.
+     */
+    @Test
+    void newRulesApplyFromTheirArrivalOn() {
+        plant.downtime().useMapping(new FaultReasonMap(1, Instant.EPOCH, "engineer", Map.of(12L, "jam")));
+        for (int s = 0; s < 60; s++) {
+            scan(s, "FILLER", 1, s, s, 0);
+        }
+        ReasonTree reasons = new ReasonTree(List.of(new ReasonTree.Node("jam", "Bottle jam", null, LossCategory.BREAKDOWN),
+                new ReasonTree.Node("seal", "Seal worn", null, LossCategory.BREAKDOWN)));
+        plant.useRules(ShiftCalendar.aroundTheClock(ZoneOffset.UTC), reasons,
+                new FaultReasonMap(2, Instant.EPOCH, "engineer", Map.of(12L, "seal")),
+                List.of(new CallType("maintenance", "Fitter", 0)),
+                List.of(new EscalationRule("maintenance", List.of(new EscalationRule.Step(1, Duration.ofMinutes(1), "fitter")),
+                        false)),
+                Map.of("FILLER", new PlantModel.Machine("FILLER", 0.25, Map.of(), PlantModel.DEMO_STATE_WORDS,
+                        Duration.ofMinutes(2))));
+        for (int s = 60; s <= 240; s++) {
+            boolean faulted = s >= 70 && s < 200;
+            scan(s, "FILLER", faulted ? 3 : 1, s, s, faulted ? 12 : 0);
+        }
+
+        assertThat(andon).filteredOn(e -> e.kind() == AndonEvent.Kind.RAISED).singleElement()
+                .satisfies(e -> assertThat(e.call().type().label()).isEqualTo("Fitter"));
+        assertThat(andon).filteredOn(e -> e.kind() == AndonEvent.Kind.ESCALATED).singleElement().satisfies(e -> {
+            assertThat(e.detail()).isEqualTo("level 1: fitter");
+            assertThat(e.at()).isEqualTo(T0.plusSeconds(130));
+        });
+        assertThat(downtime).singleElement().satisfies(e -> {
+            assertThat(e.reasonId()).isEqualTo("seal");
+            assertThat(e.mappingVersion()).isEqualTo(2);
+        });
+        assertThat(minutes.get(0).idealSeconds()).isCloseTo(59 * 0.5, within(0.01));
+        assertThat(minutes.get(1).idealSeconds()).isCloseTo(60 * 0.25, within(0.01));
     }
 
     @Test
