@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders the app on the virtual plant in a real window under Xvfb (1920x1080) and saves
-# docs/screenshots/ (plant-overview.png, line-detail.png, andon-board.png, dashboard.png, diagnostics.png, setup.png,
+# docs/screenshots/ (plant-overview.png, line-detail.png, andon-board.png, dashboard.png, diagnostics.png, setup.png, rules.png,
 # and the Andon wall's two pages at 3840x2160, andon-wall-4k.png and andon-wall-4k-page2.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,4 +58,5 @@ shoot andon andon-board.png
 shoot machine dashboard.png
 shoot diagnostics diagnostics.png
 shoot setup setup.png
+shoot rules rules.png
 shoot wall andon-wall-4k.png 08:00 30 3840x2160

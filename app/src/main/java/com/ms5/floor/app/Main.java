@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  *   --data-dir=DIR     app-data folder (logs, embedded database, default settings file)
  *   --time-scale=N     run the virtual plant N times faster than real time (demo mode)
  *   --view=V           open on the plant overview (plant), a line (line), the Andon board (andon), a machine
- *                      (machine) or diagnostics
+ *                      (machine), diagnostics, the tag-map setup (setup) or the plant rules (rules)
  *   --wall             run as an Andon wall display (full screen, rotating pages); the same as wall=true
  *   --virtual-plant    run only the virtual plant (no window) for other clients; with --plant=FILE
  *                      a plant file of your own instead of the demo plant

@@ -1,11 +1,8 @@
 package com.ms5.floor.app.rules;
 
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,8 +25,7 @@ public final class PlantRulesDiff {
         compare(d, "fault code", before.faultCodes(), after.faultCodes(), f -> String.valueOf(f.code()), f -> fields(
                 "text", f.text(), "reason", f.reason()));
         compare(d, "shift", before.shifts(), after.shifts(), PlantRules.Shift::name, s -> fields(
-                "start", s.start(), "end", s.end(), "days", days(s.days()), "breaks", s.breaks().stream()
-                        .map(b -> b.name() + " " + b.start() + "-" + b.end()).collect(Collectors.joining(", "))));
+                "start", s.start(), "end", s.end(), "days", RulesText.days(s.days()), "breaks", RulesText.breaks(s.breaks())));
         compare(d, "product", before.products(), after.products(), p -> String.valueOf(p.id()), p -> fields(
                 "name", p.name()));
         compare(d, "ideal cycle of", before.cycles(), after.cycles(), PlantRules.MachineCycle::machine, c -> {
@@ -40,9 +36,7 @@ public final class PlantRulesDiff {
         compare(d, "Andon", before.callTypes(), after.callTypes(), PlantRules.CallRule::type, c -> {
             Map<String, Object> f = fields("label", c.label(), "priority", c.priority(), "escalates until",
                     c.untilResolved() ? "resolved" : "acknowledged");
-            for (int i = 0; i < c.steps().size(); i++) {
-                f.put("level " + (i + 1), c.steps().get(i).calls() + " after " + c.steps().get(i).afterMinutes() + " min");
-            }
+            f.put("escalation", RulesText.steps(c.steps()));
             return f;
         });
         return d;
@@ -95,10 +89,5 @@ public final class PlantRulesDiff {
         Map<String, T> byKey = new LinkedHashMap<>();
         items.forEach(i -> byKey.putIfAbsent(key.apply(i), i));
         return byKey;
-    }
-
-    private static String days(List<DayOfWeek> days) {
-        return days.size() == 7 ? "every day" : days.stream().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
-                .collect(Collectors.joining(" "));
     }
 }

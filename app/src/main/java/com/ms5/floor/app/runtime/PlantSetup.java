@@ -3,15 +3,18 @@ package com.ms5.floor.app.runtime;
 import com.ms5.floor.analytics.andon.CallType;
 import com.ms5.floor.analytics.andon.EscalationRule;
 import com.ms5.floor.analytics.downtime.FaultReasonMap;
-import com.ms5.floor.analytics.downtime.LossCategory;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.pipeline.PlantModel;
 import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.shift.ShiftDefinition;
 import com.ms5.floor.app.rules.PlantRules;
+import com.ms5.floor.app.rules.PlantRulesJson;
 import com.ms5.floor.plc.tagmap.TagMap;
-import com.ms5.floor.plc.virtual.PlantFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,32 +111,19 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
         return new ReasonTree(ordered, retired);
     }
 
-    /** The virtual plant's rules as its plant file describes them: its shifts, fault codes and products. */
-    static PlantRules demoRules(PlantFile file) {
-        List<PlantRules.Shift> shifts = new ArrayList<>();
-        for (PlantFile.Shift s : file.shifts()) {
-            shifts.add(new PlantRules.Shift(s.name(), s.start(), s.end(), List.of(DayOfWeek.values()), s.breaks().stream()
-                    .map(b -> new PlantRules.Break("Break", b.start(),
-                            LocalTime.parse(b.start()).plusMinutes(b.minutes()).toString())).toList()));
-        }
-        List<PlantRules.Reason> reasons = new ArrayList<>();
-        List<PlantRules.FaultCode> faults = new ArrayList<>();
-        for (PlantFile.FaultCode f : file.faultCodes()) {
-            reasons.add(new PlantRules.Reason("fault-" + f.code(), f.text(), null, LossCategory.BREAKDOWN, false));
-            faults.add(new PlantRules.FaultCode(f.code(), f.text(), "fault-" + f.code()));
-        }
-        List<PlantRules.MachineCycle> cycles = new ArrayList<>();
-        for (PlantFile.Line line : file.lines()) {
-            for (PlantFile.Machine m : line.machines()) {
-                Map<Long, Double> byProduct = new HashMap<>();
-                file.products().stream().filter(p -> p.cycleFactor() != 1.0)
-                        .forEach(p -> byProduct.put((long) p.id(), m.idealCycleSeconds() * p.cycleFactor()));
-                cycles.add(new PlantRules.MachineCycle(m.id(), m.idealCycleSeconds(), byProduct));
+    /**
+     * The virtual plant's rules as its engineer would have set them up ({@code ms5/plant/demo-rules.json}
+     * in src-resources): a reason tree over its fault codes, its shifts, products and cycle times.
+     */
+    static PlantRules demoRules() {
+        try (InputStream in = PlantSetup.class.getResourceAsStream("/ms5/plant/demo-rules.json")) {
+            if (in == null) {
+                throw new IllegalStateException("The demo rules ms5/plant/demo-rules.json are not on the classpath");
             }
+            return PlantRulesJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo-rules.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new PlantRules(file.timeZone(), reasons, faults, shifts, List.of(),
-                file.products().stream().map(p -> new PlantRules.Product(p.id(), p.name())).toList(), cycles,
-                defaultCallTypes());
     }
 
     /** A plant's rules before its engineer sets them: around the clock in this computer's time zone, no reasons. */

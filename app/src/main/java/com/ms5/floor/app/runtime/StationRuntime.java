@@ -165,7 +165,7 @@ public final class StationRuntime implements AutoCloseable {
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
         double idealCycle = config.demoPlant() ? plant.idealCycleSeconds(config.machineId()) : config.idealCycleSeconds();
         shownMachine = new MachineMetrics(config.machineId(), idealCycle, Duration.ofMinutes(1));
-        rules = config.demoPlant() ? PlantSetup.demoRules(plant.file()) : PlantSetup.defaultRules();
+        rules = config.demoPlant() ? PlantSetup.demoRules() : PlantSetup.defaultRules();
         analytics = new AnalyticsRuntime(PlantSetup.of(map, rules, 0, config.idealCycleSeconds()), clock, hub, this::store);
         hub.publish(ConfigKind.PLANT_RULES.liveKey(), 0);
         analytics.publishLinesWhere(this::pollsLine);
@@ -372,6 +372,11 @@ public final class StationRuntime implements AutoCloseable {
 
     public int rulesVersion() {
         return rulesVersion;
+    }
+
+    /** The ideal cycle time of a machine the plant rules give none (station setting {@code machine.idealCycleSeconds}). */
+    public double defaultIdealCycleSeconds() {
+        return config.idealCycleSeconds();
     }
 
     /** The plant's tag map as configured (not pointed at the virtual plant) and its version; any thread. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The plant rules document: the demo's, its checks with their rows, its diff, JSON, and what analytics makes of it. */
 class PlantRulesTest {
-    private final PlantRules demo = PlantSetup.demoRules(demoFile());
+    private final PlantRules demo = PlantSetup.demoRules();
 
     private static PlantFile demoFile() {
         try (InputStream in = VirtualPlant.class.getResourceAsStream("/ms5/plant/demo-plant.json")) {
@@ -30,11 +30,24 @@ class PlantRulesTest {
         }
     }
 
+    /** The demo's rules name what the virtual plant does: its fault codes, shifts, products and machines. */
     @Test
-    void theDemoRulesAreValidAndSurviveJson() {
+    void theDemoRulesAgreeWithTheVirtualPlant() {
+        PlantFile plant = demoFile();
         assertThat(PlantRulesCheck.problems(demo)).isEmpty();
-        assertThat(demo.shifts()).extracting(PlantRules.Shift::name).containsExactly("Early", "Late", "Night");
-        assertThat(demo.faultCodes()).hasSize(14);
+        assertThat(demo.faultCodes()).extracting(PlantRules.FaultCode::code)
+                .containsExactlyElementsOf(plant.faultCodes().stream().map(f -> (long) f.code()).toList());
+        assertThat(demo.shifts()).extracting(PlantRules.Shift::name, PlantRules.Shift::start, PlantRules.Shift::end)
+                .containsExactlyElementsOf(plant.shifts().stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.name(),
+                        s.start(), s.end())).toList());
+        assertThat(demo.products()).extracting(PlantRules.Product::id)
+                .containsExactlyElementsOf(plant.products().stream().map(p -> (long) p.id()).toList());
+        for (PlantFile.Line line : plant.lines()) {
+            for (PlantFile.Machine m : line.machines()) {
+                assertThat(demo.cycles()).filteredOn(c -> c.machine().equals(m.id())).singleElement()
+                        .satisfies(c -> assertThat(c.idealSeconds()).isEqualTo(m.idealCycleSeconds()));
+            }
+        }
         assertThat(PlantRulesJson.fromJson(PlantRulesJson.toJson(demo), "test")).isEqualTo(demo);
         assertThat(PlantRulesCheck.problems(PlantSetup.defaultRules())).isEmpty();
     }
@@ -57,8 +70,8 @@ class PlantRulesTest {
         assertThat(PlantRulesCheck.problems(broken)).extracting(Object::toString).containsExactly(
                 "calendar, time zone: 'Mars/Olympus' is not a time zone; use a name like Europe/Berlin or America/Chicago",
                 "calendar row 1, holiday: '2026-13-01' is not a date; write it as 2026-12-25",
-                "reasons row 15, id: 'fault-101' is used twice",
-                "reasons row 16, parent: there is no reason 'nowhere'",
+                "reasons row " + (demo.reasons().size() + 1) + ", id: 'fault-101' is used twice",
+                "reasons row " + (demo.reasons().size() + 2) + ", parent: there is no reason 'nowhere'",
                 "fault codes row 15, code: 101 is listed twice",
                 "shifts row 1, start: '6:00' is not a time of day; write it as 06:00",
                 "shifts row 4, times: overlaps shift 'Late'; a moment belongs to one shift",
@@ -109,7 +122,7 @@ class PlantRulesTest {
 
         assertThat(setup.faults().version()).isEqualTo(4);
         assertThat(setup.faults().reasonFor(101)).isEqualTo("fault-101");
-        assertThat(setup.reasons().path("fault-101")).isEqualTo("Bottle jam at infeed starwheel");
+        assertThat(setup.reasons().path("fault-101")).isEqualTo("Mechanical / Bottle jam at infeed starwheel");
         assertThat(setup.model().lines().get(0).machines().get(2).idealCycleByProduct())
                 .containsEntry(1002L, setup.model().lines().get(0).machines().get(2).idealCycleSeconds() * 1.35);
         assertThat(setup.escalation()).hasSize(4);
@@ -119,7 +132,8 @@ class PlantRulesTest {
     @Test
     void retiredReasonsStayForHistoryButAreNotOffered() {
         List<PlantRules.Reason> reasons = new ArrayList<>(demo.reasons());
-        reasons.set(0, new PlantRules.Reason("fault-101", "Bottle jam", null, LossCategory.BREAKDOWN, true));
+        int jam = demo.reasons().stream().map(PlantRules.Reason::id).toList().indexOf("fault-101");
+        reasons.set(jam, new PlantRules.Reason("fault-101", "Bottle jam", null, LossCategory.BREAKDOWN, true));
         List<PlantRules.FaultCode> faults = new ArrayList<>(demo.faultCodes());
         faults.set(0, new PlantRules.FaultCode(101, "Bottle jam at infeed starwheel", null));
         PlantSetup setup = PlantSetup.of(VirtualPlant.demoTagMap(), demo.withReasons(reasons).withFaultCodes(faults), 2, 1.0);

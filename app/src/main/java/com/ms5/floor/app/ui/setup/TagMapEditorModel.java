@@ -5,9 +5,7 @@ import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapDiff;
 import com.ms5.floor.plc.tagmap.TagMapValidator;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,60 +13,20 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * The tag map being edited: every edit makes a new immutable map, so undo and redo are a stack of
- * maps, and validation is {@link TagMapValidator} over the whole map after each edit. Knows no
- * JavaFX; the view redraws when {@link #onChange} runs. FX thread only.
+ * The tag map being edited (undo, redo and the stored base in {@link EditHistory}); validation is
+ * {@link TagMapValidator} over the whole map after each edit. FX thread only.
  */
-final class TagMapEditorModel {
-    private static final int UNDO_DEPTH = 200;
-
-    private TagMap saved;
-    private int savedVersion;
-    private TagMap current;
-    private final Deque<TagMap> undo = new ArrayDeque<>();
-    private final Deque<TagMap> redo = new ArrayDeque<>();
-    private List<TagMapValidator.Problem> problems = List.of();
-    private Runnable onChange = () -> { };
+final class TagMapEditorModel extends EditHistory<TagMap> {
+    private List<TagMapValidator.Problem> problems;
 
     TagMapEditorModel(TagMap saved, int version) {
-        this.saved = saved;
-        this.savedVersion = version;
-        this.current = saved;
+        super(saved, version);
         this.problems = TagMapValidator.problems(saved);
-    }
-
-    void onChange(Runnable listener) {
-        this.onChange = listener;
-    }
-
-    TagMap current() {
-        return current;
-    }
-
-    int savedVersion() {
-        return savedVersion;
-    }
-
-    /** A newer stored version (saved here or elsewhere): taken as the base; unsaved edits are kept if there are any. */
-    void stored(TagMap map, int version) {
-        boolean clean = !dirty();
-        saved = map;
-        savedVersion = version;
-        if (clean) {
-            current = map;
-            undo.clear();
-            redo.clear();
-        }
-        changed();
-    }
-
-    boolean dirty() {
-        return !current.equals(saved);
     }
 
     /** What would be stored, one line per change. */
     List<String> pendingChanges() {
-        return TagMapDiff.between(saved, current);
+        return TagMapDiff.between(saved(), current());
     }
 
     List<TagMapValidator.Problem> problems() {
@@ -84,44 +42,6 @@ final class TagMapEditorModel {
                         + p.message(), (a, b) -> a + "; " + b));
     }
 
-    boolean canUndo() {
-        return !undo.isEmpty();
-    }
-
-    boolean canRedo() {
-        return !redo.isEmpty();
-    }
-
-    void undo() {
-        if (canUndo()) {
-            redo.push(current);
-            current = undo.pop();
-            changed();
-        }
-    }
-
-    void redo() {
-        if (canRedo()) {
-            undo.push(current);
-            current = redo.pop();
-            changed();
-        }
-    }
-
-    /** Replaces the whole map as one undoable step (an import, a rollback's preview). */
-    void replace(TagMap next) {
-        if (next.equals(current)) {
-            return;
-        }
-        undo.push(current);
-        if (undo.size() > UNDO_DEPTH) {
-            undo.removeLast();
-        }
-        redo.clear();
-        current = next;
-        changed();
-    }
-
     void setBinding(String machineId, int index, TagMap.Binding binding) {
         editBindings(machineId, list -> {
             list.set(index, binding);
@@ -134,7 +54,7 @@ final class TagMapEditorModel {
         TagMap.Machine m = machine(machineId);
         Set<Role> bound = m.bindings().stream().map(TagMap.Binding::role).collect(Collectors.toSet());
         Role role = java.util.Arrays.stream(Role.values()).filter(r -> !bound.contains(r)).findFirst().orElse(Role.CUSTOM);
-        String scan = current.connection(m.connection()).flatMap(c -> c.scanClasses().stream().findFirst())
+        String scan = current().connection(m.connection()).flatMap(c -> c.scanClasses().stream().findFirst())
                 .map(TagMap.ScanClass::name).orElse("fast");
         editBindings(machineId, list -> {
             list.add(new TagMap.Binding(role, role == Role.CUSTOM ? "Value" + (list.size() + 1) : null, "",
@@ -226,7 +146,7 @@ final class TagMapEditorModel {
     }
 
     TagMap.Machine machine(String id) {
-        return current.machine(id).orElseThrow(() -> new IllegalArgumentException("no machine " + id));
+        return current().machine(id).orElseThrow(() -> new IllegalArgumentException("no machine " + id));
     }
 
     private void editBindings(String machineId, UnaryOperator<List<TagMap.Binding>> change) {
@@ -240,18 +160,18 @@ final class TagMapEditorModel {
     }
 
     private void edit(UnaryOperator<TagMap> change) {
-        replace(change.apply(current));
+        replace(change.apply(current()));
     }
 
-    private void changed() {
-        problems = TagMapValidator.problems(current);
-        onChange.run();
+    @Override
+    void validate() {
+        problems = TagMapValidator.problems(current());
     }
 
     /** The validator's path of a machine: {@code lines[l].machines[m]}. */
     private String path(String machineId) {
-        for (int l = 0; l < current.lines().size(); l++) {
-            List<TagMap.Machine> machines = current.lines().get(l).machines();
+        for (int l = 0; l < current().lines().size(); l++) {
+            List<TagMap.Machine> machines = current().lines().get(l).machines();
             for (int m = 0; m < machines.size(); m++) {
                 if (machines.get(m).id().equals(machineId)) {
                     return "lines[" + l + "].machines[" + m + "]";

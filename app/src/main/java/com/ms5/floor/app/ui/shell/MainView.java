@@ -8,6 +8,7 @@ import com.ms5.floor.app.ui.andon.AndonBoardView;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
 import com.ms5.floor.app.ui.diagnostics.DiagnosticsView;
 import com.ms5.floor.app.ui.plant.PlantOverviewView;
+import com.ms5.floor.app.ui.setup.RulesView;
 import com.ms5.floor.app.ui.setup.SetupView;
 import jakarta.inject.Inject;
 import javafx.fxml.FXML;
@@ -30,6 +31,7 @@ public final class MainView {
     @FXML private Tab machineTab;
     @FXML private Tab diagnosticsTab;
     @FXML private Tab setupTab;
+    @FXML private Tab rulesTab;
 
     private final AppConfig config;
 
@@ -54,8 +56,9 @@ public final class MainView {
         attach(diagnosticsTab, views.load(DiagnosticsView.class));
         if (config.engineer()) {
             attach(setupTab, views.load(SetupView.class));
+            attach(rulesTab, views.load(RulesView.class));
         } else {
-            tabs.getTabs().remove(setupTab); // not for this role: not even a disabled tab to wonder about
+            tabs.getTabs().removeAll(setupTab, rulesTab); // not for this role: not even a disabled tab to wonder about
         }
     }
 

@@ -1,0 +1,481 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.analytics.downtime.LossCategory;
+import com.ms5.floor.app.rules.PlantRules;
+import com.ms5.floor.app.rules.RulesText;
+import com.ms5.floor.app.runtime.ConfigKind;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.ErrorText;
+import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.plc.tagmap.TagMap;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.util.StringConverter;
+
+/**
+ * Controller of RulesView.fxml, the controls engineer's Rules tab: the downtime reason tree and
+ * the fault-code table, the shift calendar, products with each machine's ideal cycle times, and
+ * the Andon call types with their escalation. Every table row shows its problem beside it; Save
+ * stores a new version of the plant rules that analytics on every station takes up live.
+ */
+public final class RulesView {
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+
+    private final StationRuntime station;
+    private final LiveValueHub hub;
+    private RulesEditorModel model;
+
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private Label versionLabel;
+    @FXML private Label status;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Button saveButton;
+    @FXML private TableView<Row<PlantRules.Reason>> reasons;
+    @FXML private TableView<Row<PlantRules.FaultCode>> faultCodes;
+    @FXML private TextField timeZone;
+    @FXML private TextField holidays;
+    @FXML private Label calendarProblem;
+    @FXML private TableView<Row<PlantRules.Shift>> shifts;
+    @FXML private TableView<Row<PlantRules.Product>> products;
+    @FXML private TableView<Row<PlantRules.MachineCycle>> cycles;
+    @FXML private TableView<Row<PlantRules.CallRule>> callTypes;
+
+    /** Reason ids a fault code or a reason's parent can name: "" (none) first. */
+    private final ObservableList<String> reasonChoices = FXCollections.observableArrayList();
+
+    /** One row of a table: its place in its list, the item, and its problem (null: none). */
+    record Row<R>(int index, R item, String problem) {
+    }
+
+    @Inject
+    RulesView(StationRuntime station, LiveValueHub hub) {
+        this.station = station;
+        this.hub = hub;
+    }
+
+    @FXML
+    private void initialize() {
+        status.setText("Loading the plant rules…");
+        saveButton.setDisable(true);
+        reasonColumns();
+        faultColumns();
+        shiftColumns();
+        productColumns();
+        callTypeColumns();
+        for (TableView<?> table : List.of(reasons, faultCodes, shifts, products, cycles, callTypes)) {
+            table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        }
+        onCommit(timeZone, () -> model.replace(model.current().withCalendar(timeZone.getText().strip(),
+                model.current().holidays())));
+        onCommit(holidays, () -> model.replace(model.current().withCalendar(model.current().timeZone(),
+                Arrays.stream(holidays.getText().split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())));
+        hub.subscribeWhileShown(root, ConfigKind.PLANT_RULES.liveKey(), (Integer version) -> load());
+    }
+
+    private void onCommit(TextField field, Runnable commit) {
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused && model != null) {
+                commit.run();
+            }
+        });
+    }
+
+    /** Takes the newest stored rules when the tab is shown and when a version is stored; unsaved edits are kept. */
+    private void load() {
+        PlantRules rules = station.rules();
+        if (model == null) {
+            model = new RulesEditorModel(rules, station.rulesVersion());
+            model.onChange(this::redraw);
+            status.setText("");
+        } else if (station.rulesVersion() > model.savedVersion()) {
+            model.stored(rules, station.rulesVersion());
+        }
+        redraw();
+    }
+
+    // ---- drawing
+
+    private void redraw() {
+        PlantRules rules = model.current();
+        reasonChoices.setAll(rules.reasons().stream().filter(r -> !r.retired()).map(PlantRules.Reason::id).toList());
+        reasonChoices.addFirst("");
+        fill(reasons, RulesEditorModel.REASONS);
+        fill(faultCodes, RulesEditorModel.FAULT_CODES);
+        fill(shifts, RulesEditorModel.SHIFTS);
+        fill(products, RulesEditorModel.PRODUCTS);
+        fill(callTypes, RulesEditorModel.CALL_TYPES);
+        cycleRows();
+        if (!timeZone.isFocused()) {
+            timeZone.setText(rules.timeZone());
+        }
+        if (!holidays.isFocused()) {
+            holidays.setText(String.join(", ", rules.holidays()));
+        }
+        calendarProblem.setText(model.problems().stream()
+                .filter(p -> p.section() == com.ms5.floor.app.rules.PlantRulesCheck.Section.CALENDAR)
+                .map(p -> "⚠ " + p.field() + ": " + p.message()).collect(Collectors.joining("\n")));
+        undoButton.setDisable(!model.canUndo());
+        redoButton.setDisable(!model.canRedo());
+        int changes = model.pendingChanges().size();
+        int problems = model.problems().size();
+        saveButton.setDisable(changes == 0 || problems > 0);
+        versionLabel.setText((model.savedVersion() == 0 ? "Plant rules not stored yet (the database is starting)"
+                : "Plant rules version " + model.savedVersion()) + (changes == 0 ? (model.savedVersion() == 0 ? "" : ", saved")
+                : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
+    }
+
+    private <R> void fill(TableView<Row<R>> table, RulesEditorModel.Part<R> part) {
+        List<R> items = part.list().apply(model.current());
+        Map<Integer, String> problems = model.problems(part.section());
+        List<Row<R>> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            rows.add(new Row<>(i, items.get(i), problems.get(i)));
+        }
+        setRows(table, rows);
+    }
+
+    private static <R> void setRows(TableView<Row<R>> table, List<Row<R>> rows) {
+        List<Integer> selected = List.copyOf(table.getSelectionModel().getSelectedIndices());
+        table.getItems().setAll(rows);
+        selected.stream().filter(i -> i < rows.size()).forEach(i -> table.getSelectionModel().select(i));
+    }
+
+    /** One row per machine of the tag map, its product columns from the product list. */
+    private void cycleRows() {
+        List<PlantRules.Product> productList = model.current().products();
+        Map<String, Integer> rowOfMachine = new HashMap<>();
+        List<PlantRules.MachineCycle> stored = model.current().cycles();
+        for (int i = 0; i < stored.size(); i++) {
+            rowOfMachine.put(stored.get(i).machine(), i);
+        }
+        Map<Integer, String> problems = model.problems(RulesEditorModel.CYCLES.section());
+        List<Row<PlantRules.MachineCycle>> rows = new ArrayList<>();
+        for (TagMap.Machine m : station.tagMap().machines()) {
+            Integer at = rowOfMachine.get(m.id());
+            rows.add(new Row<>(rows.size(), model.cycle(m.id(), station.defaultIdealCycleSeconds()),
+                    at == null ? null : problems.get(at)));
+        }
+        List<TableColumn<Row<PlantRules.MachineCycle>, ?>> columns = new ArrayList<>();
+        columns.add(TextColumn.of("Machine", r -> station.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
+        columns.add(cycleColumn("Default", c -> seconds(c.idealSeconds()), (c, text) ->
+                new PlantRules.MachineCycle(c.machine(), number(text, "the default cycle time"), c.byProduct())));
+        for (PlantRules.Product p : productList) {
+            columns.add(cycleColumn(p.name() + " (" + p.id() + ")", c -> c.byProduct().containsKey(p.id())
+                    ? seconds(c.byProduct().get(p.id())) : "", (c, text) -> {
+                        Map<Long, Double> byProduct = new HashMap<>(c.byProduct());
+                        if (text.isBlank()) {
+                            byProduct.remove(p.id());
+                        } else {
+                            byProduct.put(p.id(), number(text, "the cycle time of " + p.name()));
+                        }
+                        return new PlantRules.MachineCycle(c.machine(), c.idealSeconds(), byProduct);
+                    }));
+        }
+        columns.add(problemColumn());
+        List<String> titles = columns.stream().map(TableColumn::getText).toList();
+        if (!titles.equals(cycles.getColumns().stream().map(TableColumn::getText).toList())) {
+            cycles.getColumns().setAll(columns);
+            tint(cycles);
+        }
+        setRows(cycles, rows);
+    }
+
+    private TableColumn<Row<PlantRules.MachineCycle>, String> cycleColumn(String title,
+            Function<PlantRules.MachineCycle, String> get, BiFunction<PlantRules.MachineCycle, String, PlantRules.MachineCycle> set) {
+        TableColumn<Row<PlantRules.MachineCycle>, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(get.apply(c.getValue().item())));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setOnEditCommit(e -> change(() -> model.setCycle(set.apply(e.getRowValue().item(), e.getNewValue().strip()))));
+        column.setPrefWidth(Math.max(90, title.length() * 7.5));
+        return column;
+    }
+
+    // ---- columns
+
+    private void reasonColumns() {
+        TableColumn<Row<PlantRules.Reason>, String> id = text(RulesEditorModel.REASONS, "Id", PlantRules.Reason::id, (r, v) -> {
+            if (!v.equals(r.id()) && model.saved().reasons().stream().anyMatch(s -> s.id().equals(r.id()))) {
+                throw new IllegalArgumentException("Reason " + r.id() + " is stored, and past stops refer to it by its id; "
+                        + "change its name instead.");
+            }
+            return new PlantRules.Reason(v, r.name(), r.parent(), r.category(), r.retired());
+        }, 110);
+        TableColumn<Row<PlantRules.Reason>, String> name = text(RulesEditorModel.REASONS, "Name", PlantRules.Reason::name,
+                (r, v) -> new PlantRules.Reason(r.id(), v, r.parent(), r.category(), r.retired()), 230);
+        TableColumn<Row<PlantRules.Reason>, String> parent = choice(RulesEditorModel.REASONS, "Under",
+                r -> r.parent() == null ? "" : r.parent(), reasonChoices, reasonText(),
+                (r, v) -> new PlantRules.Reason(r.id(), r.name(), v.isEmpty() ? null : v, r.category(), r.retired()), 170);
+        TableColumn<Row<PlantRules.Reason>, LossCategory> category = new TableColumn<>("Loss category");
+        category.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().item().category()));
+        category.setCellFactory(ComboBoxTableCell.forTableColumn(LossCategory.values()));
+        category.setOnEditCommit(e -> edit(RulesEditorModel.REASONS, e.getRowValue(), r ->
+                new PlantRules.Reason(r.id(), r.name(), r.parent(), e.getNewValue(), r.retired())));
+        category.setPrefWidth(130);
+        TableColumn<Row<PlantRules.Reason>, String> state = choice(RulesEditorModel.REASONS, "In use",
+                r -> r.retired() ? "retired" : "in use", FXCollections.observableArrayList("in use", "retired"), null,
+                (r, v) -> new PlantRules.Reason(r.id(), r.name(), r.parent(), r.category(), v.equals("retired")), 80);
+        reasons.getColumns().setAll(List.of(id, name, parent, category, state, problemColumn()));
+        tint(reasons);
+    }
+
+    private void faultColumns() {
+        TableColumn<Row<PlantRules.FaultCode>, String> code = text(RulesEditorModel.FAULT_CODES, "Code",
+                f -> String.valueOf(f.code()), (f, v) -> new PlantRules.FaultCode(whole(v, "the fault code"), f.text(), f.reason()), 70);
+        TableColumn<Row<PlantRules.FaultCode>, String> meaning = text(RulesEditorModel.FAULT_CODES, "What the PLC means",
+                PlantRules.FaultCode::text, (f, v) -> new PlantRules.FaultCode(f.code(), v, f.reason()), 220);
+        TableColumn<Row<PlantRules.FaultCode>, String> reason = choice(RulesEditorModel.FAULT_CODES, "Reason of its stops",
+                f -> f.reason() == null ? "" : f.reason(), reasonChoices, reasonText(),
+                (f, v) -> new PlantRules.FaultCode(f.code(), f.text(), v.isEmpty() ? null : v), 230);
+        faultCodes.getColumns().setAll(List.of(code, meaning, reason, problemColumn()));
+        tint(faultCodes);
+    }
+
+    private void shiftColumns() {
+        var part = RulesEditorModel.SHIFTS;
+        shifts.getColumns().setAll(List.of(
+                text(part, "Shift", PlantRules.Shift::name, (s, v) -> new PlantRules.Shift(v, s.start(), s.end(), s.days(), s.breaks()), 120),
+                text(part, "Start", PlantRules.Shift::start, (s, v) -> new PlantRules.Shift(s.name(), v, s.end(), s.days(), s.breaks()), 70),
+                text(part, "End", PlantRules.Shift::end, (s, v) -> new PlantRules.Shift(s.name(), s.start(), v, s.days(), s.breaks()), 70),
+                text(part, "Days", s -> RulesText.days(s.days()), (s, v) -> new PlantRules.Shift(s.name(), s.start(), s.end(),
+                        RulesText.parseDays(v), s.breaks()), 150),
+                text(part, "Breaks", s -> RulesText.breaks(s.breaks()), (s, v) -> new PlantRules.Shift(s.name(), s.start(),
+                        s.end(), s.days(), RulesText.parseBreaks(v)), 330),
+                problemColumn()));
+        tint(shifts);
+    }
+
+    private void productColumns() {
+        var part = RulesEditorModel.PRODUCTS;
+        products.getColumns().setAll(List.of(
+                text(part, "Product no.", p -> String.valueOf(p.id()), (p, v) -> new PlantRules.Product(whole(v, "the product number"),
+                        p.name()), 90),
+                text(part, "Name", PlantRules.Product::name, (p, v) -> new PlantRules.Product(p.id(), v), 190),
+                problemColumn()));
+        tint(products);
+    }
+
+    private void callTypeColumns() {
+        var part = RulesEditorModel.CALL_TYPES;
+        callTypes.getColumns().setAll(List.of(
+                TextColumn.of("Type", r -> r.item().type(), 110),
+                text(part, "Label on the board", PlantRules.CallRule::label, (c, v) -> new PlantRules.CallRule(c.type(), v,
+                        c.priority(), c.steps(), c.untilResolved()), 160),
+                text(part, "Priority", c -> String.valueOf(c.priority()), (c, v) -> new PlantRules.CallRule(c.type(), c.label(),
+                        (int) whole(v, "the priority"), c.steps(), c.untilResolved()), 70),
+                text(part, "Escalation (minutes after the call, who is called)", c -> RulesText.steps(c.steps()),
+                        (c, v) -> new PlantRules.CallRule(c.type(), c.label(), c.priority(), RulesText.parseSteps(v),
+                                c.untilResolved()), 460),
+                choice(part, "Escalates until", c -> c.untilResolved() ? "resolved" : "acknowledged",
+                        FXCollections.observableArrayList("acknowledged", "resolved"), null, (c, v) -> new PlantRules.CallRule(
+                                c.type(), c.label(), c.priority(), c.steps(), v.equals("resolved")), 120),
+                problemColumn()));
+        tint(callTypes);
+    }
+
+    private <R> TableColumn<Row<R>, String> text(RulesEditorModel.Part<R> part, String title, Function<R, String> get,
+                                                BiFunction<R, String, R> set, double width) {
+        TableColumn<Row<R>, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(get.apply(c.getValue().item())));
+        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        column.setOnEditCommit(e -> edit(part, e.getRowValue(), r -> set.apply(r, e.getNewValue().strip())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private <R> TableColumn<Row<R>, String> choice(RulesEditorModel.Part<R> part, String title, Function<R, String> get,
+                                                  ObservableList<String> choices, StringConverter<String> shown,
+                                                  BiFunction<R, String, R> set, double width) {
+        TableColumn<Row<R>, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(get.apply(c.getValue().item())));
+        column.setCellFactory(shown == null ? ComboBoxTableCell.forTableColumn(choices)
+                : ComboBoxTableCell.forTableColumn(shown, choices));
+        column.setOnEditCommit(e -> edit(part, e.getRowValue(), r -> set.apply(r, e.getNewValue() == null ? "" : e.getNewValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** Shows a reason id as the reason's name with its id. */
+    private StringConverter<String> reasonText() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                if (id == null || id.isEmpty()) {
+                    return "(none)";
+                }
+                return model == null ? id : model.current().reasons().stream().filter(r -> r.id().equals(id)).findFirst()
+                        .map(r -> r.name() + "  [" + id + "]").orElse(id + " (missing)");
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        };
+    }
+
+    private static <R> TableColumn<Row<R>, String> problemColumn() {
+        return TextColumn.of("Problem", r -> r.problem() == null ? "" : "⚠ " + r.problem(), 380);
+    }
+
+    private static <R> void tint(TableView<Row<R>> table) {
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Row<R> row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(PROBLEM, !empty && row != null && row.problem() != null);
+            }
+        });
+    }
+
+    private <R> void edit(RulesEditorModel.Part<R> part, Row<R> row, UnaryOperator<R> change) {
+        change(() -> model.set(part, row.index(), change.apply(row.item())));
+    }
+
+    /** Runs an edit; text that cannot be read is named in the status bar and changes nothing. */
+    private void change(Runnable edit) {
+        try {
+            edit.run();
+            status.setText("");
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            redraw();
+        }
+    }
+
+    private static double number(String text, String what) {
+        try {
+            return Double.parseDouble(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of seconds for " + what + "; write 0.45");
+        }
+    }
+
+    private static long whole(String text, String what) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number for " + what);
+        }
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : String.valueOf(Math.round(s * 10_000) / 10_000.0);
+    }
+
+    private <R> List<Integer> selected(TableView<Row<R>> table) {
+        return table.getSelectionModel().getSelectedItems().stream().map(Row::index).toList();
+    }
+
+    // ---- actions
+
+    @FXML
+    private void undo() {
+        model.undo();
+    }
+
+    @FXML
+    private void redo() {
+        model.redo();
+    }
+
+    @FXML
+    private void addReason() {
+        model.addReason();
+        reasons.getSelectionModel().clearAndSelect(reasons.getItems().size() - 1);
+        reasons.scrollTo(reasons.getItems().size() - 1);
+    }
+
+    @FXML
+    private void removeReasons() {
+        model.removeReasons(selected(reasons));
+    }
+
+    @FXML
+    private void addFaultCode() {
+        model.addFaultCode();
+        faultCodes.scrollTo(faultCodes.getItems().size() - 1);
+    }
+
+    @FXML
+    private void removeFaultCodes() {
+        model.remove(RulesEditorModel.FAULT_CODES, selected(faultCodes));
+    }
+
+    @FXML
+    private void addShift() {
+        model.addShift();
+    }
+
+    @FXML
+    private void removeShifts() {
+        model.remove(RulesEditorModel.SHIFTS, selected(shifts));
+    }
+
+    @FXML
+    private void addProduct() {
+        model.addProduct();
+    }
+
+    @FXML
+    private void removeProducts() {
+        model.removeProducts(selected(products));
+    }
+
+    @FXML
+    private void showVersions() {
+        station.versions(ConfigKind.PLANT_RULES).whenCompleteAsync((versions, error) -> {
+            if (error != null) {
+                status.setText(ErrorText.of(error));
+                return;
+            }
+            VersionsDialog.ask(root.getScene().getWindow(), ConfigKind.PLANT_RULES, versions, model.current())
+                    .ifPresent(rollback -> {
+                        model.replace(rollback.document());
+                        status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
+                    });
+        }, Platform::runLater);
+    }
+
+    @FXML
+    private void save() {
+        PlantRules edited = model.current();
+        saveButton.setDisable(true);
+        status.setText("Saving…");
+        station.save(ConfigKind.PLANT_RULES, edited, model.savedVersion(), System.getProperty("user.name"))
+                .whenCompleteAsync((version, error) -> {
+                    if (error != null) {
+                        status.setText(ErrorText.of(error));
+                        redraw();
+                        return;
+                    }
+                    model.stored(edited, version);
+                    status.setText("Saved as plant rules version " + version + "; analytics on every station uses them now.");
+                }, Platform::runLater);
+    }
+}
