@@ -25,8 +25,8 @@ import java.util.Properties;
  * @param demoStartTime     the plant time of day a demo starts at, or {@code null} for now (demo mode only)
  * @param wall              run as an Andon wall display: full screen, no window chrome, pages that rotate
  * @param wallPageSeconds   how long the wall shows each page
- * @param engineer          whether this station offers the Setup tab (station.role=engineer, the default);
- *                          {@code supervisor} hides it. The seam for the security work's per-user roles.
+ * @param engineer          whether this station offers the Setup and Rules tabs (station.role=engineer, the default);
+ *                          {@code supervisor} hides them. The seam for the security work's per-user roles.
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, String stationName,
@@ -113,7 +113,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
             case "engineer" -> true;
             case "supervisor" -> false;
             default -> throw new IllegalArgumentException(source + ": 'station.role=" + role
-                    + "' is not a role; use engineer (with the Setup tab) or supervisor (without)");
+                    + "' is not a role; use engineer (with the Setup and Rules tabs) or supervisor (without)");
         };
     }
 

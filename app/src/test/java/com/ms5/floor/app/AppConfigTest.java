@@ -48,7 +48,7 @@ class AppConfigTest {
         assertThat(AppConfig.load(new AppDirectories(home), home.resolve("none.properties")).engineer()).isTrue();
         assertThat(AppConfig.load(new AppDirectories(home), write("station.role=supervisor\n")).engineer()).isFalse();
         assertThatThrownBy(() -> AppConfig.load(new AppDirectories(home), write("station.role=admin\n")))
-                .hasMessageContaining("'station.role=admin' is not a role; use engineer (with the Setup tab) or supervisor");
+                .hasMessageContaining("'station.role=admin' is not a role; use engineer (with the Setup and Rules tabs) or supervisor");
     }
 
     private Path write(String text) throws Exception {

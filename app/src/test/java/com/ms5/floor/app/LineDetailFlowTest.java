@@ -77,7 +77,7 @@ class LineDetailFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(20), "the table shows the new reason", () -> Fx.get(() ->
                 stops().getItems().stream().anyMatch(s -> s.id().equals(stop.id()) && s.reasonId().equals("fault-102"))));
         assertThat(Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
-                .map(n -> ((Label) n).getText()).toList())).contains("Reason saved: Low air pressure");
+                .map(n -> ((Label) n).getText()).toList())).contains("Reason saved: Electrical and utilities / Low air pressure");
 
         // Another station's view from before the edit is refused, naming who was first.
         assertThatThrownBy(() -> station.assignReason(stop, "fault-101", "", "bob").join())

@@ -257,22 +257,6 @@ class SetupFlowTest extends TestApp {
         });
     }
 
-    private String label(String selector) {
-        return Fx.get(() -> ((Label) stage.getScene().lookup(selector)).getText());
-    }
-
-    private Button button(String selector) {
-        return (Button) stage.getScene().lookup(selector);
-    }
-
-    private static DialogPane dialog(String titleOrHeaderStart) {
-        return Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
-                .map(w -> (DialogPane) w.getScene().getRoot())
-                .filter(p -> ((Stage) p.getScene().getWindow()).getTitle().startsWith(titleOrHeaderStart)
-                        || String.valueOf(p.getHeaderText()).startsWith(titleOrHeaderStart))
-                .findFirst().orElse(null);
-    }
-
     private static Object field(Object item, String name) {
         try {
             var f = item.getClass().getDeclaredField(name);

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
@@ -37,5 +41,23 @@ abstract class TestApp {
         FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
         stage = FxToolkit.toolkitContext().getRegisteredStage();
+    }
+
+    /** The text of the shown label with this CSS selector (an id: {@code #status}). */
+    String label(String selector) {
+        return Fx.get(() -> ((Label) stage.getScene().lookup(selector)).getText());
+    }
+
+    Button button(String selector) {
+        return (Button) stage.getScene().lookup(selector);
+    }
+
+    /** The open dialog whose title or header starts with the text, or null. */
+    static DialogPane dialog(String titleOrHeaderStart) {
+        return Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (DialogPane) w.getScene().getRoot())
+                .filter(p -> ((Stage) p.getScene().getWindow()).getTitle().startsWith(titleOrHeaderStart)
+                        || String.valueOf(p.getHeaderText()).startsWith(titleOrHeaderStart))
+                .findFirst().orElse(null);
     }
 }

@@ -61,7 +61,8 @@ public final class PlantRulesDiff {
         is.forEach((k, a) -> {
             if (!was.containsKey(k)) {
                 d.add(kind + " " + k + " added: " + fields.apply(a).entrySet().stream()
-                        .filter(e -> e.getValue() != null && !String.valueOf(e.getValue()).isEmpty())
+                        .filter(e -> e.getValue() != null && !String.valueOf(e.getValue()).isEmpty()
+                                && !Boolean.FALSE.equals(e.getValue()))
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
             }
         });

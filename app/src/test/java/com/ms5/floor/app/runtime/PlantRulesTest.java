@@ -104,12 +104,12 @@ class PlantRulesTest {
                 .withProducts(List.of(demo.products().get(0)));
 
         assertThat(ConfigKind.PLANT_RULES.diff().apply(demo, after)).containsExactly(
-                "reason jam added: name Jam, category BREAKDOWN, retired false",
+                "reason jam added: name Jam, category BREAKDOWN",
                 "fault code 101 reason: fault-101 -> jam",
                 "product 1002 removed", "product 2001 removed", "product 2002 removed", "product 3001 removed");
         assertThat(ConfigKind.PLANT_RULES.summary(demo, demo)).isEqualTo("no changes");
         assertThat(ConfigKind.PLANT_RULES.summary(demo, after)).isEqualTo("reason jam added: name Jam, category "
-                + "BREAKDOWN, retired false; fault code 101 reason: fault-101 -> jam; product 1002 removed; product 2001 "
+                + "BREAKDOWN; fault code 101 reason: fault-101 -> jam; product 1002 removed; product 2001 "
                 + "removed; product 2002 removed; product 3001 removed");
         TagMap map = VirtualPlant.demoTagMap();
         TagMap renamed = new TagMap("Other plant", map.connections(), map.lines());
