@@ -28,7 +28,7 @@ public final class DowntimeLog {
     }
 
     private ReasonTree reasons;
-    private final Map<String, String> lineOfMachine;
+    private Map<String, String> lineOfMachine;
     private final Duration retention;
     private final Map<UUID, DowntimeEvent> events = new LinkedHashMap<>();
     private FaultReasonMap mapping = FaultReasonMap.empty();
@@ -37,6 +37,11 @@ public final class DowntimeLog {
         this.reasons = reasons;
         this.lineOfMachine = Map.copyOf(lineOfMachine);
         this.retention = retention;
+    }
+
+    /** Which line each machine is on, from now on (a machine moved); past events keep their line. */
+    public void useLines(Map<String, String> newLineOfMachine) {
+        lineOfMachine = Map.copyOf(newLineOfMachine);
     }
 
     /** An engineer changed the reason tree: names and categories follow; retired reasons stay for history. */

@@ -42,7 +42,7 @@ final class MachineTracker {
     private static final Role[] COUNTERS = {Role.TOTAL_COUNT, Role.GOOD_COUNT, Role.REJECT_COUNT};
 
     PlantModel.Machine model;
-    final String lineId;
+    String lineId;
     final StateTimeline timeline;
     /** Whether the current batch set one of this machine's signals (reset after evaluation). */
     boolean touched;
@@ -194,6 +194,21 @@ final class MachineTracker {
             }
         }
         return model.idealCycleSeconds();
+    }
+
+    /** The machine now belongs to another line: its open Andon conditions clear there and are raised again here. */
+    void moveTo(String newLineId, Instant now) {
+        if (faultCause != null) {
+            andon.clear(lineId, faultCause, now);
+            faultCause = null;
+        }
+        for (int b = 0; b < ANDON_BITS.size(); b++) {
+            if ((andonBits & (1 << b)) != 0) {
+                andon.clear(lineId, model.id() + " andon " + ANDON_BITS.get(b), now);
+            }
+        }
+        andonBits = 0;
+        lineId = newLineId;
     }
 
     /** A stop with a fault code raises one maintenance call, or the Andon bits raise their calls. */

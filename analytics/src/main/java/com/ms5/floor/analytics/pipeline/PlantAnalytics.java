@@ -41,37 +41,66 @@ public final class PlantAnalytics {
     private final Map<String, List<MachineTracker>> lines = new LinkedHashMap<>();
     private final DowntimeLog downtime;
     private final AndonBoard andon;
+    private final AnalyticsListener listener;
+    private ShiftCalendar calendar;
     private final List<MachineTracker> touched = new ArrayList<>();
     private long samples;
 
     public PlantAnalytics(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, List<EscalationRule> rules,
                           AnalyticsListener listener) {
         this.model = model;
-        Map<String, String> lineOfMachine = new HashMap<>();
-        model.lines().forEach(l -> l.machines().forEach(m -> lineOfMachine.put(m.id(), l.id())));
-        this.downtime = new DowntimeLog(reasons, lineOfMachine, model.retention());
+        this.listener = listener;
+        this.calendar = calendar;
+        this.downtime = new DowntimeLog(reasons, Map.of(), model.retention());
         this.andon = new AndonBoard(rules, 3, Duration.ofSeconds(60), listener::onAndon);
-        for (PlantModel.Line line : model.lines()) {
+        useLines(model.lines(), Instant.EPOCH);
+    }
+
+    /**
+     * The plant's lines and machines, live (a tag-map version added, moved or reordered machines):
+     * a new machine starts without history; a moved one keeps its history and counts for its new
+     * line from {@code now}, its open Andon conditions raised again there; a machine no longer
+     * listed stops taking values. A machine's order is its line's flow (the last one's output is
+     * the line's).
+     */
+    public void useLines(List<PlantModel.Line> newLines, Instant now) {
+        Map<String, String> lineOfMachine = new HashMap<>();
+        lines.clear();
+        for (PlantModel.Line line : newLines) {
             List<MachineTracker> members = new ArrayList<>();
             for (PlantModel.Machine m : line.machines()) {
-                MachineTracker tracker = new MachineTracker(m, line.id(), calendar, model.staleAfter(),
-                        model.retention(), andon, listener, interval -> {
-                            listener.onInterval(interval);
-                            DowntimeEvent event = downtime.record(interval);
-                            if (event != null) {
-                                listener.onDowntime(event);
-                            }
-                        });
-                machines.put(m.id(), tracker);
-                members.add(tracker);
-                for (Role role : Role.values()) {
-                    if (role != Role.CUSTOM) {
-                        slots.put(role.valueName(m.id()), new Slot(tracker, role));
-                    }
+                MachineTracker tracker = machines.get(m.id());
+                if (tracker == null) {
+                    tracker = track(m, line.id());
+                } else if (!tracker.lineId.equals(line.id())) {
+                    tracker.moveTo(line.id(), now);
                 }
+                members.add(tracker);
+                lineOfMachine.put(m.id(), line.id());
             }
             lines.put(line.id(), members);
         }
+        machines.keySet().removeIf(id -> !lineOfMachine.containsKey(id));
+        slots.values().removeIf(slot -> !lineOfMachine.containsKey(slot.machine.model.id()));
+        downtime.useLines(lineOfMachine);
+    }
+
+    private MachineTracker track(PlantModel.Machine m, String lineId) {
+        MachineTracker tracker = new MachineTracker(m, lineId, calendar, model.staleAfter(), model.retention(), andon,
+                listener, interval -> {
+                    listener.onInterval(interval);
+                    DowntimeEvent event = downtime.record(interval);
+                    if (event != null) {
+                        listener.onDowntime(event);
+                    }
+                });
+        machines.put(m.id(), tracker);
+        for (Role role : Role.values()) {
+            if (role != Role.CUSTOM) {
+                slots.put(role.valueName(m.id()), new Slot(tracker, role));
+            }
+        }
+        return tracker;
     }
 
     /**
@@ -79,13 +108,14 @@ public final class PlantAnalytics {
      * call types and escalation, and each machine's ideal cycle times from {@code cycles} (matched
      * by id). What already happened keeps the rules it happened under.
      */
-    public void useRules(ShiftCalendar calendar, ReasonTree reasons, FaultReasonMap faults, List<CallType> callTypes,
+    public void useRules(ShiftCalendar newCalendar, ReasonTree reasons, FaultReasonMap faults, List<CallType> callTypes,
                          List<EscalationRule> rules, Map<String, PlantModel.Machine> cycles) {
+        calendar = newCalendar;
         downtime.useReasons(reasons);
         downtime.useMapping(faults);
         andon.useRules(callTypes, rules);
         for (MachineTracker m : machines.values()) {
-            m.timeline.useCalendar(calendar);
+            m.timeline.useCalendar(newCalendar);
             PlantModel.Machine next = cycles.get(m.model.id());
             if (next != null) {
                 m.model = new PlantModel.Machine(m.model.id(), next.idealCycleSeconds(), next.idealCycleByProduct(),

@@ -161,6 +161,39 @@ class PlantAnalyticsTest {
         assertThat(minutes.get(1).idealSeconds()).isCloseTo(60 * 0.25, within(0.01));
     }
 
+    /**
+     * A new tag-map version at 60 s moves the capper, down with fault 12 since 30 s, to a new line
+     * L2 and adds a sealer there. The capper's call on L1 clears and is raised again on L2; its
+     * stop, ending at 200 s, is L2's; the sealer counts from its first value; the capper's
+     * history stays its own.
+     */
+    @Test
+    void machinesAddedOrMovedByANewTagMapCountForTheirLineFromThenOn() {
+        for (int s = 0; s < 60; s++) {
+            scan(s, "CAPPER", s < 30 ? 1 : 3, Math.min(s, 30), Math.min(s, 30), s < 30 ? 0 : 12);
+        }
+        plant.useLines(List.of(new PlantModel.Line("L1", List.of(PlantModel.Machine.standard("FILLER", 0.5))),
+                new PlantModel.Line("L2", List.of(PlantModel.Machine.standard("CAPPER", 1.0),
+                        PlantModel.Machine.standard("SEALER", 1.0)))), T0.plusSeconds(60));
+        for (int s = 60; s <= 260; s++) {
+            scan(s, "CAPPER", s < 200 ? 3 : 1, 30 + Math.max(0, s - 200), 30 + Math.max(0, s - 200), s < 200 ? 12 : 0);
+            scan(s, "SEALER", 1, s - 60, s - 60, 0);
+        }
+
+        assertThat(andon).filteredOn(e -> e.kind() == AndonEvent.Kind.RAISED).extracting(e -> e.call().lineId())
+                .containsExactly("L1", "L2");
+        assertThat(plant.andon().openCalls()).filteredOn(c -> c.lineId().equals("L1")).allSatisfy(c ->
+                assertThat(c.active()).isFalse());
+        assertThat(downtime).singleElement().satisfies(e -> {
+            assertThat(e.lineId()).isEqualTo("L2");
+            assertThat(e.start()).isEqualTo(T0.plusSeconds(30));
+        });
+        TimeRange window = new TimeRange(T0, T0.plusSeconds(260));
+        assertThat(plant.oee("SEALER", window, T0.plusSeconds(260)).totalCount()).isEqualTo(200);
+        assertThat(plant.oee("CAPPER", window, T0.plusSeconds(260)).totalCount()).isEqualTo(30 + 60);
+        assertThat(plant.oee("L2", window, T0.plusSeconds(260)).totalCount()).isEqualTo(30 + 60 + 200);
+    }
+
     @Test
     void aBadValueMakesTheMachineUnknownAndItsTimeIsLeftOut() {
         for (int s = 0; s < 30; s++) {

@@ -50,9 +50,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRuntime.class);
     private static final Duration PUBLISH_EVERY = Duration.ofSeconds(1);
 
-    /** Written on the analytics thread only (new rules); read by any thread. */
+    /** Written on the analytics thread only (a new version); read by any thread. */
     private volatile PlantSetup setup;
-    private volatile Map<String, String> names;
     private final Clock clock;
     private final LiveValueHub hub;
     private final PlantAnalytics analytics;
@@ -73,7 +72,6 @@ public final class AnalyticsRuntime implements AutoCloseable {
      */
     AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValueHub hub, Consumer<StoredEvent> sink) {
         this.setup = setup;
-        this.names = Map.copyOf(setup.names());
         this.clock = clock;
         this.hub = hub;
         this.sink = sink;
@@ -194,37 +192,24 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     /** A machine's or line's display name. */
     String name(String id) {
-        return names.getOrDefault(id, id);
-    }
-
-    /** Whether the plant model has this machine (one added by a later tag map is polled but not yet analysed). */
-    boolean knows(String machineId) {
-        return setup.model().lines().stream().anyMatch(l -> l.machines().stream().anyMatch(m -> m.id().equals(machineId)));
+        return setup.name(id);
     }
 
     /**
-     * A new version of the plant rules, live: shifts, reasons, fault codes, ideal cycle times and
-     * Andon escalation change on the analytics thread; lines and machines stay those analytics
-     * started with (a machine added since waits for a restart).
+     * A new version of the tag map or of the plant rules, live, on the analytics thread: lines and
+     * machines (added, moved, reordered, renamed), shifts, reasons, fault codes, ideal cycle times
+     * and Andon escalation. What already happened keeps what it happened under.
      */
-    CompletableFuture<Void> useRules(PlantSetup next) {
+    CompletableFuture<Void> use(PlantSetup next) {
         return CompletableFuture.runAsync(() -> {
             Map<String, PlantModel.Machine> cycles = new HashMap<>();
             next.model().lines().forEach(l -> l.machines().forEach(m -> cycles.put(m.id(), m)));
             analytics.useRules(next.calendar(), next.reasons(), next.faults(), next.callTypes(), next.escalation(), cycles);
-            PlantModel model = setup.model();
-            List<PlantModel.Line> lines = model.lines().stream().map(l -> new PlantModel.Line(l.id(), l.machines().stream()
-                    .map(m -> cycles.getOrDefault(m.id(), m)).toList())).toList();
-            setup = new PlantSetup(new PlantModel(lines, model.profile(), model.staleAfter(), model.retention()),
-                    next.calendar(), next.reasons(), next.faults(), next.callTypes(), next.escalation(), setup.names());
-            finishedHours.clear(); // targets follow the new cycle times
+            analytics.useLines(next.model().lines(), clock.instant());
+            setup = next;
+            finishedHours.clear(); // targets follow the new cycle times and line order
             publish();
         }, thread);
-    }
-
-    /** New display names (a tag-map version renamed lines or machines); ids, and so history, stay. Any thread. */
-    void rename(Map<String, String> newNames) {
-        names = Map.copyOf(newNames);
     }
 
     ReasonTree reasons() {

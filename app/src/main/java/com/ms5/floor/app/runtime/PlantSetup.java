@@ -142,7 +142,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
     }
 
     /** Display names of the tag map's lines and machines, by id. */
-    static Map<String, String> names(TagMap map) {
+    private static Map<String, String> names(TagMap map) {
         Map<String, String> names = new LinkedHashMap<>();
         for (TagMap.Line line : map.lines()) {
             names.put(line.id(), line.name());

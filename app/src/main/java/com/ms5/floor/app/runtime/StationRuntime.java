@@ -325,7 +325,7 @@ public final class StationRuntime implements AutoCloseable {
         configured = next;
         map = after;
         tagMapVersion = version.version();
-        analytics.rename(PlantSetup.names(next));
+        analytics.use(PlantSetup.of(after, rules, rulesVersion, config.idealCycleSeconds())).join();
         for (TagMap.Connection c : before.connections()) {
             TagMap.Connection now = after.connection(c.id()).orElse(null);
             if (!polled.contains(c.id())) {
@@ -347,9 +347,7 @@ public final class StationRuntime implements AutoCloseable {
             ids.forEach(this::startPolling); // no database at start: this station polls them all
         }
         hub.publish(ConfigKind.TAG_MAP.liveKey(), tagMapVersion);
-        long unknown = next.machines().stream().filter(m -> !analytics.knows(m.id())).count();
-        log.info("Tag map version {} by {} is live: {}{}", version.version(), version.author(), version.summary(),
-                unknown == 0 ? "" : "; " + unknown + " new machine(s) are polled, their OEE starts after a restart");
+        log.info("Tag map version {} by {} is live: {}", version.version(), version.author(), version.summary());
     }
 
     /** A stored version of the plant rules becomes what analytics runs by, without a restart. */
@@ -358,7 +356,7 @@ public final class StationRuntime implements AutoCloseable {
             return;
         }
         PlantRules next = ConfigKind.PLANT_RULES.parse(version);
-        analytics.useRules(PlantSetup.of(map, next, version.version(), config.idealCycleSeconds())).join();
+        analytics.use(PlantSetup.of(map, next, version.version(), config.idealCycleSeconds())).join();
         rules = next;
         rulesVersion = version.version();
         hub.publish(ConfigKind.PLANT_RULES.liveKey(), rulesVersion);
