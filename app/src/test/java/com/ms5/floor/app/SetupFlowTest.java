@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.runtime.ConfigKind;
+import com.ms5.floor.app.runtime.LineStatus;
 import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationDiagnostics;
 import com.ms5.floor.app.runtime.StationRuntime;
@@ -174,6 +175,20 @@ class SetupFlowTest extends TestApp {
         ConfigVersionRepository versions = new ConfigVersionRepository(station.database(), station.stationId());
         assertThat(com.ms5.floor.plc.tagmap.TagMapFile.toJson(parse(versions.version("tagmap", 3).orElseThrow())))
                 .isEqualTo(com.ms5.floor.plc.tagmap.TagMapFile.toJson(parse(versions.version("tagmap", 1).orElseThrow())));
+
+        // The capper dragged to the end of line 2: once saved, line 2's status lists it and line 1's no longer does.
+        Fx.run(() -> view.dropMachine("L1-CAPPER", "L2", 5));
+        Await.until(Duration.ofSeconds(5), "one unsaved change", () -> Fx.get(() ->
+                label("#versionLabel").equals("Tag map version 3, 1 unsaved change(s)")), () -> label("#versionLabel") + " | " + label("#status"));
+        robot.clickOn("#saveButton");
+        Await.until(Duration.ofSeconds(20), "version 4 is live", () -> station.tagMapVersion() == 4);
+        assertThat(versions.latest("tagmap").orElseThrow().summary()).contains("L1-CAPPER line: L1 -> L2");
+        Await.until(Duration.ofSeconds(10), "line 2's status lists the capper last, line 1's does not", () -> {
+            LineStatus l1 = hub.latest(LiveKeys.line("L1"));
+            LineStatus l2 = hub.latest(LiveKeys.line("L2"));
+            return l2.machines().getLast().id().equals("L1-CAPPER")
+                    && l1.machines().stream().noneMatch(m -> m.id().equals("L1-CAPPER"));
+        });
     }
 
     private static TagMap parse(ConfigVersionRepository.Version v) {

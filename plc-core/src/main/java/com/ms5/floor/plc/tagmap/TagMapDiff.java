@@ -34,11 +34,15 @@ public final class TagMapDiff {
         compare(changes, index(before.machines(), TagMap.Machine::id), index(after.machines(), TagMap.Machine::id), "machine",
                 (d, id, b, a) -> {
                     change(d, id + " name", b.name(), a.name());
-                    change(d, id + " line", lineBefore.get(id), lineAfter.get(id));
                     change(d, id + " connection", b.connection(), a.connection());
                     compare(d, index(b.bindings(), TagMapDiff::key), index(a.bindings(), TagMapDiff::key), id,
                             (dd, key, bb, ab) -> binding(dd, id + " " + key, bb, ab));
                 });
+        lineBefore.forEach((id, line) -> {
+            if (lineAfter.containsKey(id)) {
+                change(changes, id + " line", line, lineAfter.get(id)); // a moved machine is equal, its line is not
+            }
+        });
         return changes;
     }
 

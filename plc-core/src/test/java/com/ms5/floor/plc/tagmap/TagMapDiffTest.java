@@ -36,5 +36,15 @@ class TagMapDiffTest {
                 "L1-DEPAL TOTAL_COUNT: address: L1_Depal.TotalCount -> L1_Depal.Infeed",
                 "L1-DEPAL TOTAL_COUNT: scan class: fast -> normal",
                 "L1-DEPAL SPEED removed");
+
+        List<TagMap.Line> moved = new ArrayList<>(demo.lines());
+        TagMap.Machine packer = line1.machines().getLast();
+        moved.set(0, new TagMap.Line(line1.id(), line1.name(), line1.machines().subList(0, line1.machines().size() - 1)));
+        TagMap.Line line2 = demo.lines().get(1);
+        List<TagMap.Machine> line2Machines = new ArrayList<>(line2.machines());
+        line2Machines.add(packer);
+        moved.set(1, new TagMap.Line(line2.id(), line2.name(), line2Machines));
+        assertThat(TagMapDiff.between(demo, new TagMap(demo.plant(), demo.connections(), moved)))
+                .containsExactly(packer.id() + " line: " + line1.id() + " -> " + line2.id());
     }
 }

@@ -113,6 +113,7 @@ public final class SetupView {
         columns();
         bindings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         equipment.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> show());
+        equipment.setCellFactory(tree -> new EquipmentCell());
         onCommit(machineName, this::renameMachine);
         onCommit(lineName, this::renameLine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
@@ -147,6 +148,65 @@ public final class SetupView {
             status.setText("");
         }
         redraw();
+    }
+
+    /** A tree row; a machine can be dragged onto another machine (to take its place) or onto a line (to end it). */
+    private final class EquipmentCell extends javafx.scene.control.TreeCell<Node> {
+        private static final javafx.scene.input.DataFormat MACHINE = new javafx.scene.input.DataFormat("application/x-ms5-machine");
+
+        EquipmentCell() {
+            setOnDragDetected(e -> {
+                if (getItem() != null && getItem().kind().equals("machine")) {
+                    javafx.scene.input.Dragboard board = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+                    board.setContent(Map.of(MACHINE, getItem().id()));
+                    e.consume();
+                }
+            });
+            setOnDragOver(e -> {
+                if (e.getDragboard().hasContent(MACHINE) && target() != null) {
+                    e.acceptTransferModes(javafx.scene.input.TransferMode.MOVE);
+                }
+                e.consume();
+            });
+            setOnDragDropped(e -> {
+                String[] at = target();
+                boolean done = e.getDragboard().hasContent(MACHINE) && at != null;
+                if (done) {
+                    dropMachine((String) e.getDragboard().getContent(MACHINE), at[0], Integer.parseInt(at[1]));
+                }
+                e.setDropCompleted(done);
+                e.consume();
+            });
+        }
+
+        /** Where a machine dropped here goes: {line id, index}, or null where it cannot go. */
+        private String[] target() {
+            Node node = getItem();
+            if (node == null || getTreeItem() == null) {
+                return null;
+            }
+            return switch (node.kind()) {
+                case "line" -> new String[] {node.id(), String.valueOf(getTreeItem().getChildren().size())};
+                case "machine" -> new String[] {getTreeItem().getParent().getValue().id(),
+                        String.valueOf(getTreeItem().getParent().getChildren().indexOf(getTreeItem()))};
+                default -> null;
+            };
+        }
+
+        @Override
+        protected void updateItem(Node node, boolean empty) {
+            super.updateItem(node, empty);
+            setText(empty || node == null ? null : node.text());
+        }
+    }
+
+    /** A machine dropped in the tree before the machine at {@code before} of a line (its size: at the end). */
+    public void dropMachine(String machineId, String lineId, int before) {
+        List<String> order = model.current().lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .map(l -> l.machines().stream().map(TagMap.Machine::id).toList()).orElse(List.of());
+        int at = order.indexOf(machineId);
+        model.moveMachineTo(machineId, lineId, at >= 0 && at < before ? before - 1 : before);
+        status.setText(station.name(machineId) + " moved; Save makes it count for its line in this order.");
     }
 
     private void setEditable(boolean editable) {

@@ -128,14 +128,27 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
 
     /** Moves a machine up (-1) or down (+1) within its line; the order is the line's flow. */
     void moveMachine(String machineId, int by) {
+        for (TagMap.Line l : current().lines()) {
+            int at = l.machines().stream().map(TagMap.Machine::id).toList().indexOf(machineId);
+            if (at >= 0 && at + by >= 0 && at + by < l.machines().size()) {
+                moveMachineTo(machineId, l.id(), at + by);
+            }
+        }
+    }
+
+    /**
+     * Puts a machine at {@code index} of a line (dragged there in the tree), taking it out of the
+     * line it was on; {@code index} is its place once it has left its old one. Its id, and so its history, stays; from the new version on it counts for the
+     * new line.
+     */
+    void moveMachineTo(String machineId, String lineId, int index) {
+        TagMap.Machine moved = machine(machineId);
         edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> {
             List<TagMap.Machine> machines = new ArrayList<>(l.machines());
-            int at = machines.indexOf(machines.stream().filter(m -> m.id().equals(machineId)).findFirst().orElse(null));
-            int to = at + by;
-            if (at < 0 || to < 0 || to >= machines.size()) {
-                return l;
+            machines.removeIf(m -> m.id().equals(machineId));
+            if (l.id().equals(lineId)) {
+                machines.add(Math.clamp(index, 0, machines.size()), moved);
             }
-            machines.add(to, machines.remove(at));
             return new TagMap.Line(l.id(), l.name(), machines);
         }).toList()));
     }
