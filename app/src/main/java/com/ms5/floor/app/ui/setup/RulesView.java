@@ -5,7 +5,6 @@ import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.rules.RulesText;
 import com.ms5.floor.app.runtime.ConfigKind;
 import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -48,6 +46,7 @@ public final class RulesView {
     private final StationRuntime station;
     private final LiveValueHub hub;
     private RulesEditorModel model;
+    private VersionControls<PlantRules> versions;
 
     @FXML private javafx.scene.layout.BorderPane root;
     @FXML private Label versionLabel;
@@ -81,7 +80,8 @@ public final class RulesView {
     @FXML
     private void initialize() {
         status.setText("Loading the plant rules…");
-        saveButton.setDisable(true);
+        versions = new VersionControls<>(ConfigKind.PLANT_RULES, station, versionLabel, status, undoButton, redoButton,
+                saveButton);
         reasonColumns();
         faultColumns();
         shiftColumns();
@@ -90,20 +90,13 @@ public final class RulesView {
         for (TableView<?> table : List.of(reasons, faultCodes, shifts, products, cycles, callTypes)) {
             table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         }
-        onCommit(timeZone, () -> model.replace(model.current().withCalendar(timeZone.getText().strip(),
+        timeZone.setDisable(true); // until the rules are loaded
+        holidays.setDisable(true);
+        VersionControls.onCommit(timeZone, () -> model.replace(model.current().withCalendar(timeZone.getText().strip(),
                 model.current().holidays())));
-        onCommit(holidays, () -> model.replace(model.current().withCalendar(model.current().timeZone(),
+        VersionControls.onCommit(holidays, () -> model.replace(model.current().withCalendar(model.current().timeZone(),
                 Arrays.stream(holidays.getText().split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())));
         hub.subscribeWhileShown(root, ConfigKind.PLANT_RULES.liveKey(), (Integer version) -> load());
-    }
-
-    private void onCommit(TextField field, Runnable commit) {
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused && model != null) {
-                commit.run();
-            }
-        });
     }
 
     /** Takes the newest stored rules when the tab is shown and when a version is stored; unsaved edits are kept. */
@@ -112,6 +105,8 @@ public final class RulesView {
         if (model == null) {
             model = new RulesEditorModel(rules, station.rulesVersion());
             model.onChange(this::redraw);
+            timeZone.setDisable(false);
+            holidays.setDisable(false);
             status.setText("");
         } else if (station.rulesVersion() > model.savedVersion()) {
             model.stored(rules, station.rulesVersion());
@@ -140,14 +135,7 @@ public final class RulesView {
         calendarProblem.setText(model.problems().stream()
                 .filter(p -> p.section() == com.ms5.floor.app.rules.PlantRulesCheck.Section.CALENDAR)
                 .map(p -> "⚠ " + p.field() + ": " + p.message()).collect(Collectors.joining("\n")));
-        undoButton.setDisable(!model.canUndo());
-        redoButton.setDisable(!model.canRedo());
-        int changes = model.pendingChanges().size();
-        int problems = model.problems().size();
-        saveButton.setDisable(changes == 0 || problems > 0);
-        versionLabel.setText((model.savedVersion() == 0 ? "Plant rules not stored yet (the database is starting)"
-                : "Plant rules version " + model.savedVersion()) + (changes == 0 ? (model.savedVersion() == 0 ? "" : ", saved")
-                : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
+        versions.show(model, model.pendingChanges().size(), model.problems().size());
     }
 
     private <R> void fill(TableView<Row<R>> table, RulesEditorModel.Part<R> part) {
@@ -449,33 +437,11 @@ public final class RulesView {
 
     @FXML
     private void showVersions() {
-        station.versions(ConfigKind.PLANT_RULES).whenCompleteAsync((versions, error) -> {
-            if (error != null) {
-                status.setText(ErrorText.of(error));
-                return;
-            }
-            VersionsDialog.ask(root.getScene().getWindow(), ConfigKind.PLANT_RULES, versions, model.current())
-                    .ifPresent(rollback -> {
-                        model.replace(rollback.document());
-                        status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
-                    });
-        }, Platform::runLater);
+        versions.showVersions(model);
     }
 
     @FXML
     private void save() {
-        PlantRules edited = model.current();
-        saveButton.setDisable(true);
-        status.setText("Saving…");
-        station.save(ConfigKind.PLANT_RULES, edited, model.savedVersion(), System.getProperty("user.name"))
-                .whenCompleteAsync((version, error) -> {
-                    if (error != null) {
-                        status.setText(ErrorText.of(error));
-                        redraw();
-                        return;
-                    }
-                    model.stored(edited, version);
-                    status.setText("Saved as plant rules version " + version + "; analytics on every station uses them now.");
-                }, Platform::runLater);
+        versions.save(model, "analytics on every station uses them now.", this::redraw);
     }
 }

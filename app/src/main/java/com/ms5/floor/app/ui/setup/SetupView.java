@@ -55,6 +55,7 @@ public final class SetupView {
     private final StationRuntime station;
     private final LiveValueHub hub;
     private TagMapEditorModel model;
+    private VersionControls<TagMap> versions;
 
     @FXML private javafx.scene.layout.BorderPane root;
     @FXML private Label versionLabel;
@@ -109,13 +110,15 @@ public final class SetupView {
     @FXML
     private void initialize() {
         status.setText("Loading the plant's tag map…");
-        setEditable(false);
+        versions = new VersionControls<>(ConfigKind.TAG_MAP, station, versionLabel, status, undoButton, redoButton,
+                saveButton);
+        equipment.setDisable(true);
         columns();
         bindings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         equipment.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> show());
         equipment.setCellFactory(tree -> new EquipmentCell());
-        onCommit(machineName, this::renameMachine);
-        onCommit(lineName, this::renameLine);
+        VersionControls.onCommit(machineName, this::renameMachine);
+        VersionControls.onCommit(lineName, this::renameLine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
         connectionFormFields();
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
@@ -124,23 +127,13 @@ public final class SetupView {
         hub.subscribeWhileShown(root, ConfigKind.TAG_MAP.liveKey(), (Integer version) -> load());
     }
 
-    /** A text field's edit counts on Enter and when focus leaves it. */
-    private static void onCommit(TextField field, Runnable commit) {
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commit.run();
-            }
-        });
-    }
-
     /** Takes the newest stored tag map when the tab is shown and when a version is stored; unsaved edits are kept. */
     private void load() {
         TagMap map = station.tagMap();
         if (model == null) {
             model = new TagMapEditorModel(map, station.tagMapVersion());
             model.onChange(this::redraw);
-            setEditable(true);
+            equipment.setDisable(false);
         } else if (station.tagMapVersion() > model.savedVersion()) {
             model.stored(map, station.tagMapVersion());
         }
@@ -209,11 +202,6 @@ public final class SetupView {
         status.setText(station.name(machineId) + " moved; Save makes it count for its line in this order.");
     }
 
-    private void setEditable(boolean editable) {
-        equipment.setDisable(!editable);
-        saveButton.setDisable(!editable);
-    }
-
     // ---- drawing
 
     private void redraw() {
@@ -240,14 +228,7 @@ public final class SetupView {
             equipment.setShowRoot(true);
             // The machine this station shows is where an engineer usually starts.
             select(root, selected != null ? selected : new Node("machine", station.shownMachineId(), ""));
-            undoButton.setDisable(!model.canUndo());
-            redoButton.setDisable(!model.canRedo());
-            int changes = model.pendingChanges().size();
-            int problems = model.problems().size();
-            saveButton.setDisable(changes == 0 || problems > 0);
-            versionLabel.setText((model.savedVersion() == 0 ? "Tag map not stored yet (the database is starting)"
-                    : "Tag map version " + model.savedVersion()) + (changes == 0 ? (model.savedVersion() == 0 ? "" : ", saved")
-                    : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
+            versions.show(model, model.pendingChanges().size(), model.problems().size());
             show();
         } finally {
             redrawing = false;
@@ -563,7 +544,7 @@ public final class SetupView {
         connectionForm.add(connectionProblem, 1, labels.length);
         for (javafx.scene.Node field : fields) {
             if (field instanceof TextField text) {
-                onCommit(text, this::applyConnection);
+                VersionControls.onCommit(text, this::applyConnection);
             }
         }
         driver.setOnAction(e -> applyConnection());
@@ -728,31 +709,11 @@ public final class SetupView {
 
     @FXML
     private void showVersions() {
-        station.versions(ConfigKind.TAG_MAP).whenCompleteAsync((versions, error) -> {
-            if (error != null) {
-                status.setText(ErrorText.of(error));
-                return;
-            }
-            VersionsDialog.ask(bindings.getScene().getWindow(), ConfigKind.TAG_MAP, versions, model.current()).ifPresent(rollback -> {
-                model.replace(rollback.document());
-                status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
-            });
-        }, Platform::runLater);
+        versions.showVersions(model);
     }
 
     @FXML
     private void save() {
-        TagMap edited = model.current();
-        saveButton.setDisable(true);
-        status.setText("Saving…");
-        station.save(ConfigKind.TAG_MAP, edited, model.savedVersion(), System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
-            if (error != null) {
-                status.setText(ErrorText.of(error));
-                redraw();
-                return;
-            }
-            model.stored(edited, version);
-            status.setText("Saved as tag map version " + version + "; every station polls by it now.");
-        }, Platform::runLater);
+        versions.save(model, "every station polls by it now.", this::redraw);
     }
 }

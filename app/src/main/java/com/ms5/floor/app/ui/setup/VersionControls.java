@@ -1,0 +1,87 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.app.runtime.ConfigKind;
+import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.ui.ErrorText;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+/**
+ * What the Setup and Rules tabs share around their editor: the version line ("Tag map version 3,
+ * 2 unsaved change(s)"), Undo and Redo, Versions… with its rollback, and Save as new version
+ * (off the FX thread, through {@link StationRuntime#save}).
+ */
+final class VersionControls<T> {
+    private final ConfigKind<T> kind;
+    private final StationRuntime station;
+    private final Label versionLabel;
+    private final Label status;
+    private final Button undoButton;
+    private final Button redoButton;
+    private final Button saveButton;
+
+    VersionControls(ConfigKind<T> kind, StationRuntime station, Label versionLabel, Label status, Button undoButton,
+                    Button redoButton, Button saveButton) {
+        this.kind = kind;
+        this.station = station;
+        this.versionLabel = versionLabel;
+        this.status = status;
+        this.undoButton = undoButton;
+        this.redoButton = redoButton;
+        this.saveButton = saveButton;
+        saveButton.setDisable(true);
+    }
+
+    /** A text field's edit counts on Enter and when focus leaves it. */
+    static void onCommit(TextField field, Runnable commit) {
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit.run();
+            }
+        });
+    }
+
+    /** Shows where the edits stand; Save only with changes and no problems. */
+    void show(EditHistory<T> model, int changes, int problems) {
+        undoButton.setDisable(!model.canUndo());
+        redoButton.setDisable(!model.canRedo());
+        saveButton.setDisable(changes == 0 || problems > 0);
+        String title = Character.toUpperCase(kind.title().charAt(0)) + kind.title().substring(1);
+        versionLabel.setText((model.savedVersion() == 0 ? title + " not stored yet (the database is starting)"
+                : title + " version " + model.savedVersion()) + (changes == 0 ? (model.savedVersion() == 0 ? "" : ", saved")
+                : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
+    }
+
+    /** Versions…: the list, and the chosen one loaded into the editor (saving it is the rollback). */
+    void showVersions(EditHistory<T> model) {
+        station.versions(kind).whenCompleteAsync((versions, error) -> {
+            if (error != null) {
+                status.setText(ErrorText.of(error));
+                return;
+            }
+            VersionsDialog.ask(status.getScene().getWindow(), kind, versions, model.current()).ifPresent(rollback -> {
+                model.replace(rollback.document());
+                status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
+            });
+        }, Platform::runLater);
+    }
+
+    /** Save as new version; {@code redraw} shows the editor again if the save is refused. */
+    void save(EditHistory<T> model, String savedText, Runnable redraw) {
+        T edited = model.current();
+        saveButton.setDisable(true);
+        status.setText("Saving…");
+        station.save(kind, edited, model.savedVersion(), System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
+            if (error != null) {
+                status.setText(ErrorText.of(error));
+                redraw.run();
+                return;
+            }
+            model.stored(edited, version);
+            status.setText("Saved as " + kind.title() + " version " + version + "; " + savedText);
+        }, Platform::runLater);
+    }
+}
