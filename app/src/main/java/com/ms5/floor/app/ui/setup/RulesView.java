@@ -213,12 +213,12 @@ public final class RulesView {
                         + "change its name instead.");
             }
             return new PlantRules.Reason(v, r.name(), r.parent(), r.category(), r.retired());
-        }, 110);
+        }, 140);
         TableColumn<Row<PlantRules.Reason>, String> name = text(RulesEditorModel.REASONS, "Name", PlantRules.Reason::name,
                 (r, v) -> new PlantRules.Reason(r.id(), v, r.parent(), r.category(), r.retired()), 230);
         TableColumn<Row<PlantRules.Reason>, String> parent = choice(RulesEditorModel.REASONS, "Under",
                 r -> r.parent() == null ? "" : r.parent(), reasonChoices, reasonText(),
-                (r, v) -> new PlantRules.Reason(r.id(), r.name(), v.isEmpty() ? null : v, r.category(), r.retired()), 170);
+                (r, v) -> new PlantRules.Reason(r.id(), r.name(), v.isEmpty() ? null : v, r.category(), r.retired()), 250);
         TableColumn<Row<PlantRules.Reason>, LossCategory> category = new TableColumn<>("Loss category");
         category.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().item().category()));
         category.setCellFactory(ComboBoxTableCell.forTableColumn(LossCategory.values()));
@@ -239,7 +239,7 @@ public final class RulesView {
                 PlantRules.FaultCode::text, (f, v) -> new PlantRules.FaultCode(f.code(), v, f.reason()), 220);
         TableColumn<Row<PlantRules.FaultCode>, String> reason = choice(RulesEditorModel.FAULT_CODES, "Reason of its stops",
                 f -> f.reason() == null ? "" : f.reason(), reasonChoices, reasonText(),
-                (f, v) -> new PlantRules.FaultCode(f.code(), f.text(), v.isEmpty() ? null : v), 230);
+                (f, v) -> new PlantRules.FaultCode(f.code(), f.text(), v.isEmpty() ? null : v), 300);
         faultCodes.getColumns().setAll(List.of(code, meaning, reason, problemColumn()));
         tint(faultCodes);
     }
