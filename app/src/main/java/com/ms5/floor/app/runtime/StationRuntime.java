@@ -18,6 +18,7 @@ import com.ms5.floor.app.persistence.LineSnapshotRepository;
 import com.ms5.floor.app.persistence.StationRepository;
 import com.ms5.floor.app.persistence.TimelineRepository;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
+import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.sync.EventRecorder;
 import com.ms5.floor.app.sync.Journal;
 import com.ms5.floor.app.sync.PollingOwnership;
@@ -31,7 +32,6 @@ import com.ms5.floor.plc.poll.PollTag;
 import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapFile;
-import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -261,12 +261,13 @@ public final class StationRuntime implements AutoCloseable {
         timeline = new TimelineRepository(database);
         snapshots = new LineSnapshotRepository(database, stationId);
         configVersions = new ConfigVersionRepository(database, stationId);
-        String origin = config.demoPlant() ? "the virtual plant's demo" : String.valueOf(config.tagMapFile());
-        adoptStored(ConfigKind.TAG_MAP, configured, "first version: " + configured.connections().size()
-                + " connection(s), " + configured.machines().size() + " machine(s), from " + origin, this::adopt);
+        // The rules first: the tag map's adoption hands analytics the rules' stored version.
         adoptStored(ConfigKind.PLANT_RULES, rules, "first version: " + rules.shifts().size() + " shift(s), "
                 + rules.reasons().size() + " reason(s), " + rules.products().size() + " product(s), from "
                 + (config.demoPlant() ? "the virtual plant's demo" : "the defaults"), this::adoptRules);
+        String origin = config.demoPlant() ? "the virtual plant's demo" : String.valueOf(config.tagMapFile());
+        adoptStored(ConfigKind.TAG_MAP, configured, "first version: " + configured.connections().size()
+                + " connection(s), " + configured.machines().size() + " machine(s), from " + origin, this::adopt);
         recorder.attach(new EventStore(database, stationId));
         analytics.publishBoard(false);
         feed = new ChangeFeed(database, this::onChange);
