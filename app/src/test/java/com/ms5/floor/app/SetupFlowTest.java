@@ -52,13 +52,7 @@ class SetupFlowTest extends TestApp {
                 () -> station.tagMapVersion() == 1 && tagsPolled(hub, "line1-plc") > 0);
         int tagsBefore = tagsPolled(hub, "line1-plc");
 
-        Fx.run(() -> {
-            TabPane tabs = (TabPane) stage.getScene().getRoot();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("setupTab")).findFirst()
-                    .orElseThrow());
-        });
-        Await.until(Duration.ofSeconds(10), "the equipment tree lists the filler", () -> Fx.get(() ->
-                tree() != null && treeItem("L1-FILLER") != null)); // the tab's content joins the scene on a later pulse
+        openSetupTab();
         Fx.run(() -> tree().getSelectionModel().select(treeItem("L1-FILLER")));
         Await.until(Duration.ofSeconds(10), "the filler's ten tags", () -> Fx.get(() -> table().getItems().size() == 10));
         assertThat(label("#versionLabel")).isEqualTo("Tag map version 1, saved");
@@ -189,6 +183,142 @@ class SetupFlowTest extends TestApp {
             return l2.machines().getLast().id().equals("L1-CAPPER")
                     && l1.machines().stream().noneMatch(m -> m.id().equals("L1-CAPPER"));
         });
+    }
+
+    @Test
+    void anEngineerAddsALineWithAMachineOnANewPlcConnectionThenRemovesThem() throws Exception {
+        start(demoAt30x());
+        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
+        Await.until(Duration.ofSeconds(60), "the demo tag map stored as version 1", () -> station.tagMapVersion() == 1);
+        openSetupTab();
+        // The new PLC is line 1's virtual controller under another name, so it really answers.
+        int line1Port = station.virtualPlant().controller("line1-plc").port();
+
+        addEquipment("PLC connection…", "New PLC connection", pane -> {
+            ((TextField) pane.lookup("#newId")).setText("line4-plc");
+            ((TextField) pane.lookup("#newHost")).setText("127.0.0.1");
+        });
+        Await.until(Duration.ofSeconds(5), "the new connection selected, with its form", () -> Fx.get(() ->
+                stage.getScene().lookup("#connectionPort") instanceof TextField f && f.isVisible()
+                        && f.getText().equals("44818")));
+        Fx.run(() -> {
+            TextField port = (TextField) stage.getScene().lookup("#connectionPort");
+            port.setText(Integer.toString(line1Port));
+            port.fireEvent(new javafx.event.ActionEvent());
+        });
+        addEquipment("Line…", "New line", pane -> {
+            assertThat(((TextField) pane.lookup("#newId")).getText()).isEqualTo("L4"); // the first free one
+            ((TextField) pane.lookup("#newName")).setText("Line 4");
+        });
+        addEquipment("Machine…", "New machine", pane -> {
+            TextField id = (TextField) pane.lookup("#newId");
+            id.setText("L1-FILLER");
+            assertThat(((Label) pane.lookup("#newProblem")).getText()).isEqualTo("'L1-FILLER' is used by other equipment already.");
+            assertThat(pane.lookupButton(ButtonType.OK).isDisabled()).isTrue();
+            id.setText("L4-FILLER");
+            ((TextField) pane.lookup("#newName")).setText("Filler 4");
+            assertThat(((javafx.scene.control.ComboBox<?>) pane.lookup("#newLine")).getValue()).isEqualTo("L4");
+            @SuppressWarnings("unchecked")
+            var connection = (javafx.scene.control.ComboBox<String>) pane.lookup("#newConnection");
+            connection.setValue("line4-plc");
+        });
+        Await.until(Duration.ofSeconds(5), "the new machine selected, without tags", () -> Fx.get(() ->
+                treeItem("L4-FILLER") != null && tree().getSelectionModel().getSelectedItem() == treeItem("L4-FILLER")
+                        && table().getItems().isEmpty()));
+
+        // Its tags: the filler's, copied.
+        Fx.run(() -> tree().getSelectionModel().select(treeItem("L1-FILLER")));
+        Fx.run(() -> javafx.application.Platform.runLater(() -> button("#copyButton").fire()));
+        Await.until(Duration.ofSeconds(10), "the copy dialog", () -> Fx.get(() -> dialog("Copy tags") != null));
+        Fx.run(() -> {
+            DialogPane pane = dialog("Copy tags");
+            @SuppressWarnings("unchecked")
+            var target = (javafx.scene.control.ComboBox<String>) pane.lookup("#copyTarget");
+            target.setValue("L4-FILLER");
+            ((TextField) pane.lookup("#copyTo")).setText("L1_Filler");
+            ((Button) pane.lookupButton(ButtonType.OK)).fire();
+        });
+        Await.until(Duration.ofSeconds(5), "three changes and no problem", () -> Fx.get(() ->
+                label("#versionLabel").equals("Tag map version 1, 3 unsaved change(s)")), () -> label("#versionLabel"));
+        robot.clickOn("#saveButton");
+        Await.until(Duration.ofSeconds(20), "version 2 is live", () -> station.tagMapVersion() == 2);
+        ConfigVersionRepository versions = new ConfigVersionRepository(station.database(), station.stationId());
+        assertThat(versions.latest("tagmap").orElseThrow().summary())
+                .isEqualTo("connection line4-plc added; line L4 added; machine L4-FILLER added");
+        Await.until(Duration.ofSeconds(30), "the new connection polled, and line 4 on the plant overview with its filler",
+                () -> tagsPolled(hub, "line4-plc") == 10 && hub.<java.util.List<String>>latest(LiveKeys.LINES).contains("L4")
+                        && hub.<LineStatus>latest(LiveKeys.line("L4")) != null
+                        && hub.<LineStatus>latest(LiveKeys.line("L4")).machines().getFirst().name().equals("Filler 4"),
+                () -> "polled " + tagsPolled(hub, "line4-plc") + ", lines " + hub.latest(LiveKeys.LINES));
+
+        // Removing: the connection is refused while the filler reads through it; the line goes with its machine.
+        selectInTree("connection", "line4-plc");
+        clickRemoveAndConfirm("Remove line4-plc");
+        Await.until(Duration.ofSeconds(5), "the refusal names the machine", () -> Fx.get(() -> label("#status").equals(
+                "line4-plc cannot be removed: L4-FILLER read through it. Give them another PLC connection or remove them first.")));
+        selectInTree("line", "L4");
+        clickRemoveAndConfirm("Remove L4");
+        selectInTree("connection", "line4-plc");
+        clickRemoveAndConfirm("Remove line4-plc");
+        Await.until(Duration.ofSeconds(5), "three unsaved changes", () -> Fx.get(() ->
+                label("#versionLabel").equals("Tag map version 2, 3 unsaved change(s)")), () -> label("#versionLabel"));
+        robot.clickOn("#saveButton");
+        Await.until(Duration.ofSeconds(20), "version 3: three lines and no line4-plc", () -> station.tagMapVersion() == 3
+                && hub.<java.util.List<String>>latest(LiveKeys.LINES).equals(java.util.List.of("L1", "L2", "L3"))
+                && hub.<StationDiagnostics>latest(LiveKeys.DIAGNOSTICS).connections().stream()
+                        .noneMatch(c -> c.id().equals("line4-plc")));
+        assertThat(versions.latest("tagmap").orElseThrow().summary())
+                .isEqualTo("connection line4-plc removed; line L4 removed; machine L4-FILLER removed");
+    }
+
+    private void openSetupTab() {
+        Fx.run(() -> {
+            TabPane tabs = (TabPane) stage.getScene().getRoot();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("setupTab")).findFirst()
+                    .orElseThrow());
+        });
+        Await.until(Duration.ofSeconds(10), "the equipment tree lists the filler", () -> Fx.get(() ->
+                tree() != null && treeItem("L1-FILLER") != null)); // the tab's content joins the scene on a later pulse
+    }
+
+    /** Add → item, as a click would; fills the dialog with {@code fill} and presses OK. */
+    private void addEquipment(String item, String title, java.util.function.Consumer<DialogPane> fill) {
+        Fx.run(() -> {
+            var add = (javafx.scene.control.MenuButton) stage.getScene().lookup("#addEquipmentButton");
+            var menuItem = add.getItems().stream().filter(i -> i.getText().equals(item)).findFirst().orElseThrow();
+            javafx.application.Platform.runLater(menuItem::fire); // the dialog waits in a loop of its own
+        });
+        Await.until(Duration.ofSeconds(10), "the dialog " + title, () -> Fx.get(() -> dialog(title) != null));
+        Fx.run(() -> {
+            DialogPane pane = dialog(title);
+            fill.accept(pane);
+            ((Button) pane.lookupButton(ButtonType.OK)).fire();
+        });
+        Await.until(Duration.ofSeconds(5), "the dialog " + title + " closed", () -> Fx.get(() -> dialog(title) == null));
+    }
+
+    private void selectInTree(String kind, String id) {
+        Fx.run(() -> tree().getSelectionModel().select(findNode(tree().getRoot(), kind, id)));
+    }
+
+    private static TreeItem<Object> findNode(TreeItem<Object> item, String kind, String id) {
+        if (field(item.getValue(), "kind").equals(kind) && field(item.getValue(), "id").equals(id)) {
+            return item;
+        }
+        for (TreeItem<Object> child : item.getChildren()) {
+            TreeItem<Object> found = findNode(child, kind, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private void clickRemoveAndConfirm(String title) {
+        Fx.run(() -> javafx.application.Platform.runLater(() -> button("#removeEquipmentButton").fire()));
+        Await.until(Duration.ofSeconds(10), "the question " + title, () -> Fx.get(() -> dialog(title) != null));
+        Fx.run(() -> ((Button) dialog(title).lookupButton(ButtonType.OK)).fire());
     }
 
     private static TagMap parse(ConfigVersionRepository.Version v) {

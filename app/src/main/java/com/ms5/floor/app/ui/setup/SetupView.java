@@ -69,6 +69,8 @@ public final class SetupView {
     @FXML private VBox linePane;
     @FXML private TextField machineName;
     @FXML private Label machineInfo;
+    @FXML private ComboBox<String> machineConnection;
+    @FXML private Button removeEquipmentButton;
     @FXML private TextField lineName;
     @FXML private ComboBox<String> bulkScanClass;
     @FXML private TableView<BindingRow> bindings;
@@ -120,6 +122,7 @@ public final class SetupView {
         VersionControls.onCommit(machineName, this::renameMachine);
         VersionControls.onCommit(lineName, this::renameLine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
+        machineConnection.setOnAction(e -> changeMachineConnection());
         connectionFormFields();
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
@@ -251,6 +254,7 @@ public final class SetupView {
         machinePane.setVisible(kind.equals("machine"));
         connectionPane.setVisible(kind.equals("connection"));
         linePane.setVisible(kind.equals("line"));
+        removeEquipmentButton.setDisable(!List.of("machine", "connection", "line").contains(kind));
         if (model == null || item == null) {
             return;
         }
@@ -278,7 +282,9 @@ public final class SetupView {
             machineName.setText(m.name());
         }
         namedMachine = id;
-        machineInfo.setText("id " + m.id() + " · connection " + m.connection() + " · " + m.bindings().size() + " tag(s)");
+        machineConnection.getItems().setAll(model.current().connections().stream().map(TagMap.Connection::id).toList());
+        machineConnection.setValue(m.connection());
+        machineInfo.setText("id " + m.id() + " · " + m.bindings().size() + " tag(s)");
         Map<Integer, String> problems = model.bindingProblems(id);
         List<BindingRow> rows = new ArrayList<>();
         for (int i = 0; i < m.bindings().size(); i++) {
@@ -463,6 +469,102 @@ public final class SetupView {
     }
 
     @FXML
+    private void addConnection() {
+        addEquipment(NewEquipmentDialog.Kind.CONNECTION);
+    }
+
+    @FXML
+    private void addLine() {
+        addEquipment(NewEquipmentDialog.Kind.LINE);
+    }
+
+    @FXML
+    private void addMachine() {
+        addEquipment(NewEquipmentDialog.Kind.MACHINE);
+    }
+
+    private void addEquipment(NewEquipmentDialog.Kind kind) {
+        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        String line = item == null ? null : switch (item.getValue().kind()) {
+            case "line" -> item.getValue().id();
+            case "machine" -> item.getParent().getValue().id();
+            default -> null;
+        };
+        TagMap map = model.current();
+        NewEquipmentDialog.ask(equipment.getScene().getWindow(), kind, model.usedIds(),
+                map.lines().stream().map(TagMap.Line::id).toList(),
+                map.connections().stream().map(TagMap.Connection::id).toList(), line).ifPresent(this::add);
+    }
+
+    /** Puts what the new-equipment dialog asked for into the tag map and selects it. */
+    private void add(NewEquipmentDialog.NewEquipment e) {
+        switch (e.kind()) {
+            case CONNECTION -> model.addConnection(e.id(), e.driver(), e.host());
+            case LINE -> model.addLine(e.id(), e.name());
+            case MACHINE -> model.addMachine(e.line(), e.id(), e.name(), e.connection());
+        }
+        String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+        select(equipment.getRoot(), new Node(kind, e.id(), ""));
+        status.setText(switch (e.kind()) {
+            case CONNECTION -> "PLC connection " + e.id() + " added: check its port, slot and scan classes, then Test connection.";
+            case LINE -> "Line " + e.id() + " added: Add → Machine… gives it machines.";
+            case MACHINE -> "Machine " + e.id() + " added to " + e.line() + ": give it tags with Copy to machine… from a "
+                    + "machine like it, or Import L5X…, then Save.";
+        });
+    }
+
+    @FXML
+    private void removeEquipment() {
+        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return;
+        }
+        Node node = item.getValue();
+        String consequence = switch (node.kind()) {
+            case "machine" -> "Once saved, " + node.id() + " is no longer polled and no longer counts for its line. "
+                    + "Its history stays in the database.";
+            case "line" -> "Once saved, line " + node.id() + " and its " + item.getChildren().size() + " machine(s) are no "
+                    + "longer polled or shown. Their history stays in the database.";
+            case "connection" -> "Once saved, no station connects to " + node.id() + " any more.";
+            default -> null;
+        };
+        if (consequence == null) {
+            return;
+        }
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                consequence + " Undo brings it back until then.", javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        confirm.initOwner(equipment.getScene().getWindow());
+        confirm.setTitle("Remove " + node.id());
+        confirm.setHeaderText("Remove " + node.text().strip() + "?");
+        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> remove(node.kind(), node.id()));
+    }
+
+    /** Takes a machine, line or connection out of the tag map (after the engineer confirmed). */
+    private void remove(String kind, String id) {
+        try {
+            switch (kind) {
+                case "machine" -> model.removeMachine(id);
+                case "line" -> model.removeLine(id);
+                case "connection" -> model.removeConnection(id);
+                default -> throw new IllegalArgumentException(kind);
+            }
+            status.setText(id + " removed; Save makes it so for every station, Undo brings it back.");
+        } catch (IllegalStateException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    private void changeMachineConnection() {
+        String id = machineId();
+        String connection = machineConnection.getValue();
+        if (!redrawing && id != null && connection != null && !connection.equals(model.machine(id).connection())) {
+            model.setMachineConnection(id, connection);
+            status.setText(id + " now reads through " + connection + "; its addresses stay as they were: Test read them.");
+        }
+    }
+
+    @FXML
     private void moveUp() {
         move(-1);
     }
@@ -537,6 +639,8 @@ public final class SetupView {
             connectionForm.add(new Label(labels[i]), 0, i);
             connectionForm.add(fields[i], 1, i);
         }
+        host.setId("connectionHost");
+        port.setId("connectionPort");
         scanClasses.setPromptText("fast=100, normal=1000 (names and periods in ms)");
         scanClasses.setPrefColumnCount(30);
         connectionProblem.getStyleClass().add("problem");

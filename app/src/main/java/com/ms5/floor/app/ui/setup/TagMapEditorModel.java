@@ -1,6 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapDiff;
@@ -151,6 +152,69 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
             }
             return new TagMap.Line(l.id(), l.name(), machines);
         }).toList()));
+    }
+
+    /** Ids that equipment of the plant uses already, connections, lines and machines alike. */
+    Set<String> usedIds() {
+        Set<String> ids = new java.util.HashSet<>();
+        current().connections().forEach(c -> ids.add(c.id()));
+        current().lines().forEach(l -> ids.add(l.id()));
+        current().machines().forEach(m -> ids.add(m.id()));
+        return ids;
+    }
+
+    /**
+     * A new PLC connection with the driver's usual port and two scan classes; its host is left for
+     * the engineer, so the connection shows that problem until it is given.
+     */
+    void addConnection(String id, Driver driver, String host) {
+        TagMap.Connection c = new TagMap.Connection(id, driver, host, driver.defaultPort(), driver == Driver.LOGIX ? 0 : 1,
+                List.of(new TagMap.ScanClass("fast", 100), new TagMap.ScanClass("normal", 1000)));
+        edit(map -> new TagMap(map.plant(), append(map.connections(), c), map.lines()));
+    }
+
+    void addLine(String id, String name) {
+        edit(map -> new TagMap(map.plant(), map.connections(), append(map.lines(), new TagMap.Line(id, name, List.of()))));
+    }
+
+    /** A machine at the end of a line, without tags yet (Copy to machine or Import L5X gives them). */
+    void addMachine(String lineId, String id, String name, String connection) {
+        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> l.id().equals(lineId)
+                ? new TagMap.Line(l.id(), l.name(), append(l.machines(), new TagMap.Machine(id, name, connection, List.of())))
+                : l).toList()));
+    }
+
+    /** Takes a connection out; refused while machines read through it, naming them. */
+    void removeConnection(String id) {
+        List<String> users = current().machines().stream().filter(m -> m.connection().equals(id)).map(TagMap.Machine::id)
+                .toList();
+        if (!users.isEmpty()) {
+            throw new IllegalStateException(id + " cannot be removed: " + String.join(", ", users) + " read through it. "
+                    + "Give them another PLC connection or remove them first.");
+        }
+        edit(map -> new TagMap(map.plant(), map.connections().stream().filter(c -> !c.id().equals(id)).toList(),
+                map.lines()));
+    }
+
+    /** Takes a line out with its machines; their history stays in the database under their ids. */
+    void removeLine(String id) {
+        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().filter(l -> !l.id().equals(id)).toList()));
+    }
+
+    void removeMachine(String id) {
+        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> new TagMap.Line(l.id(),
+                l.name(), l.machines().stream().filter(m -> !m.id().equals(id)).toList())).toList()));
+    }
+
+    /** Moves a machine's tags to another connection (its addresses stay as they are). */
+    void setMachineConnection(String machineId, String connection) {
+        editMachine(machineId, m -> new TagMap.Machine(m.id(), m.name(), connection, m.bindings()));
+    }
+
+    private static <E> List<E> append(List<E> list, E element) {
+        List<E> longer = new ArrayList<>(list);
+        longer.add(element);
+        return longer;
     }
 
     void setConnection(TagMap.Connection edited) {

@@ -1,13 +1,15 @@
 package com.ms5.floor.app.ui.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Moving machines in the equipment tree: by the buttons, and by dragging within a line or to another line. */
+/** The equipment tree: machines moved by the buttons or dragged; connections, lines and machines added and removed. */
 class TagMapEditorModelTest {
     private final TagMapEditorModel model = new TagMapEditorModel(VirtualPlant.demoTagMap(), 1);
 
@@ -26,5 +28,35 @@ class TagMapEditorModelTest {
         assertThat(line("L1")).doesNotContain("L1-CAPPER");
         assertThat(line("L2")).endsWith("L1-CAPPER");
         assertThat(model.pendingChanges()).containsExactly("L1-CAPPER line: L1 -> L2");
+    }
+
+    @Test
+    void anEngineerAddsAConnectionALineAndAMachineAndRemovesThemAgain() {
+        model.addConnection("line4-plc", Driver.LOGIX, "");
+        model.addLine("L4", "Line 4");
+        model.addMachine("L4", "L4-FILLER", "Filler", "line4-plc");
+        assertThat(model.pendingChanges()).containsExactly("connection line4-plc added", "line L4 added",
+                "machine L4-FILLER added");
+        assertThat(model.problems()).extracting(Object::toString).containsExactly(
+                "connections[3].host: give the controller's IP address or host name");
+        assertThat(model.usedIds()).contains("line4-plc", "L4", "L4-FILLER", "L1-FILLER");
+
+        assertThatThrownBy(() -> model.removeConnection("line4-plc")).hasMessage("line4-plc cannot be removed: L4-FILLER "
+                + "read through it. Give them another PLC connection or remove them first.");
+        model.setMachineConnection("L4-FILLER", "line1-plc");
+        model.removeConnection("line4-plc");
+        model.removeLine("L4");
+        assertThat(model.current()).isEqualTo(model.saved());
+        model.removeMachine("L1-CAPPER");
+        assertThat(line("L1")).doesNotContain("L1-CAPPER");
+        assertThat(model.pendingChanges()).containsExactly("machine L1-CAPPER removed");
+    }
+
+    @Test
+    void aNewIdMustBeWellFormedAndFree() {
+        assertThat(NewEquipmentDialog.freeId("L", model.usedIds())).isEqualTo("L4");
+        assertThat(NewEquipmentDialog.idProblem("L1-FILLER", model.usedIds())).isEqualTo("'L1-FILLER' is used by other equipment already.");
+        assertThat(NewEquipmentDialog.idProblem("Line 4", model.usedIds())).startsWith("The id takes letters, digits");
+        assertThat(NewEquipmentDialog.idProblem("L4", model.usedIds())).isNull();
     }
 }
