@@ -27,11 +27,12 @@ import java.util.Properties;
  * @param wallPageSeconds   how long the wall shows each page
  * @param engineer          whether this station offers the Setup and Rules tabs (station.role=engineer, the default);
  *                          {@code supervisor} hides them. The seam for the security work's per-user roles.
+ * @param notifySound       whether a new or escalated Andon call also sounds a chime (control room only)
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
-                        double wallPageSeconds, boolean engineer) {
+                        double wallPageSeconds, boolean engineer, boolean notifySound) {
 
     public boolean demoPlant() {
         return tagMapFile == null;
@@ -71,24 +72,25 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 timeOfDay(p, "demo.startTime", source),
                 Boolean.parseBoolean(p.getProperty("wall", "false").trim()),
                 Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()),
-                role(p, source));
+                role(p, source),
+                Boolean.parseBoolean(p.getProperty("notify.sound", "false").trim()));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer);
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer);
+                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
                 dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
-                pageSeconds, engineer);
+                pageSeconds, engineer, notifySound);
     }
 
     private static Number number(Properties p, String key, Number fallback, Path source) {

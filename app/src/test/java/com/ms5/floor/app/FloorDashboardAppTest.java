@@ -98,6 +98,14 @@ class FloorDashboardAppTest extends TestApp {
         Instant t = clock.instant();
         runtime.analytics().accept(new SampleBatch("test", "fast", t, Map.of("L2-SEAMER.andon", TagValue.good(2L, t)),
                 Set.of()));
+        // Still on the plant overview: a notification tells of the call, and a click on it opens the board.
+        String told = "Quality call: " + runtime.name("L2-SEAMER") + ", " + runtime.name("L2");
+        Await.until(Duration.ofSeconds(30), "a notification of the quality call", () -> notification(told) != null);
+        assertThat(Fx.get(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId()))
+                .isEqualTo("plantTab");
+        new org.testfx.api.FxRobot().clickOn(notification(told));
+        Await.until(Duration.ofSeconds(10), "the Andon tab opened by the click", () -> Fx.get(() ->
+                ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId().equals("andonTab")));
         selectTab("andonTab");
         @SuppressWarnings("unchecked")
         TableView<AndonCall> table = Fx.get(() -> (TableView<AndonCall>) stage.getScene().lookup(".andon-table"));
@@ -185,6 +193,14 @@ class FloorDashboardAppTest extends TestApp {
                 table.getItems().stream().anyMatch(c -> c.machineId().equals(machine) && c.type().id().equals(type))));
         return Fx.get(() -> table.getItems().stream().filter(c -> c.machineId().equals(machine) && c.type().id().equals(type))
                 .findFirst().orElseThrow());
+    }
+
+    /** The label of a shown notification popup whose text starts with {@code text}, or null. */
+    private static Label notification(String text) {
+        return Fx.get(() -> Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                .flatMap(w -> w.getScene().getRoot().lookupAll(".label").stream())
+                .filter(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith(text))
+                .map(Label.class::cast).findFirst().orElse(null));
     }
 
     private static DialogPane shelveDialog() {

@@ -4,6 +4,7 @@ import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.line.LineDetailView;
+import com.ms5.floor.app.ui.notify.Notifier;
 import com.ms5.floor.app.ui.andon.AndonBoardView;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
 import com.ms5.floor.app.ui.diagnostics.DiagnosticsView;
@@ -18,7 +19,8 @@ import javafx.scene.control.TabPane;
 
 /**
  * Controller of MainView.fxml: the plant overview, a line in detail, the Andon board, the machine dashboard and
- * diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data.
+ * diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data; notifications
+ * of new calls and outages come whichever tab is open.
  */
 public final class MainView {
     private final FxmlViews views;
@@ -34,12 +36,14 @@ public final class MainView {
     @FXML private Tab rulesTab;
 
     private final AppConfig config;
+    private final Notifier notifier;
 
     @Inject
-    MainView(FxmlViews views, Navigation navigation, AppConfig config) {
+    MainView(FxmlViews views, Navigation navigation, AppConfig config, Notifier notifier) {
         this.views = views;
         this.navigation = navigation;
         this.config = config;
+        this.notifier = notifier;
     }
 
     @FXML
@@ -60,6 +64,7 @@ public final class MainView {
         } else {
             tabs.getTabs().removeAll(setupTab, rulesTab); // not for this role: not even a disabled tab to wonder about
         }
+        notifier.attach(tabs, () -> tabs.getSelectionModel().select(andonTab));
     }
 
     private static void attach(Tab tab, Parent view) {

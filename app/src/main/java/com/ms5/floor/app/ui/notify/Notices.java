@@ -1,0 +1,101 @@
+package com.ms5.floor.app.ui.notify;
+
+import com.ms5.floor.analytics.andon.AlarmState;
+import com.ms5.floor.analytics.andon.AndonCall;
+import com.ms5.floor.app.runtime.StationDiagnostics;
+import com.ms5.floor.app.runtime.StationStatus;
+import com.ms5.floor.plc.api.ConnectionHealth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What is worth a notification, from one live value to the next: a call nobody has acknowledged
+ * yet joins the board, a waiting call escalates, the database goes away or comes back, a PLC this
+ * station polls stops answering or answers again. The first value of each kind only sets the
+ * baseline: what was there when the station started is on screen already. No JavaFX; FX thread.
+ */
+final class Notices {
+    /** One notification; {@code needsPerson}: a call, loud (sound, longer on screen). */
+    record Notice(String title, String text, boolean needsPerson) {
+    }
+
+    private final Function<String, String> names;
+    private final BiFunction<String, Integer, String> whoAtLevel;
+    private Map<UUID, Integer> levels;
+    private Boolean databaseOk;
+    private Set<String> plcsDown;
+
+    /**
+     * @param names      the display name of a line or machine by id
+     * @param whoAtLevel who a call type's escalation level calls ("maintenance planner"), or null
+     */
+    Notices(Function<String, String> names, BiFunction<String, Integer, String> whoAtLevel) {
+        this.names = names;
+        this.whoAtLevel = whoAtLevel;
+    }
+
+    List<Notice> board(List<AndonCall> calls) {
+        List<Notice> notices = new ArrayList<>();
+        Map<UUID, Integer> now = new HashMap<>();
+        for (AndonCall call : calls) {
+            now.put(call.id(), call.level());
+            boolean waiting = call.state() == AlarmState.UNACK_ACTIVE || call.state() == AlarmState.RTN_UNACK;
+            Integer before = levels == null ? null : levels.get(call.id());
+            if (levels == null || !waiting) {
+                continue;
+            }
+            String where = names.apply(call.machineId()) + ", " + names.apply(call.lineId());
+            String who = whoAtLevel.apply(call.type().id(), call.level());
+            if (before == null) {
+                notices.add(new Notice(call.type().label() + " call: " + where,
+                        "Waiting for someone" + (who == null ? "." : "; calls the " + who + "."), true));
+            } else if (call.level() > before) {
+                notices.add(new Notice(call.type().label() + " call escalated to level " + call.level(),
+                        where + ", still waiting" + (who == null ? "." : ": now calls the " + who + "."), true));
+            }
+        }
+        levels = now;
+        return notices;
+    }
+
+    List<Notice> station(StationStatus status) {
+        boolean wasOk = databaseOk == null || databaseOk;
+        boolean first = databaseOk == null;
+        databaseOk = status.databaseOk();
+        if (first || wasOk == status.databaseOk()) {
+            return List.of();
+        }
+        return List.of(status.databaseOk()
+                ? new Notice("Database back", "Every event kept meanwhile is being stored.", false)
+                : new Notice("Database offline", status.database() + ". Events wait in this station's journal; "
+                        + "nothing is lost.", false));
+    }
+
+    List<Notice> diagnostics(StationDiagnostics diagnostics) {
+        Set<String> down = new HashSet<>();
+        for (StationDiagnostics.Connection c : diagnostics.connections()) {
+            if (c.health() != null && c.health().state() == ConnectionHealth.State.RECONNECTING) {
+                down.add(c.id());
+            }
+        }
+        Set<String> before = plcsDown;
+        plcsDown = down;
+        if (before == null) {
+            return List.of();
+        }
+        List<Notice> notices = new ArrayList<>();
+        down.stream().filter(id -> !before.contains(id)).sorted().forEach(id -> notices.add(new Notice(
+                "PLC " + id + " not answering", "Its machines show no data until it answers; check its network "
+                        + "and power. Diagnostics has the details.", false)));
+        before.stream().filter(id -> !down.contains(id)).sorted().forEach(id -> notices.add(new Notice(
+                "PLC " + id + " answers again", "Its machines are live again.", false)));
+        return notices;
+    }
+}
