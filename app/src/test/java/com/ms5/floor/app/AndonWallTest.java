@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.css.PseudoClass;
@@ -51,6 +52,25 @@ class AndonWallTest extends TestApp {
             flashStates.add(Fx.get(() -> stage.getScene().getRoot().getPseudoClassStates().contains(flash)));
             return flashStates.size() == 2;
         });
+
+        // Quality calls from seven more machines: more than a page holds, so the calls take pages of
+        // five in turn, and every call is on one of them.
+        List<String> raised = station.tagMap().machines().stream().map(m -> m.id()).filter(id -> !id.equals("L2-SEAMER"))
+                .limit(7).toList();
+        Instant t2 = app.injector().getInstance(Clock.class).instant();
+        Map<String, TagValue> bits = new java.util.HashMap<>();
+        raised.forEach(id -> bits.put(id + ".andon", TagValue.good(2L, t2)));
+        station.analytics().accept(new SampleBatch("test", "fast", t2, bits, Set.of()));
+        Set<String> pageTitles = new HashSet<>();
+        Set<String> shown = new HashSet<>();
+        Await.until(Duration.ofSeconds(60), "the calls on pages of five, each call on one of them", () -> Fx.get(() -> {
+            pageTitles.add(((Label) stage.getScene().lookup(".wall-title")).getText());
+            stage.getScene().getRoot().lookupAll(".wall-call-what").forEach(n -> shown.add(((Label) n).getText()));
+            assertThat(stage.getScene().getRoot().lookupAll(".wall-call").size()).isLessThanOrEqualTo(5);
+            return pageTitles.stream().anyMatch(title -> title.matches("Andon calls 1–5 of \\d+"))
+                    && pageTitles.stream().anyMatch(title -> title.matches("Andon calls 6–\\d+ of \\d+"))
+                    && raised.stream().allMatch(id -> shown.stream().anyMatch(text -> text.contains("Quality · " + station.name(id))));
+        }), () -> pageTitles + " " + shown);
 
         // The SLC of Line 3 stops answering: a badge says so; when it answers again the badge goes.
         Node badge = Fx.get(() -> stage.getScene().lookup(".wall-badge"));

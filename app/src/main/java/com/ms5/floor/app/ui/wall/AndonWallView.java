@@ -98,8 +98,10 @@ public final class AndonWallView {
         showPage(0);
         model.lines().addListener((javafx.collections.ListChangeListener<LineStatus>) change -> showLines());
         hub.<List<AndonCall>>subscribeWhileShown(wall, LiveKeys.ANDON_BOARD, calls -> {
+            boolean onLines = page >= callPages();
             board = calls;
-            showCalls();
+            // The same page stays up: the lines, or the calls page nearest to the one shown.
+            showPage(onLines ? callPages() : Math.min(page, callPages() - 1));
         });
         hub.<StationStatus>subscribeWhileShown(wall, LiveKeys.STATION, s -> {
             status = s;
@@ -120,13 +122,26 @@ public final class AndonWallView {
         });
     }
 
-    /** The page shown now: 0 the calls, 1 the lines. */
+    /**
+     * The page shown now: the calls, five to a page, most urgent first, as many pages as they need;
+     * then the lines. A page that no longer exists (calls were closed) starts the turn again.
+     */
     private void showPage(int next) {
-        page = next % 2;
-        callsPage.setVisible(page == 0);
-        linesPage.setVisible(page == 1);
-        pageTitle.setText(resources.getString(page == 0 ? "wall.calls" : "wall.lines"));
-        pageNumber.setText(String.format(resources.getString("wall.page"), page + 1, 2));
+        int pages = callPages() + 1;
+        page = next >= pages ? 0 : next;
+        boolean calls = page < callPages();
+        callsPage.setVisible(calls);
+        linesPage.setVisible(!calls);
+        int from = page * CALLS_PER_PAGE;
+        pageTitle.setText(!calls ? resources.getString("wall.lines") : board.size() <= CALLS_PER_PAGE
+                ? resources.getString("wall.calls") : String.format(resources.getString("wall.callsPart"), from + 1,
+                        Math.min(board.size(), from + CALLS_PER_PAGE), board.size()));
+        pageNumber.setText(String.format(resources.getString("wall.page"), page + 1, pages));
+        showCalls();
+    }
+
+    private int callPages() {
+        return Math.max(1, (board.size() + CALLS_PER_PAGE - 1) / CALLS_PER_PAGE);
     }
 
     private void tick() {
@@ -137,12 +152,16 @@ public final class AndonWallView {
         }
     }
 
+    /** The header's count of waiting calls, and the rows of the calls page on screen. */
     private void showCalls() {
         long unacknowledged = board.stream().filter(c -> c.acknowledgedAt() == null).count();
         waiting.setText(unacknowledged == 0 ? "" : String.format(resources.getString("wall.waiting"), unacknowledged));
         waiting.getStyleClass().remove("unack");
         if (unacknowledged > 0) {
             waiting.getStyleClass().add("unack");
+        }
+        if (page >= callPages()) {
+            return; // the lines page is up
         }
         callsPage.getChildren().clear();
         if (board.isEmpty()) {
@@ -151,13 +170,9 @@ public final class AndonWallView {
             callsPage.getChildren().add(quiet);
             return;
         }
-        for (AndonCall call : board.subList(0, Math.min(CALLS_PER_PAGE, board.size()))) {
+        int from = page * CALLS_PER_PAGE;
+        for (AndonCall call : board.subList(from, Math.min(from + CALLS_PER_PAGE, board.size()))) {
             callsPage.getChildren().add(callRow(call));
-        }
-        if (board.size() > CALLS_PER_PAGE) {
-            Label more = new Label(String.format(resources.getString("wall.more"), board.size() - CALLS_PER_PAGE));
-            more.getStyleClass().add("wall-more");
-            callsPage.getChildren().add(more);
         }
     }
 
