@@ -110,6 +110,52 @@ class LineDetailFlowTest extends TestApp {
                 + longest.machineId() + "' AND start_at >= '" + longest.start() + "' AND end_at <= '" + longest.end() + "'"))
                 .as("two stops now cover the one, the later one without a reason")
                 .containsExactly("2", longest.reasonId() + ",unassigned");
+
+        // The last 30 days, read a day at a time: while the database holds the stops back, the
+        // progress shows and Cancel goes back to the shift.
+        try (Connection lock = station.database().dataSource().getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("LOCK TABLE downtime_event IN ACCESS EXCLUSIVE MODE");
+            Fx.run(() -> rangeChoice().getSelectionModel().select(3));
+            Await.until(Duration.ofSeconds(10), "the read under way, with its progress and Cancel", () -> Fx.get(() ->
+                    stage.getScene().lookup(".line-detail .progress-bar").isVisible()
+                            && messages().contains("Reading last 30 days of history…")));
+            robot.clickOn("#cancelReadButton");
+            Await.until(Duration.ofSeconds(10), "cancelled, back on the shift", () -> Fx.get(() ->
+                    messages().contains("Reading the last 30 days was cancelled; showing this shift.")
+                            && rangeChoice().getSelectionModel().getSelectedIndex() == 0
+                            && !stage.getScene().lookup(".line-detail .progress-bar").isVisible()));
+            lock.rollback();
+        }
+
+        // The last 7 days: stops with their day, and exported as CSV, one row each.
+        Fx.run(() -> rangeChoice().getSelectionModel().select(2));
+        Await.until(Duration.ofSeconds(30), "the week's stops, dated", () -> Fx.get(() ->
+                !stage.getScene().lookup(".line-detail .progress-bar").isVisible() && !stops().getItems().isEmpty()
+                        && ((Label) stage.getScene().lookup("#timelineTitle")).getText().equals("Machines over the last 7 days")
+                        && String.valueOf(((javafx.scene.control.TableColumn<?, ?>) stops().getColumns().get(1)).getCellData(0))
+                                .matches(".+ \\d{1,2} .+ \\d{2}:\\d{2}")));
+        int week = Fx.get(() -> stops().getItems().size());
+        java.nio.file.Path csv = home.resolve("stops.csv");
+        Fx.run(() -> ((com.ms5.floor.app.ui.line.LineDetailView) stage.getScene().lookup(".line-detail").getProperties()
+                .get(com.ms5.floor.app.ui.line.LineDetailView.class)).exportStops(csv));
+        Await.until(Duration.ofSeconds(10), "the export written", () -> Fx.get(() -> messages().stream()
+                .anyMatch(m -> m.startsWith(week + " stop(s) of the last 7 days written to "))));
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines).hasSize(week + 1);
+        assertThat(lines.getFirst()).isEqualTo("line,machine,machineName,start,end,minutes,state,faultCode,reason,reasonPath,"
+                + "comment,lastEditedBy");
+        assertThat(lines).anyMatch(l -> l.startsWith("L2,") && l.contains(",fault-102,Electrical and utilities / Low air pressure,"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ComboBox<Object> rangeChoice() {
+        return (javafx.scene.control.ComboBox<Object>) stage.getScene().lookup(".range-choice");
+    }
+
+    private List<String> messages() {
+        return stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
+                .map(n -> ((Label) n).getText()).toList();
     }
 
     /** Presses a key per letter, as a person does (TestFX's write() does not reach a dialog under Monocle). */

@@ -94,7 +94,7 @@ class RulesFlowTest extends TestApp {
         assertThat(v2.author()).isEqualTo(System.getProperty("user.name") + " at " + station.stationId());
         // The line view's reason picker offers the new reason where it belongs.
         Instant now = Instant.now();
-        assertThat(station.lineHistory("L1", new TimeRange(now.minusSeconds(60), now)).join().reasons().path("reason-1"))
+        assertThat(station.lineHistory("L1", new TimeRange(now.minusSeconds(60), now), done -> { }).join().reasons().path("reason-1"))
                 .isEqualTo("Mechanical / Starwheel worn");
 
         // Roll back: version 1 from the list, loaded and saved, is version 3.

@@ -5,6 +5,7 @@ import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
 import com.ms5.floor.app.AppConfig;
 import com.ms5.floor.app.NamedThreads;
@@ -643,9 +644,12 @@ public final class StationRuntime implements AutoCloseable {
 
     /**
      * A line's machine timelines and stops over {@code window}: from the shared database, which
-     * holds every station's edits; from this station's memory while the database is away.
+     * holds every station's edits; from this station's memory while the database is away. The
+     * database is read a day at a time on db-work, telling {@code progress} the share done (any
+     * thread calls it); cancelling the future stops the read at the next day.
      */
-    public CompletableFuture<LineHistory> lineHistory(String lineId, TimeRange window) {
+    public CompletableFuture<LineHistory> lineHistory(String lineId, TimeRange window,
+                                                      java.util.function.DoubleConsumer progress) {
         AnalyticsRuntime plant = analytics;
         if (plant == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("The station is still starting"));
@@ -654,19 +658,34 @@ public final class StationRuntime implements AutoCloseable {
         if (intervals == null || !recorder.backlog().online()) {
             return plant.history(lineId, window, "this station's memory (the database is not connected)");
         }
-        return CompletableFuture.supplyAsync(() -> {
-            List<LineHistory.Row> rows = new java.util.ArrayList<>();
+        CompletableFuture<LineHistory> result = new CompletableFuture<>();
+        dbWork.execute(() -> {
             List<String> machines = plant.line(lineId).machines().stream().map(m -> m.id()).toList();
+            Map<String, Map<Instant, StateInterval>> byMachine = new java.util.LinkedHashMap<>();
+            machines.forEach(id -> byMachine.put(id, new java.util.LinkedHashMap<>()));
+            Map<UUID, DowntimeEvent> stops = new java.util.LinkedHashMap<>();
+            long days = Math.max(1, (Duration.between(window.start(), window.end()).toHours() + 23) / 24);
             try {
-                intervals.intervals(machines, window.start(), window.end())
-                        .forEach((id, list) -> rows.add(new LineHistory.Row(id, plant.name(id), list)));
-            } catch (java.sql.SQLException e) {
-                throw new CompletionException(new IllegalStateException(
-                        "The timeline could not be read from the database: " + e.getMessage(), e));
+                for (int day = 0; day < days && !result.isDone(); day++) {
+                    Instant from = window.start().plus(Duration.ofDays(day));
+                    Instant to = day == days - 1 ? window.end() : from.plus(Duration.ofDays(1));
+                    // Something that spans midnight is read on both days: keyed, it is kept once.
+                    intervals.intervals(machines, from, to).forEach((id, list) -> list.forEach(i ->
+                            byMachine.get(id).put(i.start(), i)));
+                    downtime.events(lineId, from, to).forEach(e -> stops.put(e.id(), e));
+                    progress.accept((day + 1.0) / days);
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                result.completeExceptionally(new IllegalStateException(
+                        "The history could not be read from the database: " + e.getMessage(), e));
+                return;
             }
-            return new LineHistory(lineId, window, rows, downtime.events(lineId, window.start(), window.end()),
-                    plant.reasons(), "shared database");
-        }, dbWork);
+            List<LineHistory.Row> rows = new java.util.ArrayList<>();
+            byMachine.forEach((id, list) -> rows.add(new LineHistory.Row(id, plant.name(id), List.copyOf(list.values()))));
+            result.complete(new LineHistory(lineId, window, rows, List.copyOf(stops.values()), plant.reasons(),
+                    "shared database"));
+        });
+        return result;
     }
 
     /**

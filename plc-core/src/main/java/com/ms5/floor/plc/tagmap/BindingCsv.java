@@ -45,11 +45,11 @@ public final class BindingCsv {
     /** Every binding of every machine, in the map's order. */
     public static String export(TagMap map) {
         StringBuilder out = new StringBuilder();
-        line(out, HEADER);
+        appendRecord(out, HEADER);
         for (TagMap.Machine m : map.machines()) {
             for (TagMap.Binding b : m.bindings()) {
                 TagMap.Scaling s = b.scaling();
-                line(out, List.of(m.id(), b.role().name(), b.name() == null ? "" : b.name(), b.address(), b.type().name(),
+                appendRecord(out, List.of(m.id(), b.role().name(), b.name() == null ? "" : b.name(), b.address(), b.type().name(),
                         b.scanClass(), number(b.deadband()), s == null ? "" : number(s.rawLow()),
                         s == null ? "" : number(s.rawHigh()), s == null ? "" : number(s.engLow()),
                         s == null ? "" : number(s.engHigh())));
@@ -180,7 +180,8 @@ public final class BindingCsv {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
-    private static void line(StringBuilder out, List<String> fields) {
+    /** Appends one RFC 4180 record (quoted where a field needs it, CRLF at the end); also for other exports. */
+    public static void appendRecord(StringBuilder out, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             String f = fields.get(i);
             if (i > 0) {

@@ -64,6 +64,21 @@ public final class LineDetailView {
     private static final Duration RELOAD_EVERY = Duration.ofSeconds(30);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm").withZone(ZoneId.systemDefault());
+
+    /** How far back the timeline, Pareto and stops reach: the shift (live), or a longer stretch read once with progress. */
+    enum Range {
+        SHIFT(null, "line.rangeShift"), DAY(Duration.ofDays(1), "line.rangeDay"), WEEK(Duration.ofDays(7), "line.rangeWeek"),
+        MONTH(Duration.ofDays(30), "line.rangeMonth");
+
+        final Duration length;
+        final String key;
+
+        Range(Duration length, String key) {
+            this.length = length;
+            this.key = key;
+        }
+    }
 
     private final LiveValueHub hub;
     private final StationRuntime station;
@@ -85,11 +100,18 @@ public final class LineDetailView {
     private Instant loadedAt = Instant.EPOCH;
     private boolean loading;
     private boolean loadAgain;
+    private java.util.concurrent.CompletableFuture<LineHistory> reading;
     /** The history's bars per machine, made once per read; the live open stretch is added per frame. */
     private Map<String, TimelineChart.Row> historyRows = Map.of();
 
     @FXML private ResourceBundle resources;
+    @FXML private javafx.scene.layout.BorderPane root;
     @FXML private ComboBox<String> lineChoice;
+    @FXML private ComboBox<Range> rangeChoice;
+    @FXML private javafx.scene.control.ProgressBar readProgress;
+    @FXML private Button cancelReadButton;
+    @FXML private Label timelineTitle;
+    @FXML private Label stopsTitle;
     @FXML private Label title;
     @FXML private Label subtitle;
     @FXML private Label lineState;
@@ -147,7 +169,8 @@ public final class LineDetailView {
         hoursHolder.getChildren().add(hoursChart);
 
         stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().machineId())));
-        stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper(CLOCK.format(c.getValue().start())));
+        stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper((range() == Range.SHIFT ? CLOCK : DAY_CLOCK)
+                .format(c.getValue().start())));
         stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.length(c.getValue().seconds())));
         stopReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(reasonText(c.getValue())));
         reasonButton.disableProperty().bind(stops.getSelectionModel().selectedItemProperty().isNull());
@@ -178,6 +201,29 @@ public final class LineDetailView {
                 return name;
             }
         });
+        rangeChoice.getItems().setAll(Range.values());
+        rangeChoice.setValue(Range.SHIFT);
+        rangeChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Range range) {
+                return range == null ? "" : resources.getString(range.key);
+            }
+
+            @Override
+            public Range fromString(String text) {
+                return Range.SHIFT;
+            }
+        });
+        rangeChoice.valueProperty().addListener((o, old, range) -> {
+            boolean shift = range == Range.SHIFT;
+            String what = resources.getString(range.key).toLowerCase(java.util.Locale.ROOT);
+            timelineTitle.setText(shift ? resources.getString("line.timeline") : String.format(resources.getString("line.timelineRange"), what));
+            stopsTitle.setText(shift ? resources.getString("line.stops") : String.format(resources.getString("line.stopsRange"), what));
+            if (loading && reading != null) {
+                reading.cancel(false); // the read of the range before: load() reads this one once it has stopped
+            }
+            load();
+        });
         lineChoice.valueProperty().addListener((o, old, id) -> {
             if (id != null && !id.equals(lineId)) {
                 show(id);
@@ -189,6 +235,8 @@ public final class LineDetailView {
             }
         });
         LiveValueHub.whileShown(tiles, this::activate, this::deactivate);
+        // The file chooser cannot be driven by tests: they hand the export its file through this controller.
+        root.getProperties().put(LineDetailView.class, this);
     }
 
     /** On screen: follow the line list, the shown line and changes to stops. */
@@ -257,7 +305,7 @@ public final class LineDetailView {
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         showHours(s.hours());
         drawTimeline();
-        if (Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_EVERY) > 0) {
+        if (range() == Range.SHIFT && Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_EVERY) > 0) {
             load();
         }
     }
@@ -299,7 +347,10 @@ public final class LineDetailView {
         return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
     }
 
-    /** Reads the line's history off the FX thread; one read at a time, and once more if asked meanwhile. */
+    /**
+     * Reads the line's history off the FX thread; one read at a time, and once more if asked
+     * meanwhile. A range longer than the shift shows its progress and can be cancelled.
+     */
     private void load() {
         if (lineId == null) {
             return;
@@ -312,19 +363,92 @@ public final class LineDetailView {
         loadAgain = false;
         loadedAt = clock.instant();
         String id = lineId;
-        TimeRange window = status != null ? new TimeRange(status.window().start(), clock.instant())
+        Range range = range();
+        TimeRange window = range != Range.SHIFT ? new TimeRange(clock.instant().minus(range.length), clock.instant())
+                : status != null ? new TimeRange(status.window().start(), clock.instant())
                 : new TimeRange(clock.instant().minus(Duration.ofHours(8)), clock.instant());
-        station.lineHistory(id, window).whenComplete((h, error) -> Platform.runLater(() -> {
+        boolean longRead = range != Range.SHIFT;
+        if (longRead) {
+            readProgress.setProgress(0);
+            message.setText(String.format(resources.getString("line.reading"), resources.getString(range.key)
+                    .toLowerCase(java.util.Locale.ROOT)));
+        }
+        showReading(longRead);
+        reading = station.lineHistory(id, window, done -> Platform.runLater(() -> readProgress.setProgress(done)));
+        reading.whenComplete((h, error) -> Platform.runLater(() -> {
             loading = false;
+            showReading(false);
             if (!id.equals(lineId) || loadAgain) {
                 load();
+            } else if (error instanceof java.util.concurrent.CancellationException) {
+                message.setText(String.format(resources.getString("line.readCancelled"), resources.getString(range.key)
+                        .toLowerCase(java.util.Locale.ROOT)));
+                rangeChoice.setValue(Range.SHIFT);
             } else if (error != null) {
                 message.setText(ErrorText.of(error));
             } else {
+                if (longRead) {
+                    message.setText("");
+                }
                 history = h;
                 render();
             }
         }));
+    }
+
+    private Range range() {
+        return rangeChoice.getValue() == null ? Range.SHIFT : rangeChoice.getValue();
+    }
+
+    private void showReading(boolean shown) {
+        for (javafx.scene.Node n : List.of(readProgress, cancelReadButton)) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
+    }
+
+    @FXML
+    private void cancelRead() {
+        if (reading != null) {
+            reading.cancel(false);
+        }
+    }
+
+    @FXML
+    private void chooseExport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(resources.getString("line.export"));
+        chooser.setInitialFileName("stops-" + lineId + ".csv");
+        java.io.File file = chooser.showSaveDialog(stops.getScene().getWindow());
+        if (file != null) {
+            exportStops(file.toPath());
+        }
+    }
+
+    /** Writes the stops shown (the range's) as CSV, off the FX thread (the file chooser's choice lands here). */
+    public void exportStops(java.nio.file.Path file) {
+        if (history == null) {
+            return;
+        }
+        LineHistory shown = history;
+        String what = resources.getString(range().key).toLowerCase(java.util.Locale.ROOT);
+        StringBuilder csv = new StringBuilder();
+        com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of("line", "machine", "machineName", "start", "end",
+                "minutes", "state", "faultCode", "reason", "reasonPath", "comment", "lastEditedBy"));
+        for (DowntimeEvent stop : shown.stops()) {
+            com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of(stop.lineId(), stop.machineId(),
+                    station.name(stop.machineId()), stop.start().toString(), stop.end().toString(),
+                    String.format(java.util.Locale.ROOT, "%.2f", stop.seconds() / 60.0), stop.state().name(),
+                    Long.toString(stop.faultCode()), stop.reasonId(),
+                    shown.reasons().contains(stop.reasonId()) ? shown.reasons().path(stop.reasonId()) : "",
+                    stop.comment() == null ? "" : stop.comment(),
+                    stop.history().isEmpty() ? "" : stop.history().getLast().who()));
+        }
+        station.inBackground(() -> java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8))
+                .whenCompleteAsync((p, error) -> message.setText(error != null
+                        ? String.format(resources.getString("line.exportFailed"), ErrorText.of(error))
+                        : String.format(resources.getString("line.exported"), shown.stops().size(), what, file)),
+                        Platform::runLater);
     }
 
     private void render() {
@@ -400,7 +524,8 @@ public final class LineDetailView {
                     new StateInterval(m.id(), m.state(), m.since(), now, m.faultCode(), null))));
             rows.add(new TimelineChart.Row(name, states, past.stops()));
         }
-        timeline.show(status != null ? status.window().start() : history.window().start(), now, rows);
+        timeline.show(status != null && (range() == Range.SHIFT || history == null) ? status.window().start()
+                : history.window().start(), now, rows);
     }
 
     private TimelineChart.Bar stateBar(String machine, StateInterval i) {

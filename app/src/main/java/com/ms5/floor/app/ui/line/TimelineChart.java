@@ -251,18 +251,33 @@ final class TimelineChart extends Region {
             g.beginPath();
             g.rect(LABEL_WIDTH, top, plotWidth(), ROW_HEIGHT);
             g.clip();
-            row.states().forEach(bar -> drawBar(g, bar, top));
-            row.stops().forEach(bar -> drawBar(g, bar, top));
+            drawLayer(g, row.states(), top);
+            drawLayer(g, row.stops(), top);
             g.restore();
         }
     }
 
-    private void drawBar(GraphicsContext g, Bar bar, double top) {
-        if (!bar.end().isAfter(viewStart) || !bar.start().isBefore(viewEnd)) {
-            return;
+    /**
+     * Bars in time order; over a month, many share a pixel: a bar that adds no pixel to what this
+     * layer has painted is skipped (at that zoom the eye cannot tell them apart anyway).
+     */
+    private void drawLayer(GraphicsContext g, List<Bar> bars, double top) {
+        double painted = Double.NEGATIVE_INFINITY;
+        for (Bar bar : bars) {
+            if (!bar.end().isAfter(viewStart) || !bar.start().isBefore(viewEnd)) {
+                continue;
+            }
+            double x0 = xOf(bar.start());
+            double x1 = Math.max(xOf(bar.end()), x0 + 1); // a short stop stays visible at any zoom
+            if (Math.ceil(x1) <= painted) {
+                continue;
+            }
+            drawBar(g, bar, top, x0, x1);
+            painted = Math.max(painted, Math.ceil(x1));
         }
-        double x0 = xOf(bar.start());
-        double x1 = Math.max(xOf(bar.end()), x0 + 1); // a short stop stays visible at any zoom
+    }
+
+    private void drawBar(GraphicsContext g, Bar bar, double top, double x0, double x1) {
         g.setFill(bar.kind().color);
         g.fillRect(x0, top, x1 - x0, ROW_HEIGHT);
         if (bar.kind() == Kind.NEEDS_REASON && x1 - x0 > 6) {
