@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.notify.Notifier;
 import com.ms5.floor.app.ui.shell.MainView;
 import com.ms5.floor.app.ui.wall.AndonWallView;
 import javafx.scene.input.KeyCombination;
@@ -88,13 +89,17 @@ public final class FloorDashboardApp extends Application {
         }
         stopped = true;
         long started = System.nanoTime();
+        // Notification popups go first: exiting with one open has crashed the JVM under GTK (STACK.md).
+        new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide);
+        injector.getInstance(Notifier.class).close();
         injector.getInstance(LiveValueHub.class).stop();
         injector.getInstance(StationRuntime.class).close();
         log.info("Shut down in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The injector, for tests that look inside the running app. */
-    Injector injector() {
+    /** The injector, for tests and benchmarks that look inside the running app. */
+    public Injector injector() {
         return injector;
     }
 }

@@ -1,8 +1,9 @@
 package com.ms5.floor.app;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,13 @@ public final class NamedThreads {
     private NamedThreads() {
     }
 
+    /**
+     * One thread, in order. Work handed to it once it is shut down (a view's late reload while the
+     * station closes) is dropped with a log line instead of thrown at the caller, often the FX thread.
+     */
     public static ExecutorService singleThread(String name) {
-        return Executors.newSingleThreadExecutor(factory(name));
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), factory(name),
+                (work, executor) -> log.debug("{} is shut down: later work dropped", name));
     }
 
     public static ThreadFactory factory(String name) {
