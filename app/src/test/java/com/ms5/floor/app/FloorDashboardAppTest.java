@@ -154,6 +154,23 @@ class FloorDashboardAppTest extends TestApp {
         assertThat(Duration.between(clock.instant(), shelved.shelvedUntil())).as("shelved for about 30 minutes")
                 .isBetween(Duration.ofMinutes(25), Duration.ofMinutes(30));
 
+        // Unshelve: the supervisor decides it needs looking at now; it is back on every board at once.
+        javafx.application.Platform.runLater(() -> ((Button) stage.getScene().lookup("#shelvedButton")).fire());
+        Await.until(Duration.ofSeconds(10), "the shelved calls, with why", () -> Fx.get(() -> dialog("Shelved calls") != null
+                && ((javafx.scene.control.ListView<?>) dialog("Shelved calls").lookup("#shelvedList")).getItems().size() == 1));
+        Fx.run(() -> {
+            DialogPane pane = dialog("Shelved calls");
+            var list = (javafx.scene.control.ListView<?>) pane.lookup("#shelvedList");
+            list.getSelectionModel().select(0);
+            assertThat(list.lookupAll(".list-cell").stream().map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+                    .filter(java.util.Objects::nonNull).toList()).anyMatch(text -> text.contains("\"fitter on site\""));
+            ((Button) pane.getButtonTypes().stream().filter(b -> b.getText().equals("Unshelve")).map(pane::lookupButton)
+                    .findFirst().orElseThrow()).fire();
+        });
+        Await.until(Duration.ofSeconds(30), "the call back on the board", () -> Fx.get(() ->
+                table.getItems().stream().anyMatch(c -> c.id().equals(maintenance.id()))));
+        assertThat(runtime.calls().find(maintenance.id()).shelvedUntil()).as("not shelved in the database").isNull();
+
         // Diagnostics: this station polls all three PLC connections and stores every event.
         selectTab("diagnosticsTab");
         Await.until(Duration.ofSeconds(30), "diagnostics list three connected PLCs polled here, and this station",

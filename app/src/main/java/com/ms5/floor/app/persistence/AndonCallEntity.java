@@ -113,6 +113,16 @@ class AndonCallEntity {
         shelvedUntil = until;
     }
 
+    /** Back on the board before its time is up: a person decided it needs looking at again. */
+    void unshelve() {
+        if (shelvedUntil == null) {
+            throw new AndonCallRepository.Refused("The call is not shelved any more");
+        }
+        shelvedBy = null;
+        shelveReason = null;
+        shelvedUntil = null;
+    }
+
     AndonCall toRecord() {
         return new AndonCall(id, new CallType(callType, callLabel, priority), lineId, machineId, Set.of(machines),
                 rootCause, AndonCall.Source.valueOf(source), raisedAt, AlarmState.valueOf(alarmState), active, level,

@@ -76,6 +76,15 @@ public final class AndonCallRepository {
         return change(id, who, "shelve", "until " + until + ": " + reason, (call, by) -> call.shelve(by, reason, until));
     }
 
+    /**
+     * Puts a shelved call back on every board before its time is up.
+     *
+     * @throws AndonBoard.Conflict when it is no longer shelved or already closed
+     */
+    public AndonCall unshelve(UUID id, String who, Instant at) throws AndonBoard.Conflict {
+        return change(id, who, "unshelve", "back on the board at " + at, (call, by) -> call.unshelve());
+    }
+
     private interface Change {
         void apply(AndonCallEntity call, String by);
     }
@@ -112,7 +121,7 @@ public final class AndonCallRepository {
     }
 
     /** What a person wanted to do was done by someone else first. */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);
         }

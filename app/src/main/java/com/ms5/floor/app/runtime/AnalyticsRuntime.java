@@ -141,7 +141,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     /**
      * A person changed a call through the database, here or at another station: this board
-     * follows (acknowledged: escalation stops; resolved: it closes; shelved: it leaves the board).
+     * follows (acknowledged: escalation stops; resolved: it closes; shelved: it leaves the board;
+     * unshelved: it is back).
      * What already happened here is left as it is.
      */
     public void follow(AndonCall stored) {
@@ -162,6 +163,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
                                 && stored.shelvedUntil().isAfter(clock.instant())) {
                             board.shelve(call.id(), call.revision(), stored.shelveReason(), stored.shelvedUntil(),
                                     stored.shelvedBy(), clock.instant());
+                        } else if (stored.shelvedUntil() == null && call.shelvedUntil() != null) {
+                            board.unshelve(call.id(), "a person at another station", clock.instant());
                         }
                     }
                 } catch (AndonBoard.Conflict e) {

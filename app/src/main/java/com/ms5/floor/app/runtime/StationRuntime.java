@@ -621,6 +621,20 @@ public final class StationRuntime implements AutoCloseable {
                 (board, rev, now) -> board.shelve(callId, rev, reason, now.plus(length), who, now), revision);
     }
 
+    /** Puts a shelved call back on every board; see {@link #acknowledge}. */
+    public CompletableFuture<AndonCall> unshelve(UUID callId, long revision, String who) {
+        return changeCall(repository -> repository.unshelve(callId, who, clock.instant()),
+                (board, rev, now) -> board.unshelve(callId, who, now), revision);
+    }
+
+    /** The shelved calls, with why, by whom and until when: from the database, or this station's board while it is away. */
+    public CompletableFuture<List<AndonCall>> shelvedCalls() {
+        AndonCallRepository repository = calls;
+        CompletableFuture<List<AndonCall>> open = repository == null || !recorder.backlog().online()
+                ? analytics.openCalls() : CompletableFuture.supplyAsync(repository::openCalls, dbWork);
+        return open.thenApply(list -> list.stream().filter(c -> c.shelvedUntil() != null).toList());
+    }
+
     private interface StoredCallChange {
         AndonCall apply(AndonCallRepository repository) throws AndonBoard.Conflict;
     }

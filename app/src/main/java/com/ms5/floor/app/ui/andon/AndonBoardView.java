@@ -26,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -156,6 +157,47 @@ public final class AndonBoardView {
         Platform.runLater(reason::requestFocus);
         ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> act("andon.shelved",
                 selected -> station.shelve(selected.id(), selected.revision(), reason.getText().strip(), length.getValue(), who())));
+    }
+
+    /** Lists the shelved calls (read off the FX thread); the one chosen goes back on every board. */
+    @FXML
+    private void showShelved() {
+        station.shelvedCalls().whenComplete((shelved, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                message.setText(ErrorText.of(error));
+                return;
+            }
+            Dialog<ButtonType> ask = new Dialog<>();
+            ask.initOwner(calls.getScene().getWindow());
+            ask.setTitle(resources.getString("andon.shelvedTitle"));
+            ask.setHeaderText(resources.getString(shelved.isEmpty() ? "andon.noneShelved" : "andon.shelvedHeader"));
+            javafx.scene.control.ListView<AndonCall> list = new javafx.scene.control.ListView<>(
+                    FXCollections.observableArrayList(shelved));
+            list.setId("shelvedList");
+            list.setPrefSize(720, 220);
+            java.time.format.DateTimeFormatter until = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault());
+            list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(AndonCall call, boolean empty) {
+                    super.updateItem(call, empty);
+                    setText(empty || call == null ? null : String.format(resources.getString("andon.shelvedRow"),
+                            call.type().label(), station.name(call.machineId()), station.name(call.lineId()),
+                            call.shelveReason(), call.shelvedBy(), until.format(call.shelvedUntil())));
+                }
+            });
+            ButtonType unshelve = new ButtonType(resources.getString("andon.unshelve"), ButtonBar.ButtonData.OK_DONE);
+            ask.getDialogPane().setContent(list);
+            ask.getDialogPane().getButtonTypes().addAll(unshelve, ButtonType.CLOSE);
+            ask.getDialogPane().lookupButton(unshelve).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+            ask.getDialogPane().getStyleClass().add("shelved-dialog");
+            ask.showAndWait().filter(unshelve::equals).ifPresent(ok -> {
+                AndonCall call = list.getSelectionModel().getSelectedItem();
+                station.unshelve(call.id(), call.revision(), who()).whenComplete((done, failed) -> Platform.runLater(() ->
+                        message.setText(failed == null ? String.format(resources.getString("andon.unshelved"),
+                                done.type().label(), done.machineId()) : ErrorText.of(failed))));
+            });
+        }));
     }
 
     /** Runs what a person did to the selected call off the FX thread; the answer (or who was first) comes back here. */
