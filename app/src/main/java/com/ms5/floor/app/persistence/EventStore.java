@@ -36,6 +36,22 @@ public final class EventStore {
     }
 
     /** Stores every event, or none of them (the exception says why). */
+    /**
+     * Whether the database refused events for what they say (SQLSTATE class 22, a data exception,
+     * or 23, a constraint) rather than failing itself: storing them again will not help.
+     */
+    public static boolean refusesContent(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
+                String state = s.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public void store(List<StoredEvent> events) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);

@@ -777,7 +777,7 @@ public final class StationRuntime implements AutoCloseable {
 
     /** How storing goes: online, or offline since when with how many events waiting. */
     public EventRecorder.Backlog backlog() {
-        return recorder == null ? new EventRecorder.Backlog(null, 0, 0) : recorder.backlog();
+        return recorder == null ? new EventRecorder.Backlog(null, 0, 0, 0) : recorder.backlog();
     }
 
     /** The built-in virtual plant in demo mode once started, else {@code null}. */

@@ -34,8 +34,10 @@ public final class EventRecorder implements AutoCloseable {
      * @param offlineSince when writing to the database began to fail, or {@code null} while it works
      * @param waiting      events in the journal that the database does not have yet
      * @param stored       events this run stored in the database
+     * @param setAside     events the database refused for what they say, kept in the journal's
+     *                     {@code set_aside} table instead of blocking the ones behind them
      */
-    public record Backlog(Instant offlineSince, long waiting, long stored) {
+    public record Backlog(Instant offlineSince, long waiting, long stored, long setAside) {
         public boolean online() {
             return offlineSince == null;
         }
@@ -52,12 +54,14 @@ public final class EventRecorder implements AutoCloseable {
     private volatile Backlog backlog;
     private Instant offlineSince; // db-forwarder only
     private long stored; // db-forwarder only
+    private long setAside; // db-forwarder only, after the constructor
     private boolean retryScheduled; // db-forwarder only
 
     public EventRecorder(Journal journal, Clock wallClock) {
         this.journal = journal;
         this.wallClock = wallClock;
-        this.backlog = new Backlog(null, journal.size(), 0);
+        this.setAside = journal.setAsideCount();
+        this.backlog = new Backlog(null, journal.size(), 0, setAside);
         journalWriter.scheduleWithFixedDelay(this::writeJournal, JOURNAL_EVERY_MS, JOURNAL_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -101,7 +105,7 @@ public final class EventRecorder implements AutoCloseable {
         if (store != null && backlog.online() && !forwarder.isShutdown()) {
             forwarder.execute(this::forward); // while offline, only the scheduled retry tries the database
         } else if (!backlog.online()) {
-            backlog = new Backlog(backlog.offlineSince(), backlog.waiting() + batch.size(), backlog.stored());
+            backlog = new Backlog(backlog.offlineSince(), backlog.waiting() + batch.size(), backlog.stored(), backlog.setAside());
         }
     }
 
@@ -122,12 +126,15 @@ public final class EventRecorder implements AutoCloseable {
                     log.info("Database reachable again: every waiting event is stored (offline since {})", offlineSince);
                     offlineSince = null;
                 }
-                backlog = new Backlog(null, 0, stored);
+                backlog = new Backlog(null, 0, stored, setAside);
                 return;
             }
             try {
                 target.store(entries.stream().map(Journal.Entry::event).toList());
             } catch (Exception e) {
+                if (EventStore.refusesContent(e) && storeOneByOne(target, entries)) {
+                    continue; // what the database refused is set aside; the rest went in, in order
+                }
                 long waiting;
                 synchronized (journal) {
                     waiting = journal.size();
@@ -137,7 +144,7 @@ public final class EventRecorder implements AutoCloseable {
                     log.warn("Storing events failed ({}); they wait in the journal and are retried every {} s",
                             e.getMessage(), RETRY_EVERY.toSeconds());
                 }
-                backlog = new Backlog(offlineSince, waiting, stored);
+                backlog = new Backlog(offlineSince, waiting, stored, setAside);
                 if (!forwarder.isShutdown() && !retryScheduled) {
                     retryScheduled = true;
                     forwarder.schedule(this::forward, RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -148,8 +155,40 @@ public final class EventRecorder implements AutoCloseable {
                 journal.removeUpTo(entries.getLast().seq());
             }
             stored += entries.size();
-            backlog = new Backlog(offlineSince, Math.max(0, backlog.waiting() - entries.size()), stored);
+            backlog = new Backlog(offlineSince, Math.max(0, backlog.waiting() - entries.size()), stored, setAside);
         }
+    }
+
+    /**
+     * A batch the database refused for its content (a constraint, a value out of range): stores its
+     * events one at a time, in order, and sets aside each one refused, so one bad event cannot hold
+     * back every event behind it. Returns false if the database itself failed meanwhile.
+     */
+    private boolean storeOneByOne(EventStore target, List<Journal.Entry> entries) {
+        for (Journal.Entry entry : entries) {
+            try {
+                target.store(List.of(entry.event()));
+                synchronized (journal) {
+                    journal.removeUpTo(entry.seq());
+                }
+                stored++;
+            } catch (Exception e) {
+                if (!EventStore.refusesContent(e)) {
+                    return false;
+                }
+                synchronized (journal) {
+                    journal.setAside(entry, e.getMessage(), wallClock.instant());
+                }
+                setAside++;
+                log.error("The database refused an event, which is set aside so that the events behind it are stored: {} "
+                        + "({}). It is kept in the journal's set_aside table; tell the MS5 team, with the log.",
+                        entry.event(), e.getMessage());
+            }
+        }
+        synchronized (journal) {
+            backlog = new Backlog(offlineSince, journal.size(), stored, setAside);
+        }
+        return true;
     }
 
     /** Writes what is queued to the journal, tries the database once more, and closes the journal. */

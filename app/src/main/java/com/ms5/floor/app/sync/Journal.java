@@ -48,6 +48,9 @@ public final class Journal implements AutoCloseable {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("CREATE TABLE IF NOT EXISTS waiting (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
                         + "written_at INTEGER NOT NULL, event TEXT NOT NULL)");
+                // Events the database refused for what they say: kept, with why, for a person to look at.
+                s.execute("CREATE TABLE IF NOT EXISTS set_aside (seq INTEGER PRIMARY KEY, written_at INTEGER NOT NULL, "
+                        + "event TEXT NOT NULL, reason TEXT NOT NULL, set_aside_at INTEGER NOT NULL)");
             }
             c.setAutoCommit(false);
             return new Journal(c, file);
@@ -112,9 +115,40 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves one waiting event to the set-aside table with the database's reason, in one
+     * transaction: the events behind it go on, and it is kept, not lost.
+     */
+    public void setAside(Entry entry, String reason, Instant now) {
+        try (PreparedStatement copy = connection.prepareStatement("INSERT OR REPLACE INTO set_aside (seq, written_at, event, "
+                + "reason, set_aside_at) SELECT seq, written_at, event, ?, ? FROM waiting WHERE seq = ?");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM waiting WHERE seq = ?")) {
+            copy.setString(1, reason);
+            copy.setLong(2, now.toEpochMilli());
+            copy.setLong(3, entry.seq());
+            copy.executeUpdate();
+            delete.setLong(1, entry.seq());
+            delete.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("Setting an event aside in the offline journal " + file + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** How many events were set aside, over the journal's life. */
+    public long setAsideCount() {
+        return count("set_aside");
+    }
+
     /** How many events wait. */
     public long size() {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM waiting")) {
+        return count("waiting");
+    }
+
+    private long count(String table) {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
             r.next();
             long size = r.getLong(1);
             connection.commit();

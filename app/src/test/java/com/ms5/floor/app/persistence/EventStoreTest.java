@@ -148,6 +148,39 @@ class EventStoreTest {
         }
     }
 
+    /**
+     * An event the database refuses for what it says (here a minute with more good parts than parts,
+     * against a check constraint) must not hold back the events behind it, nor be lost: it is set
+     * aside in the journal with the database's reason, and the station says so.
+     */
+    @Test
+    void anEventTheDatabaseRefusesIsSetAsideAndTheEventsBehindItAreStored() throws Exception {
+        StateInterval before = new StateInterval("L1-FILLER", MachineState.RUNNING, EIGHT, EIGHT.plusSeconds(60), 0, null);
+        StateInterval after = new StateInterval("L1-FILLER", MachineState.BLOCKED, EIGHT.plusSeconds(60), EIGHT.plusSeconds(90), 0, null);
+        try (Database database = Database.open(config())) {
+            com.ms5.floor.app.sync.EventRecorder recorder = new com.ms5.floor.app.sync.EventRecorder(
+                    Journal.open(home.resolve("journal.db")), java.time.Clock.systemUTC());
+            recorder.record(new StoredEvent.IntervalClosed(before));
+            recorder.record(minute(UUID.randomUUID(), EIGHT, 5, 9));
+            recorder.record(new StoredEvent.IntervalClosed(after));
+            recorder.attach(new EventStore(database, "A"));
+            com.ms5.floor.app.Await.until(java.time.Duration.ofSeconds(20), "the good events stored, the bad one set aside",
+                    () -> recorder.backlog().waiting() == 0 && recorder.backlog().setAside() == 1, () -> recorder.backlog().toString());
+            assertThat(recorder.backlog().online()).as("the database is fine: the station is not offline").isTrue();
+            assertThat(count(database, "SELECT count(*) FROM state_interval WHERE machine_id = 'L1-FILLER'")).isEqualTo(2);
+            recorder.close();
+        }
+        try (Journal journal = Journal.open(home.resolve("journal.db"));
+             Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("journal.db"));
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT event, reason FROM set_aside")) {
+            assertThat(journal.setAsideCount()).as("kept across a restart").isEqualTo(1);
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString("event")).contains("\"goodCount\":9");
+            assertThat(r.getString("reason")).contains("check constraint");
+        }
+    }
+
     @Test
     void aShiftsOeeIsStoredOnceAndALaterFigureOfTheSameShiftReplacesIt() throws Exception {
         // 420 min loading, 373 min running, 19,271 parts, 18,848 good at 1 s ideal (oee.com's worked example)

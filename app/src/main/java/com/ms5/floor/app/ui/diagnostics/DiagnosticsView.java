@@ -72,9 +72,11 @@ public final class DiagnosticsView {
         storage.setText(d.backlog().online()
                 ? String.format(resources.getString("diagnostics.online"), d.backlog().stored())
                 : String.format(resources.getString("diagnostics.offline"), TIME.format(d.backlog().offlineSince()),
-                        d.backlog().waiting()));
+                        d.backlog().waiting())
+                + (d.backlog().setAside() == 0 ? "" : " " + String.format(resources.getString("diagnostics.setAside"),
+                        d.backlog().setAside())));
         storage.getStyleClass().removeAll("state-alarm");
-        if (!d.backlog().online()) {
+        if (!d.backlog().online() || d.backlog().setAside() > 0) {
             storage.getStyleClass().add("state-alarm");
         }
         connections.getItems().setAll(d.connections());
