@@ -299,8 +299,10 @@ public final class AnalyticsRuntime implements AutoCloseable {
     }
 
     /**
-     * The window hour by hour (the last hour up to now). A finished hour does not change, so it is
-     * worked out once and kept.
+     * The window hour by hour (the last hour up to now): the last machine's good parts against its
+     * target, the loading time at the ideal cycle time of the products it made that hour (its
+     * default cycle time in an hour without parts). A finished hour does not change, so it is worked
+     * out once and kept.
      */
     private List<LineStatus.Hour> hours(PlantModel.Line line, TimeRange window, Instant now) {
         PlantModel.Machine last = line.machines().getLast();
@@ -313,8 +315,11 @@ public final class AnalyticsRuntime implements AutoCloseable {
             if (done == null) {
                 TimeRange hour = new TimeRange(start, end.isBefore(now) ? end : now);
                 OeeFigures output = analytics.oee(last.id(), hour, now);
+                // The products made that hour set its pace: their ideal time over their parts.
+                double cycle = output.totalCount() > 0 && output.idealSeconds() > 0
+                        ? output.idealSeconds() / output.totalCount() : last.idealCycleSeconds();
                 done = new LineStatus.Hour(start, analytics.oee(line.id(), hour, now).oee(), output.goodCount(),
-                        (long) (output.loadingSeconds() / last.idealCycleSeconds()));
+                        (long) (output.loadingSeconds() / cycle));
                 if (!end.isAfter(now)) {
                     finished.put(start, done);
                 }

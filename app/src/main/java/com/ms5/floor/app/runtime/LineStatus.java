@@ -27,7 +27,8 @@ public record LineStatus(String lineId, String name, String shift, TimeRange win
      * One hour of the window, for the OEE trend and production against target.
      *
      * @param made   good parts out of the line's last machine
-     * @param target what the last machine makes at its ideal cycle time over the hour's planned time
+     * @param target what the last machine makes over the hour's planned time at the ideal cycle time of
+     *               the products it made in it (its default cycle time in an hour without parts)
      */
     public record Hour(Instant start, double oee, long made, long target) {
     }
