@@ -91,6 +91,13 @@ class FloorDashboardAppTest extends TestApp {
                         .allMatch(n -> ((Label) n).getText().matches("OEE \\d+\\.\\d %"))));
         assertThat(Fx.get(() -> ((Label) stage.getScene().lookup("#line-L1 .line-name")).getText()))
                 .isEqualTo("Line 1 - PET bottling");
+        Await.until(Duration.ofSeconds(30), "each card names the job and product its PLC runs, and the output against target",
+                () -> Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-job").stream()
+                        .allMatch(n -> ((Label) n).getText().matches("Job \\d+ · .+"))
+                        && stage.getScene().getRoot().lookupAll(".line-output").stream().allMatch(n -> ((Label) n).getText()
+                        .matches("Out of the line: [\\d,]+ of [\\d,]+ target \\(.+\\)"))),
+                () -> Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-job").stream().map(n -> ((Label) n).getText())
+                        .toList().toString()));
 
         StationRuntime runtime = app.injector().getInstance(StationRuntime.class);
         Await.until(Duration.ofSeconds(30), "analytics running", () -> runtime.analytics() != null);

@@ -93,6 +93,12 @@ final class MachineTracker {
         }
     }
 
+    /** The last good value of a role's tag (a product or job number), or null if it is not bound or not good. */
+    Long last(Role role) {
+        int r = role.ordinal();
+        return bound[r] && good[r] ? value[r] : null;
+    }
+
     /** Applies the signals last set, as of {@code time}. */
     void evaluate(Instant time) {
         long dTotal = 0;

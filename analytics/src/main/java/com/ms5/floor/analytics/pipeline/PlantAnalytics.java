@@ -169,6 +169,11 @@ public final class PlantAnalytics {
         return machine(machineId).timeline.current();
     }
 
+    /** A machine's last good value of a numeric role (its product or job number), or null if it has none. */
+    public Long lastValue(String machineId, Role role) {
+        return machine(machineId).last(role);
+    }
+
     public List<StateInterval> intervals(String machineId, TimeRange window) {
         return machine(machineId).timeline.intervals(window);
     }

@@ -18,6 +18,7 @@ import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.app.NamedThreads;
 import com.ms5.floor.app.sync.StoredEvent;
 import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.api.SampleBatch;
 
 import java.time.Clock;
@@ -295,7 +296,23 @@ public final class AnalyticsRuntime implements AutoCloseable {
         }
         return new LineStatus(line.id(), name(line.id()), shift != null ? shift.key() : "no shift", window,
                 analytics.oee(line.id(), window, now), machines, top == null ? null : top.reasonPath(),
-                top == null ? 0 : top.seconds() / 60, open, unacknowledged, hours(line, window, now));
+                top == null ? 0 : top.seconds() / 60, open, unacknowledged, hours(line, window, now), job(line));
+    }
+
+    /** What the line makes now, as its last machine's PLC says: "Job 4711 · Cola 0.5 l PET", or null. */
+    private String job(PlantModel.Line line) {
+        if (line.machines().isEmpty()) {
+            return null;
+        }
+        String last = line.machines().getLast().id();
+        Long job = analytics.lastValue(last, Role.JOB_ID);
+        Long product = analytics.lastValue(last, Role.PRODUCT_ID);
+        String productText = product == null || product == 0 ? null
+                : setup.products().getOrDefault(product, "product " + product);
+        if (job == null || job == 0) {
+            return productText;
+        }
+        return "Job " + job + (productText == null ? "" : " · " + productText);
     }
 
     /**
@@ -305,6 +322,9 @@ public final class AnalyticsRuntime implements AutoCloseable {
      * out once and kept.
      */
     private List<LineStatus.Hour> hours(PlantModel.Line line, TimeRange window, Instant now) {
+        if (line.machines().isEmpty()) {
+            return List.of(); // a line its engineer has not given machines yet
+        }
         PlantModel.Machine last = line.machines().getLast();
         NavigableMap<Instant, LineStatus.Hour> finished = finishedHours.computeIfAbsent(line.id(), id -> new TreeMap<>());
         finished.headMap(window.start()).clear(); // hours of shifts gone by

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record LineStatus(String lineId, String name, String shift, TimeRange window, OeeFigures oee,
                          List<MachineStatus> machines, String topLoss, double topLossMinutes, int openCalls,
-                         int unackCalls, List<Hour> hours) {
+                         int unackCalls, List<Hour> hours, String job) {
 
     /** @param since when the machine entered its state */
     public record MachineStatus(String id, String name, MachineState state, long faultCode, Instant since) {

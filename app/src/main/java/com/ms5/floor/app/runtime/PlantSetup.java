@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * the Andon call types with their escalation, all from one version of the {@link PlantRules}.
  */
 record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, FaultReasonMap faults,
-                  List<CallType> callTypes, List<EscalationRule> escalation, Map<String, String> names) {
+                  List<CallType> callTypes, List<EscalationRule> escalation, Map<String, String> names,
+                  Map<Long, String> products) {
     static final Duration STALE_AFTER = Duration.ofSeconds(10);
     static final Duration RETENTION = Duration.ofDays(1);
 
@@ -81,7 +82,8 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
         return new PlantSetup(new PlantModel(lines, OeeProfile.ISO_22400, STALE_AFTER, RETENTION),
                 new ShiftCalendar(ZoneId.of(rules.timeZone()), shifts, holidays, List.of()), reasonTree(rules),
                 new FaultReasonMap(rulesVersion, Instant.EPOCH, "plant rules version " + rulesVersion, byCode),
-                types, escalation, names(map));
+                types, escalation, names(map), rules.products().stream().collect(java.util.stream.Collectors.toMap(
+                        PlantRules.Product::id, PlantRules.Product::name, (a, b) -> a)));
     }
 
     /** The reason tree, parents before their children whatever order the rules list them in. */

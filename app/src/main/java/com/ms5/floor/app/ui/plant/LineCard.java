@@ -17,7 +17,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * One line on the plant overview: its state, OEE with A, P and Q, parts this shift, the top loss,
+ * One line on the plant overview: its state, the job it runs, OEE with A, P and Q, parts this shift
+ * and the line's output against target, the top loss,
  * open Andon calls, and a strip with one marker per machine. Grey while all is well. A click opens the line.
  */
 final class LineCard extends VBox {
@@ -28,6 +29,8 @@ final class LineCard extends VBox {
     private final Label oee = new Label();
     private final Label apq = new Label();
     private final Label parts = new Label();
+    private final Label output = new Label();
+    private final Label job = new Label();
     private final Label topLoss = new Label();
     private final Label calls = new Label();
     private final FlowPane machines = new FlowPane(6, 6);
@@ -50,6 +53,8 @@ final class LineCard extends VBox {
         state.getStyleClass().add("line-state");
         oee.getStyleClass().add("line-oee");
         apq.getStyleClass().add("muted");
+        job.getStyleClass().add("line-job");
+        output.getStyleClass().add("line-output");
         calls.getStyleClass().add("line-calls");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -57,7 +62,7 @@ final class LineCard extends VBox {
         top.setAlignment(Pos.BASELINE_LEFT);
         HBox figures = new HBox(16, oee, new VBox(2, apq, parts));
         figures.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, state, figures, machines, topLoss, calls);
+        getChildren().addAll(top, state, job, figures, output, machines, topLoss, calls);
         setSpacing(8);
     }
 
@@ -74,6 +79,11 @@ final class LineCard extends VBox {
                 + text.getString("plant.performance") + " " + percent(f.performance()) + "   "
                 + text.getString("plant.quality") + " " + percent(f.quality()));
         parts.setText(String.format(text.getString("plant.parts"), f.goodCount(), f.totalCount() - f.goodCount()));
+        job.setText(line.job() == null ? text.getString("plant.noJob") : line.job());
+        long made = line.hours().stream().mapToLong(LineStatus.Hour::made).sum();
+        long target = line.hours().stream().mapToLong(LineStatus.Hour::target).sum();
+        output.setText(String.format(text.getString("plant.output"), made, target,
+                target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         topLoss.setText(line.topLoss() == null ? text.getString("plant.noLoss")
                 : String.format(text.getString("plant.topLoss"), line.topLoss(), line.topLossMinutes()));
         calls.setText(line.openCalls() == 0 ? text.getString("plant.noCalls")
