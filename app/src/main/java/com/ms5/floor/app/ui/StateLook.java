@@ -11,6 +11,17 @@ import javafx.scene.control.Labeled;
 public final class StateLook {
     private static final String[] STYLES = {"state-alarm", "state-warning", "state-offline"};
 
+    /** A kind of Andon call by shape as well as by word: the board, the wall and notifications show it. */
+    public static String callSymbol(String type) {
+        return switch (type) {
+            case "safety" -> "\u271A"; // heavy cross
+            case "maintenance" -> "\u2699"; // gear
+            case "quality" -> "\u25C6"; // diamond
+            case "material" -> "\u25A0"; // square
+            default -> "\u25CF";
+        };
+    }
+
     public static String symbol(MachineState state) {
         return switch (state) {
             case RUNNING, MICRO_STOP -> "\u25CF"; // circle

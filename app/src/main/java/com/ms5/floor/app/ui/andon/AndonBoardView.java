@@ -6,6 +6,7 @@ import com.ms5.floor.app.runtime.LiveKeys;
 import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.app.ui.ErrorText;
+import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TimeText;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -70,10 +71,10 @@ public final class AndonBoardView {
 
     @FXML
     private void initialize() {
-        typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type().label()
-                + (c.getValue().occurrences() > 1 ? " x" + c.getValue().occurrences() : "")));
-        lineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().lineId()));
-        machineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().machineId()
+        typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(StateLook.callSymbol(c.getValue().type().id()) + " "
+                + c.getValue().type().label() + (c.getValue().occurrences() > 1 ? " x" + c.getValue().occurrences() : "")));
+        lineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().lineId())));
+        machineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().machineId())
                 + (c.getValue().machines().size() > 1 ? " +" + (c.getValue().machines().size() - 1) : "")));
         raisedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 TIME.format(c.getValue().raisedAt().atZone(ZoneId.systemDefault()))));

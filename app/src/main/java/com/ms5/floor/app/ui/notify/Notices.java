@@ -4,6 +4,7 @@ import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.runtime.StationDiagnostics;
 import com.ms5.floor.app.runtime.StationStatus;
+import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +55,11 @@ final class Notices {
             String where = names.apply(call.machineId()) + ", " + names.apply(call.lineId());
             String who = whoAtLevel.apply(call.type().id(), call.level());
             if (before == null) {
-                notices.add(new Notice(call.type().label() + " call: " + where,
+                notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " call: " + where,
                         "Waiting for someone" + (who == null ? "." : "; calls the " + who + "."), true));
             } else if (call.level() > before) {
-                notices.add(new Notice(call.type().label() + " call escalated to level " + call.level(),
+                notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label()
+                        + " call escalated to level " + call.level(),
                         where + ", still waiting" + (who == null ? "." : ": now calls the " + who + "."), true));
             }
         }

@@ -179,7 +179,7 @@ public final class AndonWallView {
     /** Two lines: what and where, large, with its age; then the line, level and who is on it. */
     private VBox callRow(AndonCall call) {
         boolean unack = call.acknowledgedAt() == null;
-        Label what = new Label(symbol(call.type().id()) + " " + call.type().label() + " · " + station.name(call.machineId())
+        Label what = new Label(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " · " + station.name(call.machineId())
                 + (call.machines().size() > 1 ? " +" + (call.machines().size() - 1) : ""));
         what.getStyleClass().add("wall-call-what");
         what.setMaxWidth(Double.MAX_VALUE);
@@ -258,15 +258,5 @@ public final class AndonWallView {
         badge.setText(problems.isEmpty() ? "" : "\u25B2 " + String.join(" · ", problems));
         badge.setVisible(!problems.isEmpty());
         badge.setManaged(!problems.isEmpty());
-    }
-
-    private static String symbol(String type) {
-        return switch (type) {
-            case "safety" -> "\u271A"; // heavy cross
-            case "maintenance" -> "\u2699"; // gear
-            case "quality" -> "\u25C6"; // diamond
-            case "material" -> "\u25A0"; // square
-            default -> "\u25CF";
-        };
     }
 }
