@@ -49,6 +49,15 @@ class LineDetailFlowTest extends TestApp {
                         .matches("5 machines, \\d+ stretches, [1-9]\\d* stops")
                         && stops().getItems().size() >= 2
                         && stops().getItems().stream().allMatch(s -> s.lineId().equals("L2"))));
+        com.ms5.floor.app.ui.LiveValueHub hub = app.injector().getInstance(com.ms5.floor.app.ui.LiveValueHub.class);
+        Await.until(Duration.ofSeconds(30), "the OEE trend: a point per hour of the shift, in per cent", () -> Fx.get(() -> {
+            var trend = (javafx.scene.chart.LineChart<?, ?>) stage.getScene().lookup(".oee-trend");
+            com.ms5.floor.app.runtime.LineStatus line = hub.latest(com.ms5.floor.app.runtime.LiveKeys.line("L2"));
+            return line != null && !line.hours().isEmpty() && trend.getData().size() == 1
+                    && trend.getData().getFirst().getData().size() == line.hours().size()
+                    && trend.getData().getFirst().getData().stream()
+                    .allMatch(d -> ((Number) d.getYValue()).doubleValue() >= 0 && ((Number) d.getYValue()).doubleValue() <= 100);
+        }));
         Await.until(Duration.ofSeconds(60), "the history is read from the shared database", () -> Fx.get(() ->
                 ((Label) stage.getScene().lookup(".line-detail .status-bar .label:last-child")) != null
                         && stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
@@ -119,12 +128,14 @@ class LineDetailFlowTest extends TestApp {
             Fx.run(() -> rangeChoice().getSelectionModel().select(3));
             Await.until(Duration.ofSeconds(10), "the read under way, with its progress and Cancel", () -> Fx.get(() ->
                     stage.getScene().lookup(".line-detail .progress-bar").isVisible()
-                            && messages().contains("Reading last 30 days of history…")));
+                            && ((Label) stage.getScene().lookup("#readingLabel")).getText().equals("Reading last 30 days of history…")));
             robot.clickOn("#cancelReadButton");
             Await.until(Duration.ofSeconds(10), "cancelled, back on the shift", () -> Fx.get(() ->
                     messages().contains("Reading the last 30 days was cancelled; showing this shift.")
                             && rangeChoice().getSelectionModel().getSelectedIndex() == 0
-                            && !stage.getScene().lookup(".line-detail .progress-bar").isVisible()));
+                            && !stage.getScene().lookup(".line-detail .progress-bar").isVisible()),
+                    () -> Fx.get(() -> messages() + ", range " + rangeChoice().getSelectionModel().getSelectedIndex()
+                            + ", progress shown " + stage.getScene().lookup(".line-detail .progress-bar").isVisible()));
             lock.rollback();
         }
 
@@ -135,14 +146,18 @@ class LineDetailFlowTest extends TestApp {
                         && ((Label) stage.getScene().lookup("#timelineTitle")).getText().equals("Machines over the last 7 days")
                         && String.valueOf(((javafx.scene.control.TableColumn<?, ?>) stops().getColumns().get(1)).getCellData(0))
                                 .matches(".+ \\d{1,2} .+ \\d{2}:\\d{2}")));
-        int week = Fx.get(() -> stops().getItems().size());
         java.nio.file.Path csv = home.resolve("stops.csv");
         Fx.run(() -> ((com.ms5.floor.app.ui.line.LineDetailView) stage.getScene().lookup(".line-detail").getProperties()
                 .get(com.ms5.floor.app.ui.line.LineDetailView.class)).exportStops(csv));
+        java.util.regex.Pattern written = java.util.regex.Pattern.compile("([\\d,]+) stop\\(s\\) of the last 7 days written to .*");
+        var said = new java.util.concurrent.atomic.AtomicReference<java.util.regex.Matcher>();
         Await.until(Duration.ofSeconds(10), "the export written", () -> Fx.get(() -> messages().stream()
-                .anyMatch(m -> m.startsWith(week + " stop(s) of the last 7 days written to "))));
+                .map(written::matcher).filter(java.util.regex.Matcher::matches).peek(said::set).findFirst().isPresent()),
+                () -> Fx.get(this::messages).toString());
+        long exported = Long.parseLong(said.get().group(1).replace(",", ""));
         List<String> lines = java.nio.file.Files.readAllLines(csv);
-        assertThat(lines).hasSize(week + 1);
+        assertThat(exported).as("the stops shown").isPositive();
+        assertThat(lines).hasSize((int) exported + 1);
         assertThat(lines.getFirst()).isEqualTo("line,machine,machineName,start,end,minutes,state,faultCode,reason,reasonPath,"
                 + "comment,lastEditedBy");
         assertThat(lines).anyMatch(l -> l.startsWith("L2,") && l.contains(",fault-102,Electrical and utilities / Low air pressure,"));

@@ -254,7 +254,7 @@ class SetupFlowTest extends TestApp {
 
         // Removing: the connection is refused while the filler reads through it; the line goes with its machine.
         selectInTree("connection", "line4-plc");
-        clickRemoveAndConfirm("Remove line4-plc");
+        Fx.run(() -> button("#removeEquipmentButton").fire());
         Await.until(Duration.ofSeconds(5), "the refusal names the machine", () -> Fx.get(() -> label("#status").equals(
                 "line4-plc cannot be removed: L4-FILLER read through it. Give them another PLC connection or remove them first.")));
         selectInTree("line", "L4");

@@ -55,10 +55,9 @@ class HourTargetTest {
                 new TagMap.Machine("FILLER", "Filler", "plc", List.of(
                         binding(Role.STATE, "Filler.State"), binding(Role.TOTAL_COUNT, "Filler.Total"),
                         binding(Role.GOOD_COUNT, "Filler.Good"), binding(Role.PRODUCT_ID, "Filler.Product")))))));
-        PlantRules around = PlantSetup.defaultRules();
-        // 1 s per part by default; product 7 (large bottles) takes 2 s.
-        PlantRules rules = new PlantRules("UTC", around.reasons(), around.faultCodes(), around.shifts(), around.holidays(),
-                around.products(), List.of(new PlantRules.MachineCycle("FILLER", 1.0, Map.of(7L, 2.0))), around.callTypes());
+        // Around the clock; 1 s per part by default, and product 7 (large bottles) takes 2 s.
+        PlantRules rules = PlantSetup.defaultRules().withCalendar("UTC", List.of())
+                .withCycles(List.of(new PlantRules.MachineCycle("FILLER", 1.0, Map.of(7L, 2.0))));
         TestClock clock = new TestClock();
         LiveValueHub hub = new LiveValueHub();
         try (AnalyticsRuntime runtime = new AnalyticsRuntime(PlantSetup.of(map, rules, 1, 1.0), clock, hub, event -> { })) {

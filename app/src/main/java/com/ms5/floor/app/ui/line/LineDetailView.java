@@ -93,6 +93,7 @@ public final class LineDetailView {
     private Tile qualityTile;
     private Tile madeTile;
     private BarChart<String, Number> hoursChart;
+    private javafx.scene.chart.LineChart<String, Number> oeeTrend;
 
     private String lineId;
     private LineStatus status;
@@ -101,6 +102,8 @@ public final class LineDetailView {
     private boolean loading;
     private boolean loadAgain;
     private java.util.concurrent.CompletableFuture<LineHistory> reading;
+    /** The person pressed Cancel: the read ends there, whatever asked for another meanwhile. */
+    private boolean cancelledByUser;
     /** The history's bars per machine, made once per read; the live open stretch is added per frame. */
     private Map<String, TimelineChart.Row> historyRows = Map.of();
 
@@ -109,6 +112,7 @@ public final class LineDetailView {
     @FXML private ComboBox<String> lineChoice;
     @FXML private ComboBox<Range> rangeChoice;
     @FXML private javafx.scene.control.ProgressBar readProgress;
+    @FXML private Label readingLabel;
     @FXML private Button cancelReadButton;
     @FXML private Label timelineTitle;
     @FXML private Label stopsTitle;
@@ -120,6 +124,7 @@ public final class LineDetailView {
     @FXML private FlowPane legend;
     @FXML private VBox pareto;
     @FXML private StackPane hoursHolder;
+    @FXML private StackPane trendHolder;
     @FXML private TableView<DowntimeEvent> stops;
     @FXML private TableColumn<DowntimeEvent, String> stopMachine;
     @FXML private TableColumn<DowntimeEvent, String> stopStart;
@@ -167,6 +172,14 @@ public final class LineDetailView {
         hoursChart.setLegendVisible(true);
         hoursChart.getStyleClass().add("hours-chart");
         hoursHolder.getChildren().add(hoursChart);
+        NumberAxis share = new NumberAxis(0, 100, 25);
+        share.setLabel("OEE %");
+        oeeTrend = new javafx.scene.chart.LineChart<>(new CategoryAxis(), share);
+        oeeTrend.setAnimated(false);
+        oeeTrend.setLegendVisible(false);
+        oeeTrend.getStyleClass().add("oee-trend");
+        oeeTrend.setMinHeight(140);
+        trendHolder.getChildren().add(oeeTrend);
 
         stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().machineId())));
         stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper((range() == Range.SHIFT ? CLOCK : DAY_CLOCK)
@@ -219,9 +232,7 @@ public final class LineDetailView {
             String what = resources.getString(range.key).toLowerCase(java.util.Locale.ROOT);
             timelineTitle.setText(shift ? resources.getString("line.timeline") : String.format(resources.getString("line.timelineRange"), what));
             stopsTitle.setText(shift ? resources.getString("line.stops") : String.format(resources.getString("line.stopsRange"), what));
-            if (loading && reading != null) {
-                reading.cancel(false); // the read of the range before: load() reads this one once it has stopped
-            }
+            cancelForNewRead();
             load();
         });
         lineChoice.valueProperty().addListener((o, old, id) -> {
@@ -273,6 +284,7 @@ public final class LineDetailView {
         stops.getItems().clear();
         message.setText("");
         followLine();
+        cancelForNewRead();
         load();
     }
 
@@ -322,6 +334,7 @@ public final class LineDetailView {
      * label changes (an hour begins, or an hour's OEE moves by a percent).
      */
     private void showHours(List<LineStatus.Hour> hours) {
+        showTrend(hours);
         List<String> labels = hours.stream().map(LineDetailView::hourLabel).toList();
         boolean sameBars = hoursChart.getData().size() == 2 && hoursChart.getData().getFirst().getData().stream()
                 .map(XYChart.Data::getXValue).toList().equals(labels);
@@ -341,6 +354,23 @@ public final class LineDetailView {
             target.getData().add(new XYChart.Data<>(labels.get(i), hours.get(i).target()));
         }
         hoursChart.getData().setAll(List.of(made, target));
+    }
+
+    /** Each hour's OEE as a line: points move in place, and are made anew only when an hour begins. */
+    private void showTrend(List<LineStatus.Hour> hours) {
+        List<String> starts = hours.stream().map(h -> HOUR.format(h.start())).toList();
+        XYChart.Series<String, Number> series = oeeTrend.getData().isEmpty() ? null : oeeTrend.getData().getFirst();
+        if (series == null || !series.getData().stream().map(XYChart.Data::getXValue).toList().equals(starts)) {
+            series = new XYChart.Series<>();
+            for (String start : starts) {
+                series.getData().add(new XYChart.Data<>(start, 0));
+            }
+            oeeTrend.getData().setAll(List.of(series));
+        }
+        for (int i = 0; i < hours.size(); i++) {
+            double oee = hours.get(i).oee();
+            series.getData().get(i).setYValue(Double.isNaN(oee) ? 0 : oee * 100);
+        }
     }
 
     private static String hourLabel(LineStatus.Hour h) {
@@ -370,7 +400,7 @@ public final class LineDetailView {
         boolean longRead = range != Range.SHIFT;
         if (longRead) {
             readProgress.setProgress(0);
-            message.setText(String.format(resources.getString("line.reading"), resources.getString(range.key)
+            readingLabel.setText(String.format(resources.getString("line.reading"), resources.getString(range.key)
                     .toLowerCase(java.util.Locale.ROOT)));
         }
         showReading(longRead);
@@ -378,18 +408,17 @@ public final class LineDetailView {
         reading.whenComplete((h, error) -> Platform.runLater(() -> {
             loading = false;
             showReading(false);
-            if (!id.equals(lineId) || loadAgain) {
-                load();
-            } else if (error instanceof java.util.concurrent.CancellationException) {
+            if (cancelledByUser) {
+                cancelledByUser = false;
+                loadAgain = false;
                 message.setText(String.format(resources.getString("line.readCancelled"), resources.getString(range.key)
                         .toLowerCase(java.util.Locale.ROOT)));
-                rangeChoice.setValue(Range.SHIFT);
+                rangeChoice.setValue(Range.SHIFT); // and reads the shift
+            } else if (!id.equals(lineId) || loadAgain) {
+                load();
             } else if (error != null) {
                 message.setText(ErrorText.of(error));
             } else {
-                if (longRead) {
-                    message.setText("");
-                }
                 history = h;
                 render();
             }
@@ -401,15 +430,23 @@ public final class LineDetailView {
     }
 
     private void showReading(boolean shown) {
-        for (javafx.scene.Node n : List.of(readProgress, cancelReadButton)) {
+        for (javafx.scene.Node n : List.of(readingLabel, readProgress, cancelReadButton)) {
             n.setVisible(shown);
             n.setManaged(shown);
         }
     }
 
+    /** A read under way is of a line or range no longer wanted: stop it; load() reads the new one once it has. */
+    private void cancelForNewRead() {
+        if (loading && reading != null) {
+            reading.cancel(false);
+        }
+    }
+
     @FXML
     private void cancelRead() {
-        if (reading != null) {
+        if (loading && reading != null) {
+            cancelledByUser = true;
             reading.cancel(false);
         }
     }

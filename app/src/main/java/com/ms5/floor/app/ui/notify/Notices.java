@@ -82,9 +82,12 @@ final class Notices {
 
     List<Notice> diagnostics(StationDiagnostics diagnostics) {
         Set<String> down = new HashSet<>();
+        Set<String> answering = new HashSet<>();
         for (StationDiagnostics.Connection c : diagnostics.connections()) {
             if (c.health() != null && c.health().state() == ConnectionHealth.State.RECONNECTING) {
                 down.add(c.id());
+            } else if (c.health() != null && c.health().state() == ConnectionHealth.State.CONNECTED) {
+                answering.add(c.id());
             }
         }
         Set<String> before = plcsDown;
@@ -96,7 +99,8 @@ final class Notices {
         down.stream().filter(id -> !before.contains(id)).sorted().forEach(id -> notices.add(new Notice(
                 "PLC " + id + " not answering", "Its machines show no data until it answers; check its network "
                         + "and power. Diagnostics has the details.", false)));
-        before.stream().filter(id -> !down.contains(id)).sorted().forEach(id -> notices.add(new Notice(
+        // One that another station polls now is neither: nothing to say about it from here.
+        before.stream().filter(answering::contains).sorted().forEach(id -> notices.add(new Notice(
                 "PLC " + id + " answers again", "Its machines are live again.", false)));
         return notices;
     }

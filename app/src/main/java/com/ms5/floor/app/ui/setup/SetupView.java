@@ -520,6 +520,11 @@ public final class SetupView {
             return;
         }
         Node node = item.getValue();
+        String inUse = node.kind().equals("connection") ? model.connectionInUse(node.id()) : null;
+        if (inUse != null) {
+            status.setText(inUse); // nothing to ask: it cannot go yet
+            return;
+        }
         String consequence = switch (node.kind()) {
             case "machine" -> "Once saved, " + node.id() + " is no longer polled and no longer counts for its line. "
                     + "Its history stays in the database.";
@@ -542,17 +547,13 @@ public final class SetupView {
 
     /** Takes a machine, line or connection out of the tag map (after the engineer confirmed). */
     private void remove(String kind, String id) {
-        try {
-            switch (kind) {
-                case "machine" -> model.removeMachine(id);
-                case "line" -> model.removeLine(id);
-                case "connection" -> model.removeConnection(id);
-                default -> throw new IllegalArgumentException(kind);
-            }
-            status.setText(id + " removed; Save makes it so for every station, Undo brings it back.");
-        } catch (IllegalStateException e) {
-            status.setText(e.getMessage());
+        switch (kind) {
+            case "machine" -> model.removeMachine(id);
+            case "line" -> model.removeLine(id);
+            case "connection" -> model.removeConnection(id);
+            default -> throw new IllegalArgumentException(kind);
         }
+        status.setText(id + " removed; Save makes it so for every station, Undo brings it back.");
     }
 
     private void changeMachineConnection() {

@@ -184,13 +184,19 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
                 : l).toList()));
     }
 
-    /** Takes a connection out; refused while machines read through it, naming them. */
-    void removeConnection(String id) {
+    /** Why a connection cannot be removed (machines still read through it, named), or null if it can. */
+    String connectionInUse(String id) {
         List<String> users = current().machines().stream().filter(m -> m.connection().equals(id)).map(TagMap.Machine::id)
                 .toList();
-        if (!users.isEmpty()) {
-            throw new IllegalStateException(id + " cannot be removed: " + String.join(", ", users) + " read through it. "
-                    + "Give them another PLC connection or remove them first.");
+        return users.isEmpty() ? null : id + " cannot be removed: " + String.join(", ", users) + " read through it. "
+                + "Give them another PLC connection or remove them first.";
+    }
+
+    /** Takes a connection out; refused while machines read through it. */
+    void removeConnection(String id) {
+        String inUse = connectionInUse(id);
+        if (inUse != null) {
+            throw new IllegalStateException(inUse);
         }
         edit(map -> new TagMap(map.plant(), map.connections().stream().filter(c -> !c.id().equals(id)).toList(),
                 map.lines()));

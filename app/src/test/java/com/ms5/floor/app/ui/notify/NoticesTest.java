@@ -61,10 +61,13 @@ class NoticesTest {
         assertThat(notices.diagnostics(diagnostics(ConnectionHealth.State.RECONNECTING))).extracting(Notices.Notice::title)
                 .containsExactly("PLC line3-slc not answering");
         assertThat(notices.diagnostics(diagnostics(ConnectionHealth.State.RECONNECTING))).isEmpty();
+        assertThat(notices.diagnostics(diagnostics(null))).as("another station polls it now: nothing known here").isEmpty();
+        assertThat(notices.diagnostics(diagnostics(ConnectionHealth.State.CONNECTED))).as("it was not down here").isEmpty();
     }
 
+    /** line3-slc in {@code state} as this station polls it; null: another station polls it. */
     private static StationDiagnostics diagnostics(ConnectionHealth.State state) {
-        ConnectionHealth health = new ConnectionHealth(state, null, null, 0, 0, 0, 0, 0, 0, 0, 40, Map.of());
+        ConnectionHealth health = state == null ? null : new ConnectionHealth(state, null, null, 0, 0, 0, 0, 0, 0, 0, 40, Map.of());
         return new StationDiagnostics("here", null, null, List.of(new StationDiagnostics.Connection("line3-slc", "url", "here",
                 health)), List.of(), T);
     }
