@@ -54,7 +54,7 @@ shoot plant plant-overview.png
 # the early shift from its start at 30x (faster, and the demo's slow scan class would go stale):
 # the timeline, Pareto and hours have something to show
 shoot line line-detail.png 06:01 30
-shoot andon andon-board.png
+shoot andon andon-board.png 06:01 30 # calls come up within seconds at 30x
 shoot machine dashboard.png
 shoot diagnostics diagnostics.png
 shoot setup setup.png

@@ -45,10 +45,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Run: {@code ./mvnw -Pbench-ui -pl app -am -DskipTests package}; options in {@code -Dbench.args}:
  * {@code --minutes=N} per phase (default 5), {@code --phases=control-room,wall}, {@code --tags=N}
- * (default 10000), {@code --sample-seconds=N} (default 60).
+ * (default 10000), {@code --sample-seconds=N} (default 60), {@code --time-scale=N} (default 20; analytics
+ * keeps one plant day in memory, so the heap levels off after 24 h of plant time: 72 min at 20x).
  */
 public final class UiBenchmark {
-    private static final double TIME_SCALE = 20;
     private static final List<String> TABS = List.of("plantTab", "lineTab", "andonTab", "machineTab", "diagnosticsTab");
 
     public static void main(String[] args) throws Exception {
@@ -56,6 +56,7 @@ public final class UiBenchmark {
         int minutes = 5;
         int tags = 10_000;
         int sampleSeconds = 60;
+        double timeScale = 20;
         List<String> phases = List.of("control-room", "wall");
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
@@ -65,10 +66,13 @@ public final class UiBenchmark {
                 tags = Integer.parseInt(value);
             } else if (arg.startsWith("--sample-seconds=")) {
                 sampleSeconds = Integer.parseInt(value);
+            } else if (arg.startsWith("--time-scale=")) {
+                timeScale = Double.parseDouble(value);
             } else if (arg.startsWith("--phases=")) {
                 phases = List.of(value.split(","));
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (--minutes, --tags, --sample-seconds, --phases)");
+                throw new IllegalArgumentException("unknown option " + arg
+                        + " (--minutes, --tags, --sample-seconds, --time-scale, --phases)");
             }
         }
         CompletableFuture<Void> toolkit = new CompletableFuture<>();
@@ -76,10 +80,10 @@ public final class UiBenchmark {
         toolkit.join();
         Platform.setImplicitExit(false);
         System.out.printf("UI benchmark: demo plant at %.0fx, %,d extra tags polled every 1 s (plus the machines' own), "
-                + "Monocle headless %s, %d cores%n", TIME_SCALE, tags, System.getProperty("headless.geometry", "1280x800"),
+                + "Monocle headless %s, %d cores%n", timeScale, tags, System.getProperty("headless.geometry", "1280x800"),
                 Runtime.getRuntime().availableProcessors());
         for (String phase : phases) {
-            runPhase(phase, tags, Duration.ofMinutes(minutes), Duration.ofSeconds(sampleSeconds));
+            runPhase(phase, tags, timeScale, Duration.ofMinutes(minutes), Duration.ofSeconds(sampleSeconds));
         }
         System.out.println("\nFX busy: the FX thread's CPU time over wall time. Frame: pulse start to end of layout, ms of wall"
                 + " time;\nFX CPU p99: the same frames in the FX thread's own CPU time (the rest is waiting for a core or a GC)."
@@ -88,10 +92,11 @@ public final class UiBenchmark {
         System.exit(0);
     }
 
-    private static void runPhase(String phase, int tagCount, Duration length, Duration sample) throws Exception {
+    private static void runPhase(String phase, int tagCount, double timeScale, Duration length, Duration sample)
+            throws Exception {
         Path home = Files.createTempDirectory("ms5-bench-ui");
         AppDirectories dirs = new AppDirectories(home);
-        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(TIME_SCALE);
+        AppConfig config = AppConfig.load(dirs, dirs.configFile()).withTimeScale(timeScale);
         if (phase.equals("wall")) {
             config = config.withWall(10);
         } else if (!phase.equals("control-room")) {
@@ -114,7 +119,7 @@ public final class UiBenchmark {
         await(Duration.ofMinutes(5), () -> polledTags(hub) >= expected);
         System.out.printf("%n%s: %,d tags polled after %.0f s of probing each new tag; measuring %d min%n", phase,
                 polledTags(hub), (System.nanoTime() - started) / 1e9, length.toMinutes());
-        System.out.println("   min  FX busy  frame ms p50 /  p99 /   max  FX CPU p99  GC ms  pulses/s  heap MB  tags polled");
+        System.out.println("   min  plant h  FX busy  frame ms p50 /  p99 /   max  FX CPU p99  GC ms  pulses/s  heap MB  tags polled");
 
         ScheduledExecutorService tabs = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-tabs"));
         if (phase.equals("control-room")) {
@@ -144,8 +149,9 @@ public final class UiBenchmark {
             gcBefore = gcMillis();
             double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
             double minute = (length.toNanos() - (end - System.nanoTime())) / 60e9;
-            System.out.printf("  %4.1f  %6.1f%%  %12.2f / %4.1f / %5.1f  %10.1f  %5d  %8.1f  %7.0f  %11d%n", minute,
-                    interval.busy() * 100, interval.p50(), interval.p99(), interval.max(), interval.cpuP99(), gc,
+            double plantHours = minute * timeScale / 60;
+            System.out.printf("  %4.1f  %7.1f  %6.1f%%  %12.2f / %4.1f / %5.1f  %10.1f  %5d  %8.1f  %7.0f  %11d%n", minute,
+                    plantHours, interval.busy() * 100, interval.p50(), interval.p99(), interval.max(), interval.cpuP99(), gc,
                     interval.pulsesPerSecond(), heapMb, polledTags(hub));
             rows.add(new double[] {interval.busy(), interval.p99(), heapMb});
         }

@@ -60,7 +60,7 @@ final class Notices {
             } else if (call.level() > before) {
                 notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label()
                         + " call escalated to level " + call.level(),
-                        where + ", still waiting" + (who == null ? "." : ": now calls the " + who + "."), true));
+                        where + (who == null ? "\nStill waiting for someone." : "\nNow calls the " + who + "."), true));
             }
         }
         levels = now;

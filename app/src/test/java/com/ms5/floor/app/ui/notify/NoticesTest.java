@@ -38,7 +38,7 @@ class NoticesTest {
                         "Waiting for someone; calls the line lead.", true));
         assertThat(notices.board(List.of(call(old, AlarmState.UNACK_ACTIVE, 1), call(fresh, AlarmState.UNACK_ACTIVE, 2))))
                 .containsExactly(new Notices.Notice("\u2699 Maintenance call escalated to level 2",
-                        "Capper, Line 1, still waiting: now calls the maintenance planner.", true));
+                        "Capper, Line 1\nNow calls the maintenance planner.", true));
         assertThat(notices.board(List.of(call(old, AlarmState.ACK_ACTIVE, 3), call(fresh, AlarmState.UNACK_ACTIVE, 2))))
                 .as("someone is on the old one; the fresh one did not change").isEmpty();
         assertThat(notices.board(List.of(call(UUID.randomUUID(), AlarmState.ACK_ACTIVE, 1)))).as("acknowledged elsewhere at once")
