@@ -201,14 +201,6 @@ class FloorDashboardAppTest extends TestApp {
         return config.directories();
     }
 
-    private void selectTab(String id) {
-        Fx.run(() -> {
-            TabPane tabs = (TabPane) stage.getScene().getRoot();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
-                    .orElseThrow());
-        });
-    }
-
     /** Sets a machine's Andon bits for one scan and waits for the call on the board. */
     private AndonCall raise(StationRuntime runtime, TableView<AndonCall> table, String machine, long bits, String type) {
         Instant t = app.injector().getInstance(Clock.class).instant();

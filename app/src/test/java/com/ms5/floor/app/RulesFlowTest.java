@@ -35,11 +35,7 @@ class RulesFlowTest extends TestApp {
         start(demoAt30x());
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
         Await.until(Duration.ofSeconds(60), "the demo rules stored as version 1", () -> station.rulesVersion() == 1);
-        Fx.run(() -> {
-            TabPane tabs = (TabPane) stage.getScene().getRoot();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("rulesTab")).findFirst()
-                    .orElseThrow());
-        });
+        selectTab("rulesTab");
         Await.until(Duration.ofSeconds(10), "the reason tree of the demo", () -> Fx.get(() ->
                 table("#reasonTable") != null && table("#reasonTable").getItems().size() == 25));
         assertThat(label("#versionLabel")).isEqualTo("Plant rules version 1, saved");

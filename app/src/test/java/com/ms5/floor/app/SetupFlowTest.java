@@ -23,14 +23,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -273,11 +270,7 @@ class SetupFlowTest extends TestApp {
     }
 
     private void openSetupTab() {
-        Fx.run(() -> {
-            TabPane tabs = (TabPane) stage.getScene().getRoot();
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("setupTab")).findFirst()
-                    .orElseThrow());
-        });
+        selectTab("setupTab");
         Await.until(Duration.ofSeconds(10), "the equipment tree lists the filler", () -> Fx.get(() ->
                 tree() != null && treeItem("L1-FILLER") != null)); // the tab's content joins the scene on a later pulse
     }

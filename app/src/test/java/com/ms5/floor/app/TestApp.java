@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,15 @@ abstract class TestApp {
         FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
         stage = FxToolkit.toolkitContext().getRegisteredStage();
+    }
+
+    /** Selects the tab with this id ({@code setupTab}), as a click on it would. */
+    void selectTab(String id) {
+        Fx.run(() -> {
+            TabPane tabs = (TabPane) stage.getScene().getRoot();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                    .orElseThrow());
+        });
     }
 
     /** The text of the shown label with this CSS selector (an id: {@code #status}). */
