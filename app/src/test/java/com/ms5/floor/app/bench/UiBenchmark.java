@@ -2,6 +2,7 @@ package com.ms5.floor.app.bench;
 
 import ch.qos.logback.classic.Level;
 import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.Await;
 import com.ms5.floor.app.AppDirectories;
 import com.ms5.floor.app.FloorDashboardApp;
 import com.ms5.floor.app.runtime.ConfigKind;
@@ -27,7 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
@@ -112,11 +112,11 @@ public final class UiBenchmark {
         });
         StationRuntime station = app.injector().getInstance(StationRuntime.class);
         LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
-        await(Duration.ofMinutes(2), () -> station.tagMapVersion() == 1);
+        Await.until(Duration.ofMinutes(2), "the demo tag map stored", () -> station.tagMapVersion() == 1);
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-tag-changes"));
         int expected = addTags(station, tagCount, load);
         long started = System.nanoTime();
-        await(Duration.ofMinutes(5), () -> polledTags(hub) >= expected);
+        Await.until(Duration.ofMinutes(5), "every tag polled", () -> polledTags(hub) >= expected);
         System.out.printf("%n%s: %,d tags polled after %.0f s of probing each new tag; measuring %d min%n", phase,
                 polledTags(hub), (System.nanoTime() - started) / 1e9, length.toMinutes());
         System.out.println("   min  plant h  FX busy  frame ms p50 /  p99 /   max  FX CPU p99  GC ms  pulses/s  heap MB  tags polled");
@@ -138,23 +138,31 @@ public final class UiBenchmark {
             });
         }
         List<double[]> rows = new ArrayList<>();
-        long end = System.nanoTime() + length.toNanos();
+        long start = System.nanoTime();
+        long samples = Math.max(1, length.toMillis() / sample.toMillis());
         meter.reset();
-        long gcBefore = gcMillis();
-        while (System.nanoTime() < end) {
-            Thread.sleep(Math.min(sample.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        long[] gcBefore = {gcMillis()};
+        // One sample per interval on a timer; the phase ends with the last one.
+        CompletableFuture<Void> measured = new CompletableFuture<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-sampler"));
+        sampler.scheduleAtFixedRate(() -> {
             FrameMeter.Interval interval = meter.reset();
-            long gc = gcMillis() - gcBefore;
+            long gc = gcMillis() - gcBefore[0];
             System.gc(); // for the heap figure; its own pause is left out of the next interval's GC time
-            gcBefore = gcMillis();
+            gcBefore[0] = gcMillis();
             double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-            double minute = (length.toNanos() - (end - System.nanoTime())) / 60e9;
+            double minute = (System.nanoTime() - start) / 60e9;
             double plantHours = minute * timeScale / 60;
             System.out.printf("  %4.1f  %7.1f  %6.1f%%  %12.2f / %4.1f / %5.1f  %10.1f  %5d  %8.1f  %7.0f  %11d%n", minute,
                     plantHours, interval.busy() * 100, interval.p50(), interval.p99(), interval.max(), interval.cpuP99(), gc,
                     interval.pulsesPerSecond(), heapMb, polledTags(hub));
             rows.add(new double[] {interval.busy(), interval.p99(), heapMb});
-        }
+            if (rows.size() >= samples) {
+                measured.complete(null);
+            }
+        }, sample.toMillis(), sample.toMillis(), TimeUnit.MILLISECONDS);
+        measured.join();
+        sampler.shutdownNow();
         tabs.shutdownNow();
         load.shutdownNow();
         System.out.println("  by view (a tab's frames include its first layout each time it is shown):");
@@ -229,16 +237,6 @@ public final class UiBenchmark {
         StationDiagnostics d = hub.latest(LiveKeys.DIAGNOSTICS);
         return d == null ? 0 : d.connections().stream().filter(c -> c.health() != null)
                 .mapToInt(c -> c.health().tags() - c.health().quarantined().size()).sum();
-    }
-
-    private static void await(Duration deadline, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("the benchmark's station did not get ready within " + deadline);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) {

@@ -469,19 +469,22 @@ public final class LineDetailView {
         }
         LineHistory shown = history;
         String what = resources.getString(range().key).toLowerCase(java.util.Locale.ROOT);
-        StringBuilder csv = new StringBuilder();
-        com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of("line", "machine", "machineName", "start", "end",
-                "minutes", "state", "faultCode", "reason", "reasonPath", "comment", "lastEditedBy"));
-        for (DowntimeEvent stop : shown.stops()) {
-            com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of(stop.lineId(), stop.machineId(),
-                    station.name(stop.machineId()), stop.start().toString(), stop.end().toString(),
-                    String.format(java.util.Locale.ROOT, "%.2f", stop.seconds() / 60.0), stop.state().name(),
-                    Long.toString(stop.faultCode()), stop.reasonId(),
-                    shown.reasons().contains(stop.reasonId()) ? shown.reasons().path(stop.reasonId()) : "",
-                    stop.comment() == null ? "" : stop.comment(),
-                    stop.history().isEmpty() ? "" : stop.history().getLast().who()));
-        }
-        station.inBackground(() -> java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8))
+        // A month of stops is thousands of rows: written into text off the FX thread as well.
+        station.inBackground(() -> {
+            StringBuilder csv = new StringBuilder();
+            com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of("line", "machine", "machineName", "start", "end",
+                    "minutes", "state", "faultCode", "reason", "reasonPath", "comment", "lastEditedBy"));
+            for (DowntimeEvent stop : shown.stops()) {
+                com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of(stop.lineId(), stop.machineId(),
+                        station.name(stop.machineId()), stop.start().toString(), stop.end().toString(),
+                        String.format(java.util.Locale.ROOT, "%.2f", stop.seconds() / 60.0), stop.state().name(),
+                        Long.toString(stop.faultCode()), stop.reasonId(),
+                        shown.reasons().contains(stop.reasonId()) ? shown.reasons().path(stop.reasonId()) : "",
+                        stop.comment() == null ? "" : stop.comment(),
+                        stop.history().isEmpty() ? "" : stop.history().getLast().who()));
+            }
+            return java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+        })
                 .whenCompleteAsync((p, error) -> message.setText(error != null
                         ? String.format(resources.getString("line.exportFailed"), ErrorText.of(error))
                         : String.format(resources.getString("line.exported"), shown.stops().size(), what, file)),
