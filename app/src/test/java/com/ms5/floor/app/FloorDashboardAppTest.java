@@ -106,7 +106,7 @@ class FloorDashboardAppTest extends TestApp {
         runtime.analytics().accept(new SampleBatch("test", "fast", t, Map.of("L2-SEAMER.andon", TagValue.good(2L, t)),
                 Set.of()));
         // Still on the plant overview: a notification tells of the call, and a click on it opens the board.
-        String told = "\u25C6 Quality call: " + runtime.name("L2-SEAMER") + ", " + runtime.name("L2");
+        String told = runtime.name("L2-SEAMER") + ", " + runtime.name("L2") + "\nWaiting for someone";
         Await.until(Duration.ofSeconds(30), "a notification of the quality call", () -> notification(told) != null);
         assertThat(Fx.get(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId()))
                 .isEqualTo("plantTab");

@@ -55,8 +55,8 @@ final class Notices {
             String where = names.apply(call.machineId()) + ", " + names.apply(call.lineId());
             String who = whoAtLevel.apply(call.type().id(), call.level());
             if (before == null) {
-                notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " call: " + where,
-                        "Waiting for someone" + (who == null ? "." : "; calls the " + who + "."), true));
+                notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " call",
+                        where + "\nWaiting for someone" + (who == null ? "." : "; calls the " + who + "."), true));
             } else if (call.level() > before) {
                 notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label()
                         + " call escalated to level " + call.level(),

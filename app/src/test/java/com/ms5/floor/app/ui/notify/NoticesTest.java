@@ -34,8 +34,8 @@ class NoticesTest {
         assertThat(notices.board(List.of(call(old, AlarmState.UNACK_ACTIVE, 1)))).as("on screen at start").isEmpty();
 
         assertThat(notices.board(List.of(call(old, AlarmState.UNACK_ACTIVE, 1), call(fresh, AlarmState.UNACK_ACTIVE, 1))))
-                .containsExactly(new Notices.Notice("\u2699 Maintenance call: Capper, Line 1",
-                        "Waiting for someone; calls the line lead.", true));
+                .containsExactly(new Notices.Notice("\u2699 Maintenance call",
+                        "Capper, Line 1\nWaiting for someone; calls the line lead.", true));
         assertThat(notices.board(List.of(call(old, AlarmState.UNACK_ACTIVE, 1), call(fresh, AlarmState.UNACK_ACTIVE, 2))))
                 .containsExactly(new Notices.Notice("\u2699 Maintenance call escalated to level 2",
                         "Capper, Line 1\nNow calls the maintenance planner.", true));
