@@ -2,6 +2,14 @@ package com.ms5.floor.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeProfile;
+import com.ms5.floor.analytics.pipeline.AnalyticsListener;
+import com.ms5.floor.analytics.pipeline.PlantAnalytics;
+import com.ms5.floor.analytics.pipeline.PlantModel;
+import com.ms5.floor.analytics.shift.ShiftCalendar;
+import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.virtual.LineSimulation;
 import com.ms5.floor.plc.virtual.PlantFile;
@@ -12,9 +20,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A machine that runs at a steady speed shows a steady rate, not a saw-tooth. */
+/** A machine that runs at a steady speed shows a steady rate on the Machine tab, not a saw-tooth. */
 class SteadyRateTest {
     private Instant now = Instant.parse("2026-11-24T08:00:00Z");
 
@@ -32,15 +42,20 @@ class SteadyRateTest {
                 List.of(new PlantFile.Line("L", "line", "plc", 0, List.of(new PlantFile.Job(1, Integer.MAX_VALUE)),
                         List.of(new PlantFile.Machine("M", "m", "M", 0.5, 0.92, 0, 1e9, 0, 1, List.of(1)))))), clock);
         SimulatedMachine machine = line.machine("M");
-        MachineMetrics metrics = new MachineMetrics("M", 0.5, Duration.ofMinutes(1));
+        PlantAnalytics analytics = new PlantAnalytics(new PlantModel(List.of(new PlantModel.Line("L",
+                List.of(PlantModel.Machine.standard("M", 0.5)))), OeeProfile.ISO_22400, Duration.ofSeconds(30),
+                Duration.ofDays(1)), ShiftCalendar.aroundTheClock(ZoneOffset.UTC), new ReasonTree(List.of()), List.of(),
+                new AnalyticsListener() { });
         List<Double> rates = new ArrayList<>();
         for (int scan = 0; scan < 60; scan++) {
             now = now.plusMillis(10_000 + (scan % 3) * 37); // scans 10 s apart with a little jitter
             line.advance();
-            metrics.accept(now, TagValue.good(machine.totalCount(), now),
-                    TagValue.good(machine.goodCount(), now), TagValue.good(1L, now));
+            analytics.accept(new SampleBatch("plc", "counters", now, Map.of(
+                    Role.TOTAL_COUNT.valueName("M"), TagValue.good(machine.totalCount(), now),
+                    Role.GOOD_COUNT.valueName("M"), TagValue.good(machine.goodCount(), now),
+                    Role.STATE.valueName("M"), TagValue.good(1L, now)), Set.of()));
             if (scan > 8) {
-                rates.add(metrics.snapshot().ratePerMinute());
+                rates.add(analytics.ratePerMinute("M"));
             }
         }
         assertThat(rates).allSatisfy(r -> assertThat(r).isBetween(108.4, 112.4));

@@ -1,22 +1,29 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.AppConfig;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.ms5.floor.app.live.CoalescingLiveValues;
+import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.runtime.PollerFactory;
+import com.ms5.floor.plc.poll.Poller;
 import com.ms5.floor.plc.api.ScaledClock;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The composition root's bindings. Services are singletons; view controllers are unscoped. */
-final class AppModule extends AbstractModule {
+/** The composition root's bindings. Services are singletons; view controllers and their view models are unscoped. */
+public final class AppModule extends AbstractModule {
     private final AppConfig config;
 
-    AppModule(AppConfig config) {
+    public AppModule(AppConfig config) {
         this.config = config;
     }
 
     @Override
     protected void configure() {
         bind(AppConfig.class).toInstance(config);
+        bind(LiveValues.class).to(CoalescingLiveValues.class);
+        bind(PollerFactory.class).toInstance(Poller::new);
     }
 
     /** The plant clock shared by the virtual plant, the poller and analytics. */

@@ -1,10 +1,11 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.AppConfig;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.runtime.StationLifecycle;
 import com.ms5.floor.app.ui.FxmlViews;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.FrameDrain;
 import com.ms5.floor.app.ui.notify.Notifier;
 import com.ms5.floor.app.ui.shell.MainView;
 import com.ms5.floor.app.ui.wall.AndonWallView;
@@ -47,9 +48,8 @@ public final class FloorDashboardApp extends Application {
     public void start(Stage stage) {
         FatalErrorHandler.install(config.directories().logDir().resolve("ms5.log").toString());
         injector = Guice.createInjector(new AppModule(config));
-        LiveValueHub hub = injector.getInstance(LiveValueHub.class);
-        hub.start();
-        injector.getInstance(StationRuntime.class).start();
+        injector.getInstance(FrameDrain.class).start();
+        injector.getInstance(StationLifecycle.class).start();
 
         Parent root = injector.getInstance(FxmlViews.class).load(config.wall() ? AndonWallView.class : MainView.class);
         String view = getParameters() == null ? null : getParameters().getNamed().get("view");
@@ -93,8 +93,8 @@ public final class FloorDashboardApp extends Application {
         new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
                 .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide);
         injector.getInstance(Notifier.class).close();
-        injector.getInstance(LiveValueHub.class).stop();
-        injector.getInstance(StationRuntime.class).close();
+        injector.getInstance(FrameDrain.class).stop();
+        injector.getInstance(StationLifecycle.class).close();
         log.info("Shut down in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -1,5 +1,7 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package com.ms5.floor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.runtime.TestStation;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.virtual.VirtualController;
@@ -27,7 +27,7 @@ class AndonWallTest extends TestApp {
     @Test
     void pagesRotateAnUnacknowledgedCallFlashesAndAPlcOutageShowsUntilItEnds() throws Exception {
         start(demoAt30x().withWall(1));
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        TestStation station = station();
 
         Set<String> titles = new HashSet<>();
         Await.until(Duration.ofSeconds(30), "both pages shown in turn", () -> {

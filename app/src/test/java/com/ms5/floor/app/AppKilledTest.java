@@ -1,5 +1,7 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.app.persistence.Database;
@@ -93,27 +95,27 @@ class AppKilledTest {
     }
 
     /** How many rows the database holds for one journal event: 1 when it was stored once. */
-    private static long rowsOf(Connection c, com.ms5.floor.app.sync.StoredEvent event) throws java.sql.SQLException {
+    private static long rowsOf(Connection c, com.ms5.floor.app.model.StoredEvent event) throws java.sql.SQLException {
         String sql;
         Object[] keys;
         switch (event) {
-            case com.ms5.floor.app.sync.StoredEvent.IntervalClosed e -> {
+            case com.ms5.floor.app.model.StoredEvent.IntervalClosed e -> {
                 sql = "SELECT count(*) FROM state_interval WHERE id = ?";
                 keys = new Object[] {e.id()};
             }
-            case com.ms5.floor.app.sync.StoredEvent.MinuteClosed e -> {
+            case com.ms5.floor.app.model.StoredEvent.MinuteClosed e -> {
                 sql = "SELECT count(*) FROM production_minute WHERE machine_id = ? AND minute_start = ? AND run_id = ?";
                 keys = new Object[] {e.minute().machineId(), java.sql.Timestamp.from(e.minute().minuteStart()), e.runId()};
             }
-            case com.ms5.floor.app.sync.StoredEvent.DowntimeClosed e -> {
+            case com.ms5.floor.app.model.StoredEvent.DowntimeClosed e -> {
                 sql = "SELECT count(*) FROM downtime_event WHERE id = ?";
                 keys = new Object[] {e.event().id()};
             }
-            case com.ms5.floor.app.sync.StoredEvent.ShiftClosed e -> {
+            case com.ms5.floor.app.model.StoredEvent.ShiftClosed e -> {
                 sql = "SELECT count(*) FROM oee_shift WHERE machine_id = ? AND shift_start = ?";
                 keys = new Object[] {e.machineId(), java.sql.Timestamp.from(e.start())};
             }
-            case com.ms5.floor.app.sync.StoredEvent.AndonChanged e -> {
+            case com.ms5.floor.app.model.StoredEvent.AndonChanged e -> {
                 sql = "SELECT count(*) FROM andon_call_event WHERE id = ?";
                 keys = new Object[] {e.id()};
             }

@@ -1,13 +1,15 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.runtime.TestStation;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
@@ -46,7 +48,7 @@ class FloorDashboardAppTest extends TestApp {
         double first = Fx.get(count::getValue);
         Await.until(Duration.ofSeconds(30), "the count tile rises", () -> Fx.get(count::getValue) > first);
 
-        StationRuntime runtime = app.injector().getInstance(StationRuntime.class);
+        TestStation runtime = station();
         Await.until(Duration.ofSeconds(60), "the database is open", () -> runtime.repository() != null);
         Await.until(Duration.ofSeconds(60), "two production minutes are stored",
                 () -> runtime.repository().minutesSince(VirtualPlant.MACHINE_ID, Instant.EPOCH).size() >= 2);
@@ -99,7 +101,7 @@ class FloorDashboardAppTest extends TestApp {
                 () -> Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-job").stream().map(n -> ((Label) n).getText())
                         .toList().toString()));
 
-        StationRuntime runtime = app.injector().getInstance(StationRuntime.class);
+        TestStation runtime = station();
         Await.until(Duration.ofSeconds(30), "analytics running", () -> runtime.analytics() != null);
         Clock clock = app.injector().getInstance(Clock.class);
         Instant t = clock.instant();
@@ -128,7 +130,7 @@ class FloorDashboardAppTest extends TestApp {
                 table.getItems().stream().noneMatch(c -> c.id().equals(call.id()) && c.acknowledgedAt() == null)));
         assertThat(Fx.get(() -> ((Label) stage.getScene().lookup(".status-bar .label")).getText()))
                 .isEqualTo("Quality call at L2-SEAMER acknowledged");
-        var late = runtime.analytics().acknowledge(call.id(), call.revision(), "another station");
+        var late = runtime.analytics().change(call.revision(), (board, rev, now) -> board.acknowledge(call.id(), rev, "another station", now));
         assertThatThrownBy(late::join).rootCause().isInstanceOf(AndonBoard.Conflict.class)
                 .hasMessageMatching("(Already acknowledged by " + System.getProperty("user.name")
                         + " at .*|The call is already closed)");
@@ -202,7 +204,7 @@ class FloorDashboardAppTest extends TestApp {
     }
 
     /** Sets a machine's Andon bits for one scan and waits for the call on the board. */
-    private AndonCall raise(StationRuntime runtime, TableView<AndonCall> table, String machine, long bits, String type) {
+    private AndonCall raise(TestStation runtime, TableView<AndonCall> table, String machine, long bits, String type) {
         Instant t = app.injector().getInstance(Clock.class).instant();
         runtime.analytics().accept(new SampleBatch("test", "fast", t, Map.of(machine + ".andon", TagValue.good(bits, t)), Set.of()));
         Await.until(Duration.ofSeconds(30), "the " + type + " call of " + machine + " on the board", () -> Fx.get(() ->

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
-import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.runtime.TestStation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +36,7 @@ class LineDetailFlowTest extends TestApp {
     @Test
     void aSupervisorOpensALineAndGivesAStopItsReasonFromTheKeyboard() throws Exception {
         start(demoAt30x());
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        TestStation station = station();
 
         Await.until(Duration.ofSeconds(60), "Line 2's card on the plant overview",
                 () -> Fx.get(() -> stage.getScene().lookup("#line-L2") != null));
@@ -49,10 +49,10 @@ class LineDetailFlowTest extends TestApp {
                         .matches("5 machines, \\d+ stretches, [1-9]\\d* stops")
                         && stops().getItems().size() >= 2
                         && stops().getItems().stream().allMatch(s -> s.lineId().equals("L2"))));
-        com.ms5.floor.app.ui.LiveValueHub hub = app.injector().getInstance(com.ms5.floor.app.ui.LiveValueHub.class);
+        com.ms5.floor.app.live.LiveValues hub = station.live();
         Await.until(Duration.ofSeconds(30), "the OEE trend: a point per hour of the shift, in per cent", () -> Fx.get(() -> {
             var trend = (javafx.scene.chart.LineChart<?, ?>) stage.getScene().lookup(".oee-trend");
-            com.ms5.floor.app.runtime.LineStatus line = hub.latest(com.ms5.floor.app.runtime.LiveKeys.line("L2"));
+            com.ms5.floor.app.model.LineStatus line = hub.latest(com.ms5.floor.app.live.LiveKeys.line("L2"));
             return line != null && !line.hours().isEmpty() && trend.getData().size() == 1
                     && trend.getData().getFirst().getData().size() == line.hours().size()
                     && trend.getData().getFirst().getData().stream()
@@ -89,7 +89,7 @@ class LineDetailFlowTest extends TestApp {
                 .map(n -> ((Label) n).getText()).toList())).contains("Reason saved: Electrical and utilities / Low air pressure");
 
         // Another station's view from before the edit is refused, naming who was first.
-        assertThatThrownBy(() -> station.assignReason(stop, "fault-101", "", "bob").join())
+        assertThatThrownBy(() -> station.assignReason(stop, "fault-101", "").join())
                 .rootCause().isInstanceOf(DowntimeLog.EditConflict.class)
                 .hasMessageStartingWith("Already changed by " + System.getProperty("user.name") + " at " + station.stationId());
 
@@ -192,7 +192,7 @@ class LineDetailFlowTest extends TestApp {
     }
 
     private List<String> row(String sql) throws Exception {
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        TestStation station = station();
         List<String> values = new ArrayList<>();
         try (Connection c = station.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
              ResultSet r = s.executeQuery()) {

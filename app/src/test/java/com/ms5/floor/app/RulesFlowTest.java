@@ -1,12 +1,13 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.model.ConfigVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.rules.PlantRulesJson;
 import com.ms5.floor.app.runtime.ConfigKind;
-import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.runtime.TestStation;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.scene.control.Button;
@@ -33,7 +34,7 @@ class RulesFlowTest extends TestApp {
     @Test
     void anEngineerChangesReasonsShiftsAndEscalationSavesAVersionAnalyticsTakesLiveAndRollsItBack() throws Exception {
         start(demoAt30x());
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
+        TestStation station = station();
         Await.until(Duration.ofSeconds(60), "the demo rules stored as version 1", () -> station.rulesVersion() == 1);
         selectTab("rulesTab");
         Await.until(Duration.ofSeconds(10), "the reason tree of the demo", () -> Fx.get(() ->
@@ -82,7 +83,7 @@ class RulesFlowTest extends TestApp {
                 station.rulesVersion() == 2 && Fx.get(() -> label("#status")
                         .equals("Saved as plant rules version 2; analytics on every station uses them now.")));
         ConfigVersionRepository versions = new ConfigVersionRepository(station.database(), station.stationId());
-        ConfigVersionRepository.Version v2 = versions.latest(ConfigKind.PLANT_RULES.id()).orElseThrow();
+        ConfigVersion v2 = versions.latest(ConfigKind.PLANT_RULES.id()).orElseThrow();
         assertThat(v2.summary()).isEqualTo("reason reason-1 added: name Starwheel worn, parent mechanical, category "
                 + "BREAKDOWN; fault code 101 reason: fault-101 -> reason-1; Andon maintenance label: "
                 + "Maintenance -> Fitter; Andon maintenance escalation: 0 min line lead; 5 min maintenance planner; 15 min "
@@ -90,7 +91,7 @@ class RulesFlowTest extends TestApp {
         assertThat(v2.author()).isEqualTo(System.getProperty("user.name") + " at " + station.stationId());
         // The line view's reason picker offers the new reason where it belongs.
         Instant now = Instant.now();
-        assertThat(station.lineHistory("L1", new TimeRange(now.minusSeconds(60), now), done -> { }).join().reasons().path("reason-1"))
+        assertThat(station.downtime().lineHistory("L1", new TimeRange(now.minusSeconds(60), now), done -> { }).join().reasons().path("reason-1"))
                 .isEqualTo("Mechanical / Starwheel worn");
 
         // Roll back: version 1 from the list, loaded and saved, is version 3.

@@ -1,15 +1,17 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.model.ConfigVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.runtime.ConfigKind;
-import com.ms5.floor.app.runtime.LineStatus;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.runtime.ConfigService;
+import com.ms5.floor.app.model.LineStatus;
+import com.ms5.floor.app.live.LiveKeys;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.runtime.TestStation;
+import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.app.ui.setup.SetupView;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.tagmap.TagMap;
@@ -43,8 +45,8 @@ class SetupFlowTest extends TestApp {
     @Test
     void anEngineerEditsTheFillersTagsSavesAVersionThePollerTakesLiveAndRollsItBack() throws Exception {
         start(demoAt30x());
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
-        LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
+        TestStation station = station();
+        LiveValues hub = station.live();
         Await.until(Duration.ofSeconds(60), "the demo tag map stored as version 1 and line 1 polled",
                 () -> station.tagMapVersion() == 1 && tagsPolled(hub, "line1-plc") > 0);
         int tagsBefore = tagsPolled(hub, "line1-plc");
@@ -108,7 +110,7 @@ class SetupFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(20), "saved as version 2 and adopted by the station", () ->
                 station.tagMapVersion() == 2 && Fx.get(() -> label("#status")
                         .equals("Saved as tag map version 2; every station polls by it now.")));
-        ConfigVersionRepository.Version v2 = new ConfigVersionRepository(station.database(), station.stationId())
+        ConfigVersion v2 = new ConfigVersionRepository(station.database(), station.stationId())
                 .latest("tagmap").orElseThrow();
         assertThat(v2.summary()).isEqualTo("L1-FILLER name: Filler -> Filler A; L1-FILLER custom Speed added: L1_Capper.Speed (REAL)");
         assertThat(v2.author()).isEqualTo(System.getProperty("user.name") + " at " + station.stationId());
@@ -159,7 +161,7 @@ class SetupFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(20), "version 3 is live", () -> station.tagMapVersion() == 3
                 && station.name("L1-FILLER").equals("Filler") && tagsPolled(hub, "line1-plc") == tagsBefore);
         // An engineer whose edits started from version 2 cannot overwrite version 3 unseen.
-        assertThatThrownBy(() -> station.save(ConfigKind.TAG_MAP, station.tagMap(), 2, "bob").join()).rootCause()
+        assertThatThrownBy(() -> station.get(ConfigService.class).save(ConfigKind.TAG_MAP, station.tagMap(), 2).join()).rootCause()
                 .hasMessageStartingWith("Version 3 was saved by " + System.getProperty("user.name") + " at "
                         + station.stationId() + " at ")
                 .hasMessageContaining("after you started from version 2");
@@ -185,8 +187,8 @@ class SetupFlowTest extends TestApp {
     @Test
     void anEngineerAddsALineWithAMachineOnANewPlcConnectionThenRemovesThem() throws Exception {
         start(demoAt30x());
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
-        LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
+        TestStation station = station();
+        LiveValues hub = station.live();
         Await.until(Duration.ofSeconds(60), "the demo tag map stored as version 1", () -> station.tagMapVersion() == 1);
         openSetupTab();
         // The new PLC is line 1's virtual controller under another name, so it really answers.
@@ -314,17 +316,17 @@ class SetupFlowTest extends TestApp {
         Fx.run(() -> ((Button) dialog(title).lookupButton(ButtonType.OK)).fire());
     }
 
-    private static TagMap parse(ConfigVersionRepository.Version v) {
+    private static TagMap parse(ConfigVersion v) {
         return com.ms5.floor.plc.tagmap.TagMapFile.fromJson(v.document(), "v" + v.version());
     }
 
-    private static int tagsPolled(LiveValueHub hub, String connection) {
+    private static int tagsPolled(LiveValues hub, String connection) {
         StationDiagnostics d = hub.latest(LiveKeys.DIAGNOSTICS);
         return d == null ? 0 : d.connections().stream().filter(c -> c.id().equals(connection) && c.health() != null)
                 .mapToInt(c -> c.health().tags()).findFirst().orElse(0);
     }
 
-    private static int quarantined(LiveValueHub hub, String connection) {
+    private static int quarantined(LiveValues hub, String connection) {
         StationDiagnostics d = hub.latest(LiveKeys.DIAGNOSTICS);
         return d.connections().stream().filter(c -> c.id().equals(connection)).mapToInt(c -> c.health().quarantined().size())
                 .findFirst().orElse(-1);

@@ -1,5 +1,8 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
+import com.ms5.floor.app.runtime.TestStation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -42,6 +45,11 @@ abstract class TestApp {
         FxToolkit.registerPrimaryStage();
         app = (FloorDashboardApp) FxToolkit.setupApplication(() -> new FloorDashboardApp(config));
         stage = FxToolkit.toolkitContext().getRegisteredStage();
+    }
+
+    /** The running app's station services. */
+    TestStation station() {
+        return TestStation.in(app.injector());
     }
 
     /** Selects the tab with this id ({@code setupTab}), as a click on it would. */

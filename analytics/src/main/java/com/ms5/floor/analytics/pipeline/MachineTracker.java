@@ -35,6 +35,8 @@ final class MachineTracker {
     static final int COUNT_IDLE_CYCLES = 5;
     /** Rejects within this time after a long stop or a changeover are startup losses. */
     static final Duration STARTUP_WINDOW = Duration.ofMinutes(10);
+    /** How far back the live rate looks. */
+    static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     /** The call type each Andon bit raises, bit 0 first. */
     static final List<String> ANDON_BITS = List.of(CallType.MAINTENANCE.id(), CallType.QUALITY.id(),
             CallType.MATERIAL.id(), CallType.SAFETY.id());
@@ -67,6 +69,12 @@ final class MachineTracker {
     private final Deque<ProductionMinute> minutes = new ArrayDeque<>();
     private String faultCause;
     private int andonBits;
+    /** Parts counted since start, at each good read of the counters within the last {@link #RATE_WINDOW}. */
+    private final Deque<PartsAt> rateWindow = new ArrayDeque<>();
+    private long partsSinceStart;
+
+    private record PartsAt(Instant time, long parts) {
+    }
 
     MachineTracker(PlantModel.Machine model, String lineId, ShiftCalendar calendar, Duration staleAfter,
                    Duration retention, AndonBoard andon, AnalyticsListener listener, Consumer<StateInterval> closed) {
@@ -125,6 +133,13 @@ final class MachineTracker {
             if (dTotal > 0) {
                 lastPartTime = time;
             }
+            partsSinceStart += dTotal;
+            rateWindow.addLast(new PartsAt(time, partsSinceStart));
+            // One read at or before the window's start stays, so the rate spans the whole window.
+            Instant windowStart = time.minus(RATE_WINDOW);
+            while (rateWindow.size() > 2 && !secondOldest().time().isAfter(windowStart)) {
+                rateWindow.removeFirst();
+            }
         }
         count(time, dTotal, dGood);
 
@@ -132,6 +147,26 @@ final class MachineTracker {
         long fault = good[Role.FAULT_CODE.ordinal()] ? value[Role.FAULT_CODE.ordinal()] : 0;
         timeline.observe(time, raw, fault);
         andonConditions(raw, fault, time);
+    }
+
+    private PartsAt secondOldest() {
+        var it = rateWindow.iterator();
+        it.next();
+        return it.next();
+    }
+
+    /**
+     * Parts per minute over the last {@link #RATE_WINDOW} of counter reads, {@code NaN} before two
+     * reads. Reads 10 s apart show a steady machine steadily, not as a saw-tooth of whole minutes.
+     */
+    double ratePerMinute() {
+        if (rateWindow.size() < 2) {
+            return Double.NaN;
+        }
+        PartsAt first = rateWindow.peekFirst();
+        PartsAt last = rateWindow.peekLast();
+        double seconds = Duration.between(first.time(), last.time()).toNanos() / 1e9;
+        return seconds <= 0 ? Double.NaN : (last.parts() - first.parts()) * 60.0 / seconds;
     }
 
     private boolean countsGood() {

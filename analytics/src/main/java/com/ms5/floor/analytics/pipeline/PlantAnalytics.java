@@ -169,6 +169,11 @@ public final class PlantAnalytics {
         return machine(machineId).timeline.current();
     }
 
+    /** A machine's parts per minute over the last minute of counter reads, {@code NaN} before there are two. */
+    public double ratePerMinute(String machineId) {
+        return machine(machineId).ratePerMinute();
+    }
+
     /** A machine's last good value of a numeric role (its product or job number), or null if it has none. */
     public Long lastValue(String machineId, Role role) {
         return machine(machineId).last(role);

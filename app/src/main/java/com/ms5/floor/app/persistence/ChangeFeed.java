@@ -1,6 +1,6 @@
 package com.ms5.floor.app.persistence;
 
-import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.base.NamedThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.model.ConfigVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,13 +14,9 @@ import java.util.Optional;
  * Versions of the plant's configuration documents (tag map, plant model, reason tree, ...): each
  * change is a new row with its author, time and a summary; nothing is overwritten, so any version
  * can be looked at or brought back. A new version is announced on the change feed
- * ({@link ChangeFeed#CONFIG}). Blocking: not on the FX thread.
+ * ({@link ChangeFeed#CONFIG}). Blocking: not on the FX thread; a failure is a {@link StorageException}.
  */
 public final class ConfigVersionRepository {
-    /** One stored version. */
-    public record Version(String kind, int version, String document, String author, Instant createdAt, String summary) {
-    }
-
     private final Database database;
     private final String stationId;
 
@@ -29,21 +26,33 @@ public final class ConfigVersionRepository {
     }
 
     /** The newest version of {@code kind}, if any. */
-    public Optional<Version> latest(String kind) throws SQLException {
-        return read(kind, "ORDER BY version DESC LIMIT 1", null).stream().findFirst();
+    public Optional<ConfigVersion> latest(String kind) {
+        try {
+            return read(kind, "ORDER BY version DESC LIMIT 1", null).stream().findFirst();
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     /** Every version of {@code kind}, newest first. */
-    public List<Version> versions(String kind) throws SQLException {
-        return read(kind, "ORDER BY version DESC", null);
+    public List<ConfigVersion> versions(String kind) {
+        try {
+            return read(kind, "ORDER BY version DESC", null);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     /** One version of {@code kind}, if it exists. */
-    public Optional<Version> version(String kind, int version) throws SQLException {
-        return read(kind, "AND version = ?", version).stream().findFirst();
+    public Optional<ConfigVersion> version(String kind, int version) {
+        try {
+            return read(kind, "AND version = ?", version).stream().findFirst();
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
-    private List<Version> read(String kind, String rest, Integer version) throws SQLException {
+    private List<ConfigVersion> read(String kind, String rest, Integer version) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT version, document::text, author, created_at, summary "
                      + "FROM config_version WHERE kind = ? " + rest)) {
@@ -51,10 +60,10 @@ public final class ConfigVersionRepository {
             if (version != null) {
                 s.setInt(2, version);
             }
-            List<Version> versions = new ArrayList<>();
+            List<ConfigVersion> versions = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    versions.add(new Version(kind, r.getInt(1), r.getString(2), r.getString(3),
+                    versions.add(new ConfigVersion(kind, r.getInt(1), r.getString(2), r.getString(3),
                             r.getTimestamp(4).toInstant(), r.getString(5)));
                 }
             }
@@ -68,49 +77,53 @@ public final class ConfigVersionRepository {
      *
      * @return the version that holds the document
      */
-    public int saveIfChanged(String kind, String document, String who, String summary) throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO config_version (kind, version, document, author, summary) "
-                            + "SELECT ?, coalesce(max(version), 0) + 1, ?::jsonb, ?, ? FROM config_version WHERE kind = ? "
-                            + "HAVING NOT EXISTS (SELECT 1 FROM config_version v WHERE v.kind = ? AND v.document = ?::jsonb "
-                            + "  AND v.version = (SELECT max(version) FROM config_version WHERE kind = ?)) "
-                            + "ON CONFLICT DO NOTHING RETURNING version")) {
-                String author = who + " at " + stationId;
-                insert.setString(1, kind);
-                insert.setString(2, document);
-                insert.setString(3, author);
-                insert.setString(4, summary);
-                insert.setString(5, kind);
-                insert.setString(6, kind);
-                insert.setString(7, document);
-                insert.setString(8, kind);
-                try (ResultSet r = insert.executeQuery()) {
-                    if (r.next()) {
-                        int version = r.getInt(1);
-                        try (PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
-                            notify.setString(1, ChangeFeed.CONFIG + kind + ChangeFeed.FROM + stationId);
-                            notify.executeQuery();
+    public int saveIfChanged(String kind, String document, String who, String summary) {
+        try {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO config_version (kind, version, document, author, summary) "
+                                + "SELECT ?, coalesce(max(version), 0) + 1, ?::jsonb, ?, ? FROM config_version WHERE kind = ? "
+                                + "HAVING NOT EXISTS (SELECT 1 FROM config_version v WHERE v.kind = ? AND v.document = ?::jsonb "
+                                + "  AND v.version = (SELECT max(version) FROM config_version WHERE kind = ?)) "
+                                + "ON CONFLICT DO NOTHING RETURNING version")) {
+                    String author = who + " at " + stationId;
+                    insert.setString(1, kind);
+                    insert.setString(2, document);
+                    insert.setString(3, author);
+                    insert.setString(4, summary);
+                    insert.setString(5, kind);
+                    insert.setString(6, kind);
+                    insert.setString(7, document);
+                    insert.setString(8, kind);
+                    try (ResultSet r = insert.executeQuery()) {
+                        if (r.next()) {
+                            int version = r.getInt(1);
+                            try (PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
+                                notify.setString(1, ChangeFeed.CONFIG + kind + ChangeFeed.FROM + stationId);
+                                notify.executeQuery();
+                            }
+                            try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_log (station_id, who, action, "
+                                    + "subject, detail) VALUES (?, ?, 'config-version', ?, ?)")) {
+                                audit.setString(1, stationId);
+                                audit.setString(2, who);
+                                audit.setString(3, kind);
+                                audit.setString(4, "version " + version + ": " + summary);
+                                audit.executeUpdate();
+                            }
+                            c.commit();
+                            return version;
                         }
-                        try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_log (station_id, who, action, "
-                                + "subject, detail) VALUES (?, ?, 'config-version', ?, ?)")) {
-                            audit.setString(1, stationId);
-                            audit.setString(2, who);
-                            audit.setString(3, kind);
-                            audit.setString(4, "version " + version + ": " + summary);
-                            audit.executeUpdate();
-                        }
-                        c.commit();
-                        return version;
                     }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
+            return latest(kind).orElseThrow(() -> new SQLException("No version of " + kind + " was stored")).version();
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
-        return latest(kind).orElseThrow(() -> new SQLException("No version of " + kind + " was stored")).version();
     }
 }

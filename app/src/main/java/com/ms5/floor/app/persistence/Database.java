@@ -1,6 +1,6 @@
 package com.ms5.floor.app.persistence;
 
-import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.db.DatabaseMigrations;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

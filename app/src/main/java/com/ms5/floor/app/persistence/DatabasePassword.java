@@ -1,6 +1,6 @@
 package com.ms5.floor.app.persistence;
 
-import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.base.AppConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

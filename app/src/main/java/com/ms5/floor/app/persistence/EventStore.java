@@ -5,7 +5,7 @@ import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.state.StateInterval;
-import com.ms5.floor.app.sync.StoredEvent;
+import com.ms5.floor.app.model.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package com.ms5.floor.app.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.model.LineStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The compact live status of each line, written by the station that polls it and read by the
  * others (shared/DESIGN.md, "Station sync"); a change is announced as {@code line:<id>}.
- * Blocking: not on the FX thread.
+ * Blocking: not on the FX thread; a failure is a {@link StorageException}.
  */
 public final class LineSnapshotRepository {
     private final Database database;
@@ -23,39 +23,47 @@ public final class LineSnapshotRepository {
     }
 
     /** Stores the lines' statuses and tells the other stations, in one transaction. */
-    public void write(List<LineStatus> lines) throws SQLException {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement upsert = c.prepareStatement("INSERT INTO line_snapshot (line_id, station_id, updated_at, status) "
-                     + "VALUES (?, ?, now(), ?::jsonb) ON CONFLICT (line_id) DO UPDATE SET station_id = excluded.station_id, "
-                     + "updated_at = excluded.updated_at, status = excluded.status");
-             PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
-            c.setAutoCommit(false);
-            for (LineStatus line : lines) {
-                upsert.setString(1, line.lineId());
-                upsert.setString(2, stationId);
-                upsert.setString(3, Json.MAPPER.writeValueAsString(line));
-                upsert.addBatch();
-                notify.setString(1, ChangeFeed.LINE + line.lineId() + ChangeFeed.FROM + stationId);
-                notify.addBatch();
+    public void write(List<LineStatus> lines) {
+        try {
+            try (Connection c = database.dataSource().getConnection();
+                 PreparedStatement upsert = c.prepareStatement("INSERT INTO line_snapshot (line_id, station_id, updated_at, status) "
+                         + "VALUES (?, ?, now(), ?::jsonb) ON CONFLICT (line_id) DO UPDATE SET station_id = excluded.station_id, "
+                         + "updated_at = excluded.updated_at, status = excluded.status");
+                 PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
+                c.setAutoCommit(false);
+                for (LineStatus line : lines) {
+                    upsert.setString(1, line.lineId());
+                    upsert.setString(2, stationId);
+                    upsert.setString(3, Json.MAPPER.writeValueAsString(line));
+                    upsert.addBatch();
+                    notify.setString(1, ChangeFeed.LINE + line.lineId() + ChangeFeed.FROM + stationId);
+                    notify.addBatch();
+                }
+                upsert.executeBatch();
+                notify.executeBatch();
+                c.commit();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A line status cannot be written as JSON: " + e.getMessage(), e);
             }
-            upsert.executeBatch();
-            notify.executeBatch();
-            c.commit();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A line status cannot be written as JSON: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 
     /** The line's latest status from whichever station polls it, or {@code null}. */
-    public LineStatus read(String lineId) throws SQLException {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT status::text FROM line_snapshot WHERE line_id = ?")) {
-            s.setString(1, lineId);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Json.MAPPER.readValue(r.getString(1), LineStatus.class) : null;
+    public LineStatus read(String lineId) {
+        try {
+            try (Connection c = database.dataSource().getConnection();
+                 PreparedStatement s = c.prepareStatement("SELECT status::text FROM line_snapshot WHERE line_id = ?")) {
+                s.setString(1, lineId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Json.MAPPER.readValue(r.getString(1), LineStatus.class) : null;
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("The snapshot of line " + lineId + " cannot be read: " + e.getMessage(), e);
             }
-        } catch (JsonProcessingException e) {
-            throw new SQLException("The snapshot of line " + lineId + " cannot be read: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 }

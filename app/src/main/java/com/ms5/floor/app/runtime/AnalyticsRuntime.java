@@ -1,5 +1,7 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.model.LineStatus;
+import com.ms5.floor.app.model.LineHistory;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonBoard;
@@ -15,9 +17,11 @@ import com.ms5.floor.analytics.pipeline.PlantModel;
 import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
-import com.ms5.floor.app.NamedThreads;
-import com.ms5.floor.app.sync.StoredEvent;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.base.NamedThreads;
+import com.ms5.floor.app.model.StoredEvent;
+import com.ms5.floor.app.live.LiveKeys;
+import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.model.MachineFigures;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.api.SampleBatch;
 
@@ -45,7 +49,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the plant's analytics on its own thread ({@code analytics}): batches from every poller go
  * there in order, people's actions (acknowledging a call) too, and once a second each line's
- * status and the Andon board are published to the hub.
+ * status, each machine's figures and the Andon board are published as live values.
  */
 public final class AnalyticsRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnalyticsRuntime.class);
@@ -54,7 +58,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     /** Written on the analytics thread only (a new version); read by any thread. */
     private volatile PlantSetup setup;
     private final Clock clock;
-    private final LiveValueHub hub;
+    private final LiveValues live;
     private final PlantAnalytics analytics;
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("analytics"));
@@ -71,10 +75,10 @@ public final class AnalyticsRuntime implements AutoCloseable {
     /**
      * @param sink receives what analytics concludes, on the analytics thread, to be stored
      */
-    AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValueHub hub, Consumer<StoredEvent> sink) {
+    AnalyticsRuntime(PlantSetup setup, Clock clock, LiveValues live, Consumer<StoredEvent> sink) {
         this.setup = setup;
         this.clock = clock;
-        this.hub = hub;
+        this.live = live;
         this.sink = sink;
         this.analytics = new PlantAnalytics(setup.model(), setup.calendar(), setup.reasons(), setup.escalation(),
                 new AnalyticsListener() {
@@ -134,10 +138,6 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 throw new CompletionException(e);
             }
         }, thread);
-    }
-
-    public CompletableFuture<AndonCall> acknowledge(UUID callId, long revision, String who) {
-        return change(revision, (board, rev, now) -> board.acknowledge(callId, rev, who, now));
     }
 
     /**
@@ -245,16 +245,28 @@ public final class AnalyticsRuntime implements AutoCloseable {
             for (PlantModel.Line line : setup.model().lines()) {
                 lineIds.add(line.id());
                 if (localLine.test(line.id())) {
-                    hub.publish(LiveKeys.line(line.id()), lineStatus(line, board, now));
+                    LineStatus status = lineStatus(line, board, now);
+                    live.publish(LiveKeys.line(line.id()), status);
+                    for (PlantModel.Machine m : line.machines()) {
+                        live.publish(LiveKeys.machine(m.id()), machineFigures(m.id(), status, now));
+                    }
                 }
             }
-            hub.publish(LiveKeys.LINES, List.copyOf(lineIds));
+            live.publish(LiveKeys.LINES, List.copyOf(lineIds));
             if (publishesBoard) {
-                hub.publish(LiveKeys.ANDON_BOARD, board);
+                live.publish(LiveKeys.ANDON_BOARD, board);
             }
         } catch (RuntimeException e) {
             log.error("Publishing the plant's figures failed; next try in {} s", PUBLISH_EVERY.toSeconds(), e);
         }
+    }
+
+    /** A machine as the Machine tab shows it: ISO figures over the line's window, like every other view. */
+    private MachineFigures machineFigures(String machineId, LineStatus line, Instant now) {
+        LineStatus.MachineStatus state = line.machines().stream().filter(m -> m.id().equals(machineId)).findFirst()
+                .orElseThrow();
+        return new MachineFigures(machineId, state.name(), state.state(), state.faultCode(), state.since(),
+                analytics.ratePerMinute(machineId), analytics.oee(machineId, line.window(), now));
     }
 
     /** When a shift ends, each machine's OEE over it goes to the database (the shift report reads it). */

@@ -1,6 +1,8 @@
 package com.ms5.floor.app.runtime;
 
-import com.ms5.floor.app.persistence.ConfigVersionRepository;
+import com.ms5.floor.app.model.ConfigVersion;
+import com.ms5.floor.app.live.LiveKey;
+import com.ms5.floor.app.live.LiveKeys;
 import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.rules.PlantRulesCheck;
 import com.ms5.floor.app.rules.PlantRulesDiff;
@@ -19,22 +21,23 @@ import java.util.function.Function;
  *
  * @param id    the {@code config_version.kind} and the change notice's name
  * @param title what people call it, in messages
+ * @param type  the document's class
  */
-public record ConfigKind<T>(String id, String title, BiFunction<String, String, T> parse, Function<T, String> json,
+public record ConfigKind<T>(String id, String title, Class<T> type, BiFunction<String, String, T> parse, Function<T, String> json,
                             Function<T, List<?>> problems, BiFunction<T, T, List<String>> diff) {
-    public static final ConfigKind<TagMap> TAG_MAP = new ConfigKind<>("tagmap", "tag map", TagMapFile::fromJson,
+    public static final ConfigKind<TagMap> TAG_MAP = new ConfigKind<>("tagmap", "tag map", TagMap.class, TagMapFile::fromJson,
             TagMapFile::toJson, TagMapValidator::problems, TagMapDiff::between);
     public static final ConfigKind<PlantRules> PLANT_RULES = new ConfigKind<>("plant-rules", "plant rules",
-            PlantRulesJson::fromJson, PlantRulesJson::toJson, PlantRulesCheck::problems, PlantRulesDiff::between);
+            PlantRules.class, PlantRulesJson::fromJson, PlantRulesJson::toJson, PlantRulesCheck::problems, PlantRulesDiff::between);
 
     /** A stored version's document, checked; throws IllegalArgumentException naming the version. */
-    public T parse(ConfigVersionRepository.Version version) {
+    public T parse(ConfigVersion version) {
         return parse.apply(version.document(), title + " version " + version.version());
     }
 
-    /** The hub key whose value is the version number this station runs by (0: loaded, not stored yet). */
-    public String liveKey() {
-        return "config/" + id;
+    /** The live value of the version number this station runs by (0: loaded, not stored yet). */
+    public LiveKey<Integer> liveKey() {
+        return LiveKeys.configVersion(id);
     }
 
     /** A version's summary: its changes in one line, the first five of many. */

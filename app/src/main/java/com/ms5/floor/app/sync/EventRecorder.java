@@ -1,6 +1,8 @@
 package com.ms5.floor.app.sync;
 
-import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.model.StoredEvent;
+import com.ms5.floor.app.model.Backlog;
+import com.ms5.floor.app.base.NamedThreads;
 import com.ms5.floor.app.persistence.EventStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,21 +29,6 @@ public final class EventRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
     private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
     private static final int BATCH = 5000;
-
-    /**
-     * How storing goes.
-     *
-     * @param offlineSince when writing to the database began to fail, or {@code null} while it works
-     * @param waiting      events in the journal that the database does not have yet
-     * @param stored       events this run stored in the database
-     * @param setAside     events the database refused for what they say, kept in the journal's
-     *                     {@code set_aside} table instead of blocking the ones behind them
-     */
-    public record Backlog(Instant offlineSince, long waiting, long stored, long setAside) {
-        public boolean online() {
-            return offlineSince == null;
-        }
-    }
 
     private final Journal journal;
     private final Clock wallClock;

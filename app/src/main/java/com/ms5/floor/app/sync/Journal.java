@@ -1,5 +1,6 @@
 package com.ms5.floor.app.sync;
 
+import com.ms5.floor.app.model.StoredEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ms5.floor.app.persistence.Json;
 import java.io.IOException;

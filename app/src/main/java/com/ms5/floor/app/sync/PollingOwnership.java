@@ -1,6 +1,6 @@
 package com.ms5.floor.app.sync;
 
-import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.base.NamedThreads;
 import com.ms5.floor.app.persistence.Database;
 import java.net.InetAddress;
 import java.sql.Connection;

@@ -1,15 +1,16 @@
 package com.ms5.floor.app.bench;
 
 import ch.qos.logback.classic.Level;
-import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.Await;
-import com.ms5.floor.app.AppDirectories;
+import com.ms5.floor.app.base.AppDirectories;
 import com.ms5.floor.app.FloorDashboardApp;
 import com.ms5.floor.app.runtime.ConfigKind;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.live.LiveKeys;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.runtime.ConfigService;
+import com.ms5.floor.app.runtime.TestStation;
+import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.tagmap.DataType;
 import com.ms5.floor.plc.tagmap.TagMap;
@@ -110,8 +111,8 @@ public final class UiBenchmark {
             meter.watch(s);
             return s;
         });
-        StationRuntime station = app.injector().getInstance(StationRuntime.class);
-        LiveValueHub hub = app.injector().getInstance(LiveValueHub.class);
+        TestStation station = TestStation.in(app.injector());
+        LiveValues hub = station.live();
         Await.until(Duration.ofMinutes(2), "the demo tag map stored", () -> station.tagMapVersion() == 1);
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-tag-changes"));
         int expected = addTags(station, tagCount, load);
@@ -184,7 +185,7 @@ public final class UiBenchmark {
      * machines at the 1 s scan class (stored as a new tag-map version, as an engineer would); a tenth
      * of them change every second. Returns how many tags the new version polls in all.
      */
-    private static int addTags(StationRuntime station, int count, ScheduledExecutorService changes) {
+    private static int addTags(TestStation station, int count, ScheduledExecutorService changes) {
         TagMap map = station.tagMap();
         List<String> connections = List.of("line1-plc", "line2-plc");
         List<LogixTag> added = new ArrayList<>();
@@ -217,7 +218,7 @@ public final class UiBenchmark {
             lines.add(new TagMap.Line(line.id(), line.name(), machines));
         }
         TagMap withTags = new TagMap(map.plant(), map.connections(), lines);
-        station.save(ConfigKind.TAG_MAP, withTags, station.tagMapVersion(), "benchmark").join();
+        station.get(ConfigService.class).save(ConfigKind.TAG_MAP, withTags, station.tagMapVersion()).join();
         int[] round = {0};
         changes.scheduleAtFixedRate(() -> {
             int r = round[0]++;
@@ -233,7 +234,7 @@ public final class UiBenchmark {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
-    private static int polledTags(LiveValueHub hub) {
+    private static int polledTags(LiveValues hub) {
         StationDiagnostics d = hub.latest(LiveKeys.DIAGNOSTICS);
         return d == null ? 0 : d.connections().stream().filter(c -> c.health() != null)
                 .mapToInt(c -> c.health().tags() - c.health().quarantined().size()).sum();

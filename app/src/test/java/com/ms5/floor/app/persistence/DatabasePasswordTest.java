@@ -3,8 +3,8 @@ package com.ms5.floor.app.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.AppDirectories;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

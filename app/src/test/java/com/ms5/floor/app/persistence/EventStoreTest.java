@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.model.ConfigVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -16,10 +17,10 @@ import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.AppDirectories;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import com.ms5.floor.app.sync.Journal;
-import com.ms5.floor.app.sync.StoredEvent;
+import com.ms5.floor.app.model.StoredEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -217,7 +218,7 @@ class EventStoreTest {
             // the same document, formatted differently, from another station: no new version
             assertThat(atB.saveIfChanged("tagmap", "{\"lines\":[],\"plant\":\"Demo\"}", "bob", "same")).isEqualTo(1);
             assertThat(atB.saveIfChanged("tagmap", "{\"plant\": \"Demo 2\", \"lines\": []}", "bob", "renamed")).isEqualTo(2);
-            ConfigVersionRepository.Version latest = atA.latest("tagmap").orElseThrow();
+            ConfigVersion latest = atA.latest("tagmap").orElseThrow();
             assertThat(latest.author()).isEqualTo("bob at B");
             assertThat(latest.summary()).isEqualTo("renamed");
             assertThat(count(database, "SELECT count(*) FROM audit_log WHERE action = 'config-version'")).isEqualTo(2);

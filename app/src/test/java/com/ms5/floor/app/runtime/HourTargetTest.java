@@ -1,10 +1,12 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.model.LineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.app.Await;
 import com.ms5.floor.app.rules.PlantRules;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.live.CoalescingLiveValues;
+import com.ms5.floor.app.live.LiveKeys;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
@@ -59,7 +61,7 @@ class HourTargetTest {
         PlantRules rules = PlantSetup.defaultRules().withCalendar("UTC", List.of())
                 .withCycles(List.of(new PlantRules.MachineCycle("FILLER", 1.0, Map.of(7L, 2.0))));
         TestClock clock = new TestClock();
-        LiveValueHub hub = new LiveValueHub();
+        CoalescingLiveValues hub = new CoalescingLiveValues();
         try (AnalyticsRuntime runtime = new AnalyticsRuntime(PlantSetup.of(map, rules, 1, 1.0), clock, hub, event -> { })) {
             long total = 0;
             for (int s = 0; s < 7200; s++) {

@@ -1,5 +1,8 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.live.LiveKeys;
+import com.ms5.floor.app.model.LineStatus;
+import com.ms5.floor.app.model.LineHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.analytics.TimeRange;
@@ -7,11 +10,9 @@ import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.state.StateInterval;
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.AppDirectories;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import com.ms5.floor.app.Await;
-import com.ms5.floor.app.Fx;
-import com.ms5.floor.app.ui.LiveValueHub;
 import com.ms5.floor.plc.api.ScaledClock;
 import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapFile;
@@ -37,17 +38,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stations sharing one real PostgreSQL and one virtual plant, over real TCP: each station has its
- * own runtime, hub, journal, pool and sessions, as two workstations would.
+ * own services, live values, journal, pool and sessions, as two workstations would.
  */
 class StationSyncTest {
     private static final Logger log = LoggerFactory.getLogger(StationSyncTest.class);
@@ -62,12 +61,7 @@ class StationSyncTest {
     private VirtualPlant plant;
     private Path tagMap;
     private Set<String> connections;
-    private final List<StationRuntime> stations = new ArrayList<>();
-
-    @BeforeAll
-    static void fxToolkit() throws Exception {
-        FxToolkit.registerPrimaryStage(); // the hub's frame timer needs the FX toolkit
-    }
+    private final List<TestStation> stations = new ArrayList<>();
 
     @BeforeEach
     void plantAndDatabase() throws Exception {
@@ -84,7 +78,7 @@ class StationSyncTest {
 
     @AfterEach
     void stopAll() throws Exception {
-        stations.forEach(StationRuntime::close);
+        stations.forEach(TestStation::close);
         plant.close();
         if (server != null) {
             server.close();
@@ -93,14 +87,14 @@ class StationSyncTest {
 
     @Test
     void oneStationPollsAnAcknowledgementIsSeenOnTheOtherAndOfTwoAtOnceOneIsRefused() throws Exception {
-        StationRuntime a = ownerA();
-        StationRuntime b = secondStationB();
+        TestStation a = ownerA();
+        TestStation b = secondStationB();
         Await.until(Duration.ofSeconds(10), "B has tried the locks once", () -> b.status().databaseOk());
-        assertThat(b.polledConnections()).as("B leaves the connections to A").isEmpty();
+        assertThat(b.get(PollingSupervisor.class).polledConnections()).as("B leaves the connections to A").isEmpty();
         // B shows every line as A sees it, from A's snapshots.
         for (TagMap.Line line : TagMapFile.load(tagMap).lines()) {
             Await.until(Duration.ofSeconds(20), "B shows line " + line.id() + " with live machine states", () -> {
-                LineStatus status = hubs.get(b).latest(LiveKeys.line(line.id()));
+                LineStatus status = b.live().latest(LiveKeys.line(line.id()));
                 return status != null && status.machines().stream()
                         .anyMatch(m -> m.state() != com.ms5.floor.analytics.state.MachineState.UNKNOWN);
             });
@@ -108,8 +102,8 @@ class StationSyncTest {
 
         // The plant raises calls by itself (a fault on any of 15 machines at 30x speed).
         AndonCall call = awaitCallOnBoard(b, Duration.ofSeconds(120));
-        CompletableFuture<AndonCall> atA = a.acknowledge(call.id(), call.revision(), "ann");
-        CompletableFuture<AndonCall> atB = b.acknowledge(call.id(), call.revision(), "bob");
+        CompletableFuture<AndonCall> atA = a.andon().acknowledge(call.id(), call.revision());
+        CompletableFuture<AndonCall> atB = b.andon().acknowledge(call.id(), call.revision());
         List<Throwable> refused = new ArrayList<>();
         List<AndonCall> won = new ArrayList<>();
         for (CompletableFuture<AndonCall> attempt : List.of(atA, atB)) {
@@ -125,7 +119,7 @@ class StationSyncTest {
         assertThat(refused.getFirst().getMessage()).startsWith("Already acknowledged by " + winner + " at ");
 
         // Both boards show it acknowledged by the winner, and the owner's escalation stops with it.
-        for (StationRuntime station : List.of(a, b)) {
+        for (TestStation station : List.of(a, b)) {
             Await.until(Duration.ofSeconds(10), station.stationId() + "'s board shows the acknowledgement",
                     () -> board(station).stream().filter(c -> c.id().equals(call.id()))
                             .allMatch(c -> winner.equals(c.acknowledgedBy())));
@@ -137,8 +131,8 @@ class StationSyncTest {
 
     @Test
     void whenTheOwnersDatabaseSessionIsKilledTheOtherStationTakesOverPolling() throws Exception {
-        StationRuntime a = ownerA();
-        StationRuntime b = secondStationB();
+        TestStation a = ownerA();
+        TestStation b = secondStationB();
 
         long killedAt = System.nanoTime();
         try (Connection c = admin(); PreparedStatement kill = c.prepareStatement(
@@ -147,9 +141,9 @@ class StationSyncTest {
             assertThat(r.next() && r.getBoolean(1)).as("A's lock session was terminated").isTrue();
         }
         Await.until(Duration.ofSeconds(10), "B polls every connection within 10 s",
-                () -> b.polledConnections().equals(connections));
+                () -> b.get(PollingSupervisor.class).polledConnections().equals(connections));
         log.info("Takeover after the owner's session was killed: {} ms", (System.nanoTime() - killedAt) / 1_000_000);
-        Await.until(Duration.ofSeconds(10), "A stops polling", () -> a.polledConnections().isEmpty());
+        Await.until(Duration.ofSeconds(10), "A stops polling", () -> a.get(PollingSupervisor.class).polledConnections().isEmpty());
         // B's data reaches the database: its intervals appear.
         Instant takeover = clock.instant();
         Await.until(Duration.ofSeconds(60), "B stores intervals",
@@ -158,7 +152,7 @@ class StationSyncTest {
 
     @Test
     void theDatabaseStoppedForAMinuteWhilePollingLosesNothingAndDoublesNothing() throws Exception {
-        StationRuntime a = ownerA();
+        TestStation a = ownerA();
         Instant start = clock.instant();
         Await.until(Duration.ofSeconds(60), "the first intervals are stored", () -> count("SELECT count(*) FROM state_interval") > 0);
 
@@ -166,19 +160,19 @@ class StationSyncTest {
         server = null;
         long stoppedAt = System.nanoTime();
         Await.until(Duration.ofSeconds(30), "the station says it is offline with events waiting",
-                () -> !a.backlog().online() && a.backlog().waiting() > 0);
+                () -> !a.get(StationDatabase.class).backlog().online() && a.get(StationDatabase.class).backlog().waiting() > 0);
         Await.until(Duration.ofSeconds(5), "the status bar says since when it is offline and how much waits",
                 () -> a.status().database().matches("Offline since \\d\\d:\\d\\d:\\d\\d, \\d+ event\\(s\\) waiting.*"));
         // The outage lasts a minute of real time (30 plant minutes); polling goes on meanwhile.
         Await.until(Duration.ofSeconds(90), "a minute passes with the database down",
                 () -> System.nanoTime() - stoppedAt >= Duration.ofSeconds(60).toNanos());
-        assertThat(a.polledConnections()).as("the owner keeps polling").isEqualTo(connections);
-        long waiting = a.backlog().waiting();
+        assertThat(a.get(PollingSupervisor.class).polledConnections()).as("the owner keeps polling").isEqualTo(connections);
+        long waiting = a.get(StationDatabase.class).backlog().waiting();
         log.info("After 60 s offline: {} events waiting in the journal", waiting);
 
         server = startServer();
         Await.until(Duration.ofSeconds(60), "every waiting event is stored",
-                () -> a.backlog().online() && a.backlog().waiting() == 0);
+                () -> a.get(StationDatabase.class).backlog().online() && a.get(StationDatabase.class).backlog().waiting() == 0);
         Instant end = clock.instant();
 
         TimeRange window = new TimeRange(start.minus(Duration.ofHours(1)), end);
@@ -221,43 +215,39 @@ class StationSyncTest {
     }
 
     /** Station A, started first: it polls every PLC connection. */
-    private StationRuntime ownerA() throws Exception {
-        StationRuntime a = station("A");
+    private TestStation ownerA() throws Exception {
+        TestStation a = station("A");
         Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
-                () -> a.polledConnections().equals(connections));
+                () -> a.get(PollingSupervisor.class).polledConnections().equals(connections));
         return a;
     }
 
     /** Station B, started once A polls, registered with the database. */
-    private StationRuntime secondStationB() throws Exception {
-        StationRuntime b = station("B");
+    private TestStation secondStationB() throws Exception {
+        TestStation b = station("B");
         Await.until(Duration.ofSeconds(60), "station B registers with the database", () -> heartbeats().contains("B"));
         return b;
     }
 
-    private AndonCall awaitCallOnBoard(StationRuntime station, Duration deadline) {
+    private AndonCall awaitCallOnBoard(TestStation station, Duration deadline) {
         Await.until(deadline, station.stationId() + "'s board shows an unacknowledged call",
                 () -> board(station).stream().anyMatch(c -> c.acknowledgedAt() == null));
         return board(station).stream().filter(c -> c.acknowledgedAt() == null).findFirst().orElseThrow();
     }
 
     /** What the station's Andon board shows. */
-    private List<AndonCall> board(StationRuntime station) {
-        List<AndonCall> board = hubs.get(station).latest(LiveKeys.ANDON_BOARD);
+    private List<AndonCall> board(TestStation station) {
+        List<AndonCall> board = station.live().latest(LiveKeys.ANDON_BOARD);
         return board == null ? List.of() : board;
     }
 
-    private final java.util.Map<StationRuntime, LiveValueHub> hubs = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private StationRuntime station(String name) throws Exception {
+    private TestStation station(String name) throws Exception {
         Path home = Files.createDirectories(dir.resolve("station-" + name));
         Path file = Files.writeString(home.resolve("ms5.properties"), String.join("\n",
                 "tagmap.file=" + tagMap, "machine.id=" + VirtualPlant.MACHINE_ID,
                 "db.url=jdbc:postgresql://127.0.0.1:" + port + "/postgres", "db.user=postgres", "station.name=" + name, ""));
         AppConfig config = AppConfig.load(new AppDirectories(home), file);
-        LiveValueHub hub = Fx.call(LiveValueHub::new);
-        StationRuntime station = new StationRuntime(config, clock, hub);
-        hubs.put(station, hub);
+        TestStation station = TestStation.of(config, clock);
         stations.add(station);
         station.start();
         return station;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.AppDirectories;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,10 +2,7 @@ package com.ms5.floor.app.ui.andon;
 
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.LiveValueHub;
-import com.ms5.floor.app.ui.ErrorText;
+import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TimeText;
 import jakarta.inject.Inject;
@@ -32,8 +29,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.collections.FXCollections;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * Controller of AndonBoardView.fxml: the open calls, by priority then age, with elapsed time and
@@ -44,8 +39,7 @@ import java.util.function.Function;
 public final class AndonBoardView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private final LiveValueHub hub;
-    private final StationRuntime station;
+    private final AndonBoardViewModel model;
     private final Clock clock;
 
     @FXML private ResourceBundle resources;
@@ -63,9 +57,8 @@ public final class AndonBoardView {
     @FXML private Label message;
 
     @Inject
-    AndonBoardView(LiveValueHub hub, StationRuntime station, Clock clock) {
-        this.hub = hub;
-        this.station = station;
+    AndonBoardView(AndonBoardViewModel model, Clock clock) {
+        this.model = model;
         this.clock = clock;
     }
 
@@ -73,8 +66,8 @@ public final class AndonBoardView {
     private void initialize() {
         typeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(StateLook.callSymbol(c.getValue().type().id()) + " "
                 + c.getValue().type().label() + (c.getValue().occurrences() > 1 ? " x" + c.getValue().occurrences() : "")));
-        lineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().lineId())));
-        machineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().machineId())
+        lineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.name(c.getValue().lineId())));
+        machineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.name(c.getValue().machineId())
                 + (c.getValue().machines().size() > 1 ? " +" + (c.getValue().machines().size() - 1) : "")));
         raisedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 TIME.format(c.getValue().raisedAt().atZone(ZoneId.systemDefault()))));
@@ -100,9 +93,12 @@ public final class AndonBoardView {
         for (Button button : List.of(acknowledgeButton, resolveButton, shelveButton)) {
             button.disableProperty().bind(calls.getSelectionModel().selectedItemProperty().isNull());
         }
-        hub.<List<AndonCall>>subscribeWhileShown(calls, LiveKeys.ANDON_BOARD, this::show);
+        message.textProperty().bind(model.messageProperty());
+        model.board().addListener((javafx.collections.ListChangeListener<AndonCall>) change -> show(model.board()));
+        ViewModel.bind(calls, model);
     }
 
+    /** The board anew, the selected call still selected. */
     private void show(List<AndonCall> board) {
         AndonCall selected = calls.getSelectionModel().getSelectedItem();
         calls.getItems().setAll(board);
@@ -114,12 +110,12 @@ public final class AndonBoardView {
 
     @FXML
     private void acknowledge() {
-        act("andon.acknowledged", call -> station.acknowledge(call.id(), call.revision(), who()));
+        selected().ifPresent(model::acknowledge);
     }
 
     @FXML
     private void resolve() {
-        act("andon.resolved", call -> station.resolve(call.id(), call.revision(), who()));
+        selected().ifPresent(model::resolve);
     }
 
     /** Asks why and for how long; the reason is what every other station sees. */
@@ -156,18 +152,13 @@ public final class AndonBoardView {
         ask.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(reason.textProperty().isEmpty());
         ask.getDialogPane().getStyleClass().add("shelve-dialog");
         Platform.runLater(reason::requestFocus);
-        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> act("andon.shelved",
-                selected -> station.shelve(selected.id(), selected.revision(), reason.getText().strip(), length.getValue(), who())));
+        ask.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.shelve(call, reason.getText(), length.getValue()));
     }
 
     /** Lists the shelved calls (read off the FX thread); the one chosen goes back on every board. */
     @FXML
     private void showShelved() {
-        station.shelvedCalls().whenComplete((shelved, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                message.setText(ErrorText.of(error));
-                return;
-            }
+        model.shelvedCalls().thenAccept(shelved -> {
             Dialog<ButtonType> ask = new Dialog<>();
             ask.initOwner(calls.getScene().getWindow());
             ask.setTitle(resources.getString("andon.shelvedTitle"));
@@ -183,7 +174,7 @@ public final class AndonBoardView {
                 protected void updateItem(AndonCall call, boolean empty) {
                     super.updateItem(call, empty);
                     setText(empty || call == null ? null : String.format(resources.getString("andon.shelvedRow"),
-                            call.type().label(), station.name(call.machineId()), station.name(call.lineId()),
+                            call.type().label(), model.name(call.machineId()), model.name(call.lineId()),
                             call.shelveReason(), call.shelvedBy(), until.format(call.shelvedUntil())));
                 }
             });
@@ -193,27 +184,12 @@ public final class AndonBoardView {
             ask.getDialogPane().lookupButton(unshelve).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
             ask.getDialogPane().getStyleClass().add("shelved-dialog");
             ask.showAndWait().filter(unshelve::equals).ifPresent(ok -> {
-                AndonCall call = list.getSelectionModel().getSelectedItem();
-                station.unshelve(call.id(), call.revision(), who()).whenComplete((done, failed) -> Platform.runLater(() ->
-                        message.setText(failed == null ? String.format(resources.getString("andon.unshelved"),
-                                done.type().label(), done.machineId()) : ErrorText.of(failed))));
+                model.unshelve(list.getSelectionModel().getSelectedItem());
             });
-        }));
+        });
     }
 
-    /** Runs what a person did to the selected call off the FX thread; the answer (or who was first) comes back here. */
-    private void act(String doneKey, Function<AndonCall, CompletableFuture<AndonCall>> action) {
-        AndonCall call = calls.getSelectionModel().getSelectedItem();
-        if (call == null || station.analytics() == null) {
-            return;
-        }
-        action.apply(call).whenComplete((done, error) -> Platform.runLater(() ->
-                message.setText(error == null
-                        ? String.format(resources.getString(doneKey), done.type().label(), done.machineId())
-                        : ErrorText.of(error))));
-    }
-
-    private static String who() {
-        return System.getProperty("user.name");
+    private java.util.Optional<AndonCall> selected() {
+        return java.util.Optional.ofNullable(calls.getSelectionModel().getSelectedItem());
     }
 }

@@ -1,10 +1,11 @@
 package com.ms5.floor.app.ui.dashboard;
 
-import com.ms5.floor.analytics.MachineSnapshot;
+import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.app.ui.TileFactory;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import eu.hansolo.tilesfx.Tile;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.StateLook;
+import com.ms5.floor.app.ui.ViewModel;
 import jakarta.inject.Inject;
 import java.util.ResourceBundle;
 import javafx.beans.property.DoubleProperty;
@@ -65,7 +66,7 @@ public final class DashboardView {
         showPlc();
 
         // Views take live data only while they are on screen.
-        LiveValueHub.whileShown(tiles, model::activate, model::deactivate);
+        ViewModel.bind(tiles, model);
     }
 
     private static void follow(DoubleProperty value, Tile tile) {
@@ -79,20 +80,11 @@ public final class DashboardView {
         tile.setValueVisible(!Double.isNaN(value.get()));
     }
 
-    private void showState(Tile tile, MachineSnapshot.RunState state) {
-        // Shape and word as well as colour; colour only where a person is needed: a fault, or no data.
-        String shape = switch (state) {
-            case RUNNING -> "\u25CF "; // circle
-            case STOPPED, PLANNED_STOP -> "\u25A0 "; // square
-            case STARVED -> "\u25C0 "; // points upstream: waiting for parts
-            case BLOCKED -> "\u25B6 "; // points downstream: cannot pass parts on
-            case CHANGEOVER -> "\u21BB "; // clockwise arrow
-            case FAULTED -> "\u25B2 "; // triangle
-            case UNKNOWN -> "? ";
-        };
-        stateWord.setText(shape + resources.getString("state." + state.name()));
-        boolean alarm = state == MachineSnapshot.RunState.FAULTED;
-        boolean noData = state == MachineSnapshot.RunState.UNKNOWN;
+    private void showState(Tile tile, MachineState state) {
+        // The same shape and word as every other view; colour only where a person is needed: down, or no data.
+        stateWord.setText(StateLook.symbol(state) + " " + resources.getString("state." + state.name()));
+        boolean alarm = state == MachineState.UNPLANNED_DOWN;
+        boolean noData = state == MachineState.UNKNOWN;
         tile.setBackgroundColor(alarm ? TileFactory.ALARM : noData ? TileFactory.OFFLINE : TileFactory.PANEL);
         stateWord.setTextFill(alarm || noData ? Color.WHITE : TileFactory.TEXT);
         tile.setTitleColor(alarm || noData ? Color.WHITE : TileFactory.MUTED);

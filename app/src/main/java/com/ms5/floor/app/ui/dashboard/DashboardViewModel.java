@@ -1,14 +1,17 @@
 package com.ms5.floor.app.ui.dashboard;
 
-import com.ms5.floor.analytics.MachineSnapshot;
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationStatus;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.live.LiveKeys;
+import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.model.MachineFigures;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.model.StationStatus;
+import com.ms5.floor.app.runtime.ConfigService;
+import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.plc.api.ConnectionHealth;
+import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,13 +22,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * What the dashboard shows, as properties; knows no {@code Node}. Percentages are 0-100 and
- * {@code NaN} while undefined. Updated on the FX thread by the hub while the view is shown.
+ * The Machine tab: one machine ({@code machine.id}) as analytics works it out for every view (ISO
+ * 22400-2 over the shift so far), and the health of the PLC connection it is read through.
+ * Percentages are 0-100 and {@code NaN} while undefined.
  */
-public final class DashboardViewModel {
-    private final LiveValueHub hub;
+public final class DashboardViewModel extends ViewModel {
+    private final LiveValues live;
+    private final ConfigService configuration;
     private final String machineId;
-    private final List<Runnable> subscriptions = new ArrayList<>();
 
     private final DoubleProperty totalCount = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty ratePerMinute = new SimpleDoubleProperty(Double.NaN);
@@ -33,7 +37,7 @@ public final class DashboardViewModel {
     private final DoubleProperty availabilityPercent = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty performancePercent = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty qualityPercent = new SimpleDoubleProperty(Double.NaN);
-    private final ObjectProperty<MachineSnapshot.RunState> state = new SimpleObjectProperty<>(MachineSnapshot.RunState.UNKNOWN);
+    private final ObjectProperty<MachineState> state = new SimpleObjectProperty<>(MachineState.UNKNOWN);
     private final ObjectProperty<ConnectionHealth.State> plcState = new SimpleObjectProperty<>(ConnectionHealth.State.CONNECTING);
     private final StringProperty plcProblem = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
@@ -41,32 +45,34 @@ public final class DashboardViewModel {
     private final BooleanProperty databaseOk = new SimpleBooleanProperty(true);
 
     @Inject
-    public DashboardViewModel(LiveValueHub hub, AppConfig config) {
-        this.hub = hub;
+    public DashboardViewModel(LiveValues live, ConfigService configuration, AppConfig config) {
+        this.live = live;
+        this.configuration = configuration;
         this.machineId = config.machineId();
     }
 
-    /** Starts taking live values; the view calls it when it is shown. */
-    public void activate() {
-        subscriptions.add(hub.<MachineSnapshot>subscribe(LiveKeys.machine(machineId), this::show));
-        subscriptions.add(hub.<ConnectionHealth>subscribe(LiveKeys.PLC_HEALTH, this::show));
-        subscriptions.add(hub.<StationStatus>subscribe(LiveKeys.STATION, this::show));
+    @Override
+    protected void onActivate() {
+        follow(live, LiveKeys.machine(machineId), this::show);
+        follow(live, LiveKeys.DIAGNOSTICS, this::show);
+        follow(live, LiveKeys.STATION, this::show);
     }
 
-    /** Stops taking live values; the view calls it when it leaves the screen. */
-    public void deactivate() {
-        subscriptions.forEach(Runnable::run);
-        subscriptions.clear();
+    void show(MachineFigures m) {
+        totalCount.set(m.oee().totalCount());
+        ratePerMinute.set(m.ratePerMinute());
+        oeePercent.set(m.oee().oee() * 100);
+        availabilityPercent.set(m.oee().availability() * 100);
+        performancePercent.set(m.oee().performance() * 100);
+        qualityPercent.set(m.oee().quality() * 100);
+        state.set(m.state());
     }
 
-    void show(MachineSnapshot s) {
-        totalCount.set(s.totalCount());
-        ratePerMinute.set(s.ratePerMinute());
-        oeePercent.set(s.oee() * 100);
-        availabilityPercent.set(s.availability() * 100);
-        performancePercent.set(s.performance() * 100);
-        qualityPercent.set(s.quality() * 100);
-        state.set(s.state());
+    /** The health of the connection the machine is read through, if this station polls it. */
+    void show(StationDiagnostics d) {
+        String connection = configuration.tagMap().machine(machineId).map(TagMap.Machine::connection).orElse(null);
+        d.connections().stream().filter(c -> c.id().equals(connection) && c.health() != null).findFirst()
+                .ifPresent(c -> show(c.health()));
     }
 
     void show(ConnectionHealth health) {
@@ -108,7 +114,7 @@ public final class DashboardViewModel {
         return qualityPercent;
     }
 
-    public ObjectProperty<MachineSnapshot.RunState> stateProperty() {
+    public ObjectProperty<MachineState> stateProperty() {
         return state;
     }
 

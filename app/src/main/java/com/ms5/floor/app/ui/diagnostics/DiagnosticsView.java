@@ -1,9 +1,9 @@
 package com.ms5.floor.app.ui.diagnostics;
 
+import com.ms5.floor.app.model.StationInfo;
 import com.ms5.floor.app.persistence.StationRepository;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -19,12 +19,12 @@ import javafx.scene.control.TableView;
 /**
  * Controller of DiagnosticsView.fxml: this station's database and journal, who polls each PLC
  * connection and how it answers, and every station the database knows. Shown data comes from
- * the hub ({@link LiveKeys#DIAGNOSTICS}), refreshed every 2 s by the station.
+ * its view model, refreshed every 2 s by the station.
  */
 public final class DiagnosticsView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final LiveValueHub hub;
+    private final DiagnosticsViewModel model;
 
     @FXML private ResourceBundle resources;
     @FXML private Label station;
@@ -42,12 +42,12 @@ public final class DiagnosticsView {
     @FXML private TableColumn<Row, String> waitingColumn;
 
     /** A station with the time it was last heard of, as of the diagnostics it came with. */
-    record Row(StationRepository.Station station, Duration silentFor) {
+    record Row(StationInfo station, Duration silentFor) {
     }
 
     @Inject
-    DiagnosticsView(LiveValueHub hub) {
-        this.hub = hub;
+    DiagnosticsView(DiagnosticsViewModel model) {
+        this.model = model;
     }
 
     @FXML
@@ -64,7 +64,8 @@ public final class DiagnosticsView {
                 : String.format(resources.getString("diagnostics.silent"), TIME.format(c.getValue().station().heartbeatAt()))));
         pollsColumn.setCellValueFactory(c -> text(String.join(", ", c.getValue().station().polls())));
         waitingColumn.setCellValueFactory(c -> text(String.valueOf(c.getValue().station().offlineEvents())));
-        hub.<StationDiagnostics>subscribeWhileShown(connections, LiveKeys.DIAGNOSTICS, this::show);
+        model.diagnosticsProperty().addListener((o, old, d) -> show(d));
+        ViewModel.bind(connections, model);
     }
 
     private void show(StationDiagnostics d) {

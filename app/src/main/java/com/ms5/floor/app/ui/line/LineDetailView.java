@@ -8,16 +8,15 @@ import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
-import com.ms5.floor.app.runtime.LineHistory;
-import com.ms5.floor.app.runtime.LineStatus;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.ErrorText;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.model.LineHistory;
+import com.ms5.floor.app.model.LineStatus;
+import com.ms5.floor.app.runtime.DowntimeService;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TileFactory;
 import com.ms5.floor.app.ui.TimeText;
+import com.ms5.floor.app.ui.ViewModel;
+import com.ms5.floor.app.ui.line.LineDetailViewModel.Range;
 import eu.hansolo.tilesfx.Tile;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
@@ -57,36 +55,18 @@ import javafx.util.StringConverter;
  * target with its OEE; the stops, where a person enters reasons (Enter or double click on a stop,
  * or a click on its bar).
  *
- * <p>Live figures come from the hub; the history is read off the FX thread (database, or memory
- * while offline) when the line opens, when a stop changes anywhere, and every 30 s.
+ * <p>What is shown and when it is read is {@link LineDetailViewModel}'s; this controller draws it.
  */
 public final class LineDetailView {
-    private static final Duration RELOAD_EVERY = Duration.ofSeconds(30);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm").withZone(ZoneId.systemDefault());
 
-    /** How far back the timeline, Pareto and stops reach: the shift (live), or a longer stretch read once with progress. */
-    enum Range {
-        SHIFT(null, "line.rangeShift"), DAY(Duration.ofDays(1), "line.rangeDay"), WEEK(Duration.ofDays(7), "line.rangeWeek"),
-        MONTH(Duration.ofDays(30), "line.rangeMonth");
-
-        final Duration length;
-        final String key;
-
-        Range(Duration length, String key) {
-            this.length = length;
-            this.key = key;
-        }
-    }
-
-    private final LiveValueHub hub;
-    private final StationRuntime station;
+    private final LineDetailViewModel model;
+    private final DowntimeService downtime;
     private final Navigation navigation;
     private final Clock clock;
     private final TimelineChart timeline = new TimelineChart();
-    private final List<Runnable> subscriptions = new ArrayList<>();
-    private Runnable lineSubscription;
     private Tile oeeTile;
     private Tile availabilityTile;
     private Tile performanceTile;
@@ -95,15 +75,8 @@ public final class LineDetailView {
     private BarChart<String, Number> hoursChart;
     private javafx.scene.chart.LineChart<String, Number> oeeTrend;
 
-    private String lineId;
     private LineStatus status;
     private LineHistory history;
-    private Instant loadedAt = Instant.EPOCH;
-    private boolean loading;
-    private boolean loadAgain;
-    private java.util.concurrent.CompletableFuture<LineHistory> reading;
-    /** The person pressed Cancel: the read ends there, whatever asked for another meanwhile. */
-    private boolean cancelledByUser;
     /** The history's bars per machine, made once per read; the live open stretch is added per frame. */
     private Map<String, TimelineChart.Row> historyRows = Map.of();
 
@@ -135,9 +108,9 @@ public final class LineDetailView {
     @FXML private Label source;
 
     @Inject
-    LineDetailView(LiveValueHub hub, StationRuntime station, Navigation navigation, Clock clock) {
-        this.hub = hub;
-        this.station = station;
+    LineDetailView(LineDetailViewModel model, DowntimeService downtime, Navigation navigation, Clock clock) {
+        this.model = model;
+        this.downtime = downtime;
         this.navigation = navigation;
         this.clock = clock;
     }
@@ -181,7 +154,7 @@ public final class LineDetailView {
         oeeTrend.setMinHeight(140);
         trendHolder.getChildren().add(oeeTrend);
 
-        stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(station.name(c.getValue().machineId())));
+        stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.name(c.getValue().machineId())));
         stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper((range() == Range.SHIFT ? CLOCK : DAY_CLOCK)
                 .format(c.getValue().start())));
         stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.length(c.getValue().seconds())));
@@ -206,7 +179,7 @@ public final class LineDetailView {
         lineChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String id) {
-                return id == null ? "" : station.name(id);
+                return id == null ? "" : model.name(id);
             }
 
             @Override
@@ -229,75 +202,42 @@ public final class LineDetailView {
         });
         rangeChoice.valueProperty().addListener((o, old, range) -> {
             boolean shift = range == Range.SHIFT;
-            String what = resources.getString(range.key).toLowerCase(java.util.Locale.ROOT);
+            String what = model.rangeText(range);
             timelineTitle.setText(shift ? resources.getString("line.timeline") : String.format(resources.getString("line.timelineRange"), what));
             stopsTitle.setText(shift ? resources.getString("line.stops") : String.format(resources.getString("line.stopsRange"), what));
-            cancelForNewRead();
-            load();
+            model.choose(range);
         });
-        lineChoice.valueProperty().addListener((o, old, id) -> {
-            if (id != null && !id.equals(lineId)) {
-                show(id);
-            }
+        model.rangeProperty().addListener((o, old, range) -> rangeChoice.setValue(range));
+        lineChoice.setItems(model.lines());
+        lineChoice.valueProperty().addListener((o, old, id) -> model.show(id));
+        model.lineIdProperty().addListener((o, old, id) -> {
+            lineChoice.setValue(id);
+            stops.getItems().clear();
+            historyRows = Map.of();
         });
-        navigation.lineProperty().addListener((o, old, id) -> {
-            if (id != null) {
-                lineChoice.setValue(id);
-            }
-        });
-        LiveValueHub.whileShown(tiles, this::activate, this::deactivate);
-        // The file chooser cannot be driven by tests: they hand the export its file through this controller.
-        root.getProperties().put(LineDetailView.class, this);
-    }
-
-    /** On screen: follow the line list, the shown line and changes to stops. */
-    private void activate() {
-        subscriptions.add(hub.<List<String>>subscribe(LiveKeys.LINES, ids -> {
-            if (!ids.equals(lineChoice.getItems())) {
-                lineChoice.getItems().setAll(ids);
-            }
-            if (lineChoice.getValue() == null && !ids.isEmpty()) {
-                lineChoice.setValue(navigation.lineProperty().get() != null ? navigation.lineProperty().get() : ids.getFirst());
-            }
-        }));
-        subscriptions.add(hub.<Object>subscribe(LiveKeys.DOWNTIME_CHANGED, change -> load()));
-        if (lineId != null) {
-            followLine();
-            load();
-        }
-    }
-
-    private void deactivate() {
-        subscriptions.forEach(Runnable::run);
-        subscriptions.clear();
-        if (lineSubscription != null) {
-            lineSubscription.run();
-            lineSubscription = null;
-        }
-    }
-
-    private void show(String id) {
-        lineId = id;
-        status = null;
-        history = null;
-        historyRows = Map.of();
-        stops.getItems().clear();
-        message.setText("");
-        followLine();
-        cancelForNewRead();
-        load();
-    }
-
-    private void followLine() {
-        if (lineSubscription != null) {
-            lineSubscription.run();
-        }
-        String shown = lineId;
-        lineSubscription = hub.<LineStatus>subscribe(LiveKeys.line(shown), s -> {
-            if (shown.equals(lineId)) {
+        navigation.lineProperty().addListener((o, old, id) -> model.show(id));
+        model.show(navigation.lineProperty().get());
+        model.statusProperty().addListener((o, old, s) -> {
+            status = s;
+            if (s != null) {
                 onStatus(s);
             }
         });
+        model.historyProperty().addListener((o, old, h) -> {
+            history = h;
+            if (h != null) {
+                render();
+            }
+        });
+        model.longReadProperty().addListener((o, was, reading) -> showReading(reading));
+        readProgress.progressProperty().bind(model.progressProperty());
+        readingLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
+                resources.getString("line.reading"), model.rangeText(model.rangeProperty().get())), model.rangeProperty()));
+        message.textProperty().bind(model.messageProperty());
+        showReading(false);
+        ViewModel.bind(tiles, model);
+        // The file chooser cannot be driven by tests: they hand the export its file through this controller.
+        root.getProperties().put(LineDetailView.class, this);
     }
 
     private void onStatus(LineStatus s) {
@@ -317,9 +257,6 @@ public final class LineDetailView {
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         showHours(s.hours());
         drawTimeline();
-        if (range() == Range.SHIFT && Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_EVERY) > 0) {
-            load();
-        }
     }
 
     private static void gauge(Tile tile, double share) {
@@ -377,56 +314,8 @@ public final class LineDetailView {
         return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
     }
 
-    /**
-     * Reads the line's history off the FX thread; one read at a time, and once more if asked
-     * meanwhile. A range longer than the shift shows its progress and can be cancelled.
-     */
-    private void load() {
-        if (lineId == null) {
-            return;
-        }
-        if (loading) {
-            loadAgain = true; // a change arrived during the read: it may not be in it
-            return;
-        }
-        loading = true;
-        loadAgain = false;
-        loadedAt = clock.instant();
-        String id = lineId;
-        Range range = range();
-        TimeRange window = range != Range.SHIFT ? new TimeRange(clock.instant().minus(range.length), clock.instant())
-                : status != null ? new TimeRange(status.window().start(), clock.instant())
-                : new TimeRange(clock.instant().minus(Duration.ofHours(8)), clock.instant());
-        boolean longRead = range != Range.SHIFT;
-        if (longRead) {
-            readProgress.setProgress(0);
-            readingLabel.setText(String.format(resources.getString("line.reading"), resources.getString(range.key)
-                    .toLowerCase(java.util.Locale.ROOT)));
-        }
-        showReading(longRead);
-        reading = station.lineHistory(id, window, done -> Platform.runLater(() -> readProgress.setProgress(done)));
-        reading.whenComplete((h, error) -> Platform.runLater(() -> {
-            loading = false;
-            showReading(false);
-            if (cancelledByUser) {
-                cancelledByUser = false;
-                loadAgain = false;
-                message.setText(String.format(resources.getString("line.readCancelled"), resources.getString(range.key)
-                        .toLowerCase(java.util.Locale.ROOT)));
-                rangeChoice.setValue(Range.SHIFT); // and reads the shift
-            } else if (!id.equals(lineId) || loadAgain) {
-                load();
-            } else if (error != null) {
-                message.setText(ErrorText.of(error));
-            } else {
-                history = h;
-                render();
-            }
-        }));
-    }
-
     private Range range() {
-        return rangeChoice.getValue() == null ? Range.SHIFT : rangeChoice.getValue();
+        return model.rangeProperty().get();
     }
 
     private void showReading(boolean shown) {
@@ -436,59 +325,25 @@ public final class LineDetailView {
         }
     }
 
-    /** A read under way is of a line or range no longer wanted: stop it; load() reads the new one once it has. */
-    private void cancelForNewRead() {
-        if (loading && reading != null) {
-            reading.cancel(false);
-        }
-    }
-
     @FXML
     private void cancelRead() {
-        if (loading && reading != null) {
-            cancelledByUser = true;
-            reading.cancel(false);
-        }
+        model.cancelRead();
     }
 
     @FXML
     private void chooseExport() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(resources.getString("line.export"));
-        chooser.setInitialFileName("stops-" + lineId + ".csv");
+        chooser.setInitialFileName("stops-" + model.lineIdProperty().get() + ".csv");
         java.io.File file = chooser.showSaveDialog(stops.getScene().getWindow());
         if (file != null) {
             exportStops(file.toPath());
         }
     }
 
-    /** Writes the stops shown (the range's) as CSV, off the FX thread (the file chooser's choice lands here). */
+    /** Writes the stops shown as CSV (the file chooser's choice lands here). */
     public void exportStops(java.nio.file.Path file) {
-        if (history == null) {
-            return;
-        }
-        LineHistory shown = history;
-        String what = resources.getString(range().key).toLowerCase(java.util.Locale.ROOT);
-        // A month of stops is thousands of rows: written into text off the FX thread as well.
-        station.inBackground(() -> {
-            StringBuilder csv = new StringBuilder();
-            com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of("line", "machine", "machineName", "start", "end",
-                    "minutes", "state", "faultCode", "reason", "reasonPath", "comment", "lastEditedBy"));
-            for (DowntimeEvent stop : shown.stops()) {
-                com.ms5.floor.plc.tagmap.BindingCsv.appendRecord(csv, List.of(stop.lineId(), stop.machineId(),
-                        station.name(stop.machineId()), stop.start().toString(), stop.end().toString(),
-                        String.format(java.util.Locale.ROOT, "%.2f", stop.seconds() / 60.0), stop.state().name(),
-                        Long.toString(stop.faultCode()), stop.reasonId(),
-                        shown.reasons().contains(stop.reasonId()) ? shown.reasons().path(stop.reasonId()) : "",
-                        stop.comment() == null ? "" : stop.comment(),
-                        stop.history().isEmpty() ? "" : stop.history().getLast().who()));
-            }
-            return java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
-        })
-                .whenCompleteAsync((p, error) -> message.setText(error != null
-                        ? String.format(resources.getString("line.exportFailed"), ErrorText.of(error))
-                        : String.format(resources.getString("line.exported"), shown.stops().size(), what, file)),
-                        Platform::runLater);
+        model.exportStops(file);
     }
 
     private void render() {
@@ -507,7 +362,7 @@ public final class LineDetailView {
     private Map<String, TimelineChart.Row> historyRows() {
         Map<String, TimelineChart.Row> rows = new java.util.LinkedHashMap<>();
         for (LineHistory.Row row : history.rows()) {
-            String name = station.name(row.machineId());
+            String name = model.name(row.machineId());
             List<TimelineChart.Bar> stopBars = history.stops().stream().filter(stop -> stop.machineId().equals(row.machineId()))
                     .map(stop -> new TimelineChart.Bar(stop.start(), stop.end(), kindOf(stop), stopDetails(name, stop), stop))
                     .toList();
@@ -557,7 +412,7 @@ public final class LineDetailView {
         List<String> ids = !historyRows.isEmpty() ? List.copyOf(historyRows.keySet())
                 : machines.stream().map(LineStatus.MachineStatus::id).toList();
         for (String id : ids) {
-            String name = station.name(id);
+            String name = model.name(id);
             TimelineChart.Row past = historyRows.getOrDefault(id, new TimelineChart.Row(name, List.of(), List.of()));
             List<TimelineChart.Bar> states = new ArrayList<>(past.states());
             machines.stream().filter(m -> m.id().equals(id)).findFirst().ifPresent(m -> states.add(stateBar(name,
@@ -629,7 +484,7 @@ public final class LineDetailView {
             return;
         }
         stops.getSelectionModel().select(stop);
-        new ReasonDialog(stops.getScene().getWindow(), resources, station, history.reasons(), stop,
-                station.name(stop.machineId()), message::setText).show(); // the change notice reloads the stops
+        new ReasonDialog(stops.getScene().getWindow(), resources, downtime, history.reasons(), stop,
+                model.name(stop.machineId()), model::say).show(); // the change notice reloads the stops
     }
 }

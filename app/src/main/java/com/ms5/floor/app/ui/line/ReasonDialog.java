@@ -2,7 +2,7 @@ package com.ms5.floor.app.ui.line;
 
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.ReasonTree;
-import com.ms5.floor.app.runtime.StationRuntime;
+import com.ms5.floor.app.runtime.DowntimeService;
 import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.app.ui.TimeText;
 import java.time.Instant;
@@ -44,7 +44,7 @@ final class ReasonDialog {
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final ResourceBundle text;
-    private final StationRuntime station;
+    private final DowntimeService downtime;
     private final ReasonTree reasons;
     private final DowntimeEvent stop;
     private final Consumer<String> done;
@@ -56,10 +56,10 @@ final class ReasonDialog {
     private final ButtonType save;
 
     /** @param done receives what happened, in words, once the change is stored */
-    ReasonDialog(Window owner, ResourceBundle text, StationRuntime station, ReasonTree reasons, DowntimeEvent stop,
+    ReasonDialog(Window owner, ResourceBundle text, DowntimeService downtime, ReasonTree reasons, DowntimeEvent stop,
                  String machine, Consumer<String> done) {
         this.text = text;
-        this.station = station;
+        this.downtime = downtime;
         this.reasons = reasons;
         this.stop = stop;
         this.done = done;
@@ -180,7 +180,7 @@ final class ReasonDialog {
         }
         ReasonTree.Node reason = chosen.getValue();
         problem.setText(text.getString("reason.saving"));
-        station.assignReason(stop, reason.id(), comment.getText().strip(), System.getProperty("user.name"))
+        downtime.assignReason(stop, reason.id(), comment.getText().strip())
                 .whenComplete((saved, error) -> Platform.runLater(() -> {
                     if (error != null) {
                         problem.setText(ErrorText.of(error));
@@ -212,7 +212,7 @@ final class ReasonDialog {
         }
         Instant cut = at;
         problem.setText(text.getString("reason.saving"));
-        station.splitStop(stop, cut, System.getProperty("user.name"))
+        downtime.splitStop(stop, cut)
                 .whenComplete((parts, error) -> Platform.runLater(() -> {
                     if (error != null) {
                         problem.setText(ErrorText.of(error));

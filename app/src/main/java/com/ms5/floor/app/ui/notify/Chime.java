@@ -1,6 +1,6 @@
 package com.ms5.floor.app.ui.notify;
 
-import com.ms5.floor.app.NamedThreads;
+import com.ms5.floor.app.base.NamedThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sound.sampled.AudioFormat;

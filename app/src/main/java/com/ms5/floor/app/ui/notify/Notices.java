@@ -2,8 +2,8 @@ package com.ms5.floor.app.ui.notify;
 
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.runtime.StationStatus;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.model.StationStatus;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import java.util.ArrayList;

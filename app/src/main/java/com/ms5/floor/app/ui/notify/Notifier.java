@@ -1,13 +1,12 @@
 package com.ms5.floor.app.ui.notify;
 
 import com.ms5.floor.analytics.andon.AndonCall;
-import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.rules.PlantRules;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.runtime.StationStatus;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.live.LiveKeys;
+import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.runtime.ConfigService;
+import com.ms5.floor.app.runtime.StationPlant;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -26,23 +25,23 @@ import org.controlsfx.control.Notifications;
 public final class Notifier implements AutoCloseable {
     private static final int AT_ONCE = 3;
 
-    private final LiveValueHub hub;
+    private final LiveValues live;
     private final AppConfig config;
     private final Notices notices;
     private final Chime chime = new Chime();
 
     @Inject
-    Notifier(LiveValueHub hub, StationRuntime station, AppConfig config) {
-        this.hub = hub;
+    Notifier(LiveValues live, StationPlant plant, ConfigService configuration, AppConfig config) {
+        this.live = live;
         this.config = config;
-        this.notices = new Notices(station::name, (type, level) -> whoAtLevel(station.rules(), type, level));
+        this.notices = new Notices(plant::name, (type, level) -> whoAtLevel(configuration.rules(), type, level));
     }
 
-    /** Notifies while {@code root} is shown; {@code openBoard} runs when a call's notification is clicked. */
+    /** Notifies over {@code root} (the main window, shown as long as the app runs; show() skips it while it is not); {@code openBoard} runs when a call's notification is clicked. */
     public void attach(Node root, Runnable openBoard) {
-        hub.<List<AndonCall>>subscribeWhileShown(root, LiveKeys.ANDON_BOARD, calls -> show(root, notices.board(calls), openBoard));
-        hub.<StationStatus>subscribeWhileShown(root, LiveKeys.STATION, s -> show(root, notices.station(s), null));
-        hub.<StationDiagnostics>subscribeWhileShown(root, LiveKeys.DIAGNOSTICS, d -> show(root, notices.diagnostics(d), null));
+        live.subscribe(LiveKeys.ANDON_BOARD, calls -> show(root, notices.board(calls), openBoard));
+        live.subscribe(LiveKeys.STATION, s -> show(root, notices.station(s), null));
+        live.subscribe(LiveKeys.DIAGNOSTICS, d -> show(root, notices.diagnostics(d), null));
     }
 
     private void show(Node root, List<Notices.Notice> list, Runnable openBoard) {

@@ -2,7 +2,7 @@ package com.ms5.floor.app.ui.plant;
 
 import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.state.MachineState;
-import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.ui.StateLook;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;

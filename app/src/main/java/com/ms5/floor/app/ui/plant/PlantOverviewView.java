@@ -1,8 +1,8 @@
 package com.ms5.floor.app.ui.plant;
 
-import com.ms5.floor.app.runtime.LineStatus;
+import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.ui.Navigation;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.ViewModel;
 import jakarta.inject.Inject;
 import java.util.ResourceBundle;
 import javafx.collections.ListChangeListener;
@@ -11,14 +11,14 @@ import javafx.scene.layout.TilePane;
 
 /** Controller of PlantOverviewView.fxml: one {@link LineCard} per line. */
 public final class PlantOverviewView {
-    private final PlantOverviewModel model;
+    private final PlantOverviewViewModel model;
     private final Navigation navigation;
 
     @FXML private ResourceBundle resources;
     @FXML private TilePane cards;
 
     @Inject
-    PlantOverviewView(PlantOverviewModel model, Navigation navigation) {
+    PlantOverviewView(PlantOverviewViewModel model, Navigation navigation) {
         this.model = model;
         this.navigation = navigation;
     }
@@ -26,7 +26,7 @@ public final class PlantOverviewView {
     @FXML
     private void initialize() {
         model.lines().addListener((ListChangeListener<LineStatus>) this::render);
-        LiveValueHub.whileShown(cards, model::activate, model::deactivate);
+        ViewModel.bind(cards, model);
     }
 
     /** Shows only what changed: one line's new status updates its own card. */

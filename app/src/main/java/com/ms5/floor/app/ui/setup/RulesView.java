@@ -3,9 +3,7 @@ package com.ms5.floor.app.ui.setup;
 import com.ms5.floor.analytics.downtime.LossCategory;
 import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.rules.RulesText;
-import com.ms5.floor.app.runtime.ConfigKind;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -43,8 +41,7 @@ import javafx.util.StringConverter;
 public final class RulesView {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
-    private final StationRuntime station;
-    private final LiveValueHub hub;
+    private final RulesViewModel rulesModel;
     private RulesEditorModel model;
     private VersionControls<PlantRules> versions;
 
@@ -72,15 +69,14 @@ public final class RulesView {
     }
 
     @Inject
-    RulesView(StationRuntime station, LiveValueHub hub) {
-        this.station = station;
-        this.hub = hub;
+    RulesView(RulesViewModel rulesModel) {
+        this.rulesModel = rulesModel;
     }
 
     @FXML
     private void initialize() {
         status.setText("Loading the plant rules…");
-        versions = new VersionControls<>(ConfigKind.PLANT_RULES, station, versionLabel, status, undoButton, redoButton,
+        versions = new VersionControls<>(rulesModel, versionLabel, status, undoButton, redoButton,
                 saveButton);
         reasonColumns();
         faultColumns();
@@ -96,22 +92,15 @@ public final class RulesView {
                 model.current().holidays())));
         VersionControls.onCommit(holidays, () -> model.replace(model.current().withCalendar(model.current().timeZone(),
                 Arrays.stream(holidays.getText().split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())));
-        hub.subscribeWhileShown(root, ConfigKind.PLANT_RULES.liveKey(), (Integer version) -> load());
-    }
-
-    /** Takes the newest stored rules when the tab is shown and when a version is stored; unsaved edits are kept. */
-    private void load() {
-        PlantRules rules = station.rules();
-        if (model == null) {
-            model = new RulesEditorModel(rules, station.rulesVersion());
+        rulesModel.editorProperty().addListener((o, old, editor) -> {
+            model = editor;
             model.onChange(this::redraw);
             timeZone.setDisable(false);
             holidays.setDisable(false);
             status.setText("");
-        } else if (station.rulesVersion() > model.savedVersion()) {
-            model.stored(rules, station.rulesVersion());
-        }
-        redraw();
+        });
+        rulesModel.onLoad(this::redraw);
+        ViewModel.bind(root, rulesModel);
     }
 
     // ---- drawing
@@ -164,13 +153,13 @@ public final class RulesView {
         }
         Map<Integer, String> problems = model.problems(RulesEditorModel.CYCLES.section());
         List<Row<PlantRules.MachineCycle>> rows = new ArrayList<>();
-        for (TagMap.Machine m : station.tagMap().machines()) {
+        for (TagMap.Machine m : rulesModel.machines()) {
             Integer at = rowOfMachine.get(m.id());
-            rows.add(new Row<>(rows.size(), model.cycle(m.id(), station.defaultIdealCycleSeconds()),
+            rows.add(new Row<>(rows.size(), model.cycle(m.id(), rulesModel.defaultIdealCycleSeconds()),
                     at == null ? null : problems.get(at)));
         }
         List<TableColumn<Row<PlantRules.MachineCycle>, ?>> columns = new ArrayList<>();
-        columns.add(TextColumn.of("Machine", r -> station.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
+        columns.add(TextColumn.of("Machine", r -> rulesModel.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
         columns.add(cycleColumn("Default", c -> seconds(c.idealSeconds()), (c, text) ->
                 new PlantRules.MachineCycle(c.machine(), number(text, "the default cycle time"), c.byProduct())));
         for (PlantRules.Product p : productList) {
@@ -442,6 +431,6 @@ public final class RulesView {
 
     @FXML
     private void save() {
-        versions.save(model, "analytics on every station uses them now.", this::redraw);
+        versions.save("analytics on every station uses them now.", this::redraw);
     }
 }

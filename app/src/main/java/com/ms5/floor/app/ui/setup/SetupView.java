@@ -1,8 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
-import com.ms5.floor.app.runtime.ConfigKind;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.poll.ConnectionCheck;
@@ -52,8 +50,7 @@ import javafx.util.converter.DefaultStringConverter;
  * database) runs through {@link StationRuntime}, never on the FX thread.
  */
 public final class SetupView {
-    private final StationRuntime station;
-    private final LiveValueHub hub;
+    private final SetupViewModel setup;
     private TagMapEditorModel model;
     private VersionControls<TagMap> versions;
 
@@ -104,15 +101,14 @@ public final class SetupView {
     }
 
     @Inject
-    SetupView(StationRuntime station, LiveValueHub hub) {
-        this.station = station;
-        this.hub = hub;
+    SetupView(SetupViewModel setup) {
+        this.setup = setup;
     }
 
     @FXML
     private void initialize() {
         status.setText("Loading the plant's tag map…");
-        versions = new VersionControls<>(ConfigKind.TAG_MAP, station, versionLabel, status, undoButton, redoButton,
+        versions = new VersionControls<>(setup, versionLabel, status, undoButton, redoButton,
                 saveButton);
         equipment.setDisable(true);
         columns();
@@ -126,24 +122,18 @@ public final class SetupView {
         connectionFormFields();
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
-        // The station publishes its tag map's version once the map is loaded (0 until it is stored), and each new one.
-        hub.subscribeWhileShown(root, ConfigKind.TAG_MAP.liveKey(), (Integer version) -> load());
-    }
-
-    /** Takes the newest stored tag map when the tab is shown and when a version is stored; unsaved edits are kept. */
-    private void load() {
-        TagMap map = station.tagMap();
-        if (model == null) {
-            model = new TagMapEditorModel(map, station.tagMapVersion());
+        setup.editorProperty().addListener((o, old, editor) -> {
+            model = editor;
             model.onChange(this::redraw);
             equipment.setDisable(false);
-        } else if (station.tagMapVersion() > model.savedVersion()) {
-            model.stored(map, station.tagMapVersion());
-        }
-        if (status.getText().startsWith("Loading")) {
-            status.setText("");
-        }
-        redraw();
+        });
+        setup.onLoad(() -> {
+            if (status.getText().startsWith("Loading")) {
+                status.setText("");
+            }
+            redraw();
+        });
+        ViewModel.bind(root, setup);
     }
 
     /** A tree row; a machine can be dragged onto another machine (to take its place) or onto a line (to end it). */
@@ -202,7 +192,7 @@ public final class SetupView {
                 .map(l -> l.machines().stream().map(TagMap.Machine::id).toList()).orElse(List.of());
         int at = order.indexOf(machineId);
         model.moveMachineTo(machineId, lineId, at >= 0 && at < before ? before - 1 : before);
-        status.setText(station.name(machineId) + " moved; Save makes it count for its line in this order.");
+        status.setText(setup.name(machineId) + " moved; Save makes it count for its line in this order.");
     }
 
     // ---- drawing
@@ -230,7 +220,7 @@ public final class SetupView {
             equipment.setRoot(root);
             equipment.setShowRoot(true);
             // The machine this station shows is where an engineer usually starts.
-            select(root, selected != null ? selected : new Node("machine", station.shownMachineId(), ""));
+            select(root, selected != null ? selected : new Node("machine", setup.shownMachineId(), ""));
             versions.show(model, model.pendingChanges().size(), model.problems().size());
             show();
         } finally {
@@ -618,7 +608,7 @@ public final class SetupView {
         }
         readProgress.setVisible(true);
         status.setText("Reading " + model.machine(id).bindings().size() + " tag(s) of " + id + " from its PLC…");
-        station.testRead(model.current(), id).whenCompleteAsync((list, error) -> {
+        setup.testRead(id).whenComplete((list, error) -> {
             readProgress.setVisible(false);
             if (error != null) {
                 status.setText("Test read failed: " + ErrorText.of(error));
@@ -630,7 +620,7 @@ public final class SetupView {
             status.setText("Test read of " + id + ": " + good + " of " + list.size() + " tag(s) answered"
                     + (good == list.size() ? "." : "; the others say why in the Test read column."));
             bindings.refresh();
-        }, Platform::runLater);
+        });
     }
 
     private void connectionFormFields() {
@@ -710,13 +700,13 @@ public final class SetupView {
         connectionProgress.setVisible(true);
         connectionResult.getStyleClass().removeAll("ok", "problem");
         connectionResult.setText("Connecting to " + c.host() + ":" + c.port() + "…");
-        station.testConnection(c).whenCompleteAsync((outcome, error) -> {
+        setup.testConnection(c).whenComplete((outcome, error) -> {
             connectionProgress.setVisible(false);
             boolean ok = error == null && outcome.ok();
             connectionResult.getStyleClass().add(ok ? "ok" : "problem");
             connectionResult.setText(error != null ? ErrorText.of(error)
                     : (ok ? "✓ " : "✗ ") + outcome.text() + " (" + outcome.took().toMillis() + " ms)");
-        }, Platform::runLater);
+        });
     }
 
     // ---- import, export, versions, save
@@ -744,11 +734,11 @@ public final class SetupView {
             return;
         }
         status.setText("Reading " + file.getFileName() + "…");
-        station.inBackground(() -> {
+        setup.inBackground(() -> {
             try (InputStream in = Files.newInputStream(file)) {
                 return L5xImport.read(in, file.getFileName().toString());
             }
-        }).whenCompleteAsync((result, error) -> {
+        }).whenComplete((result, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 return;
@@ -763,7 +753,7 @@ public final class SetupView {
                         status.setText(choice.rows().size() + " tag(s) from " + file.getFileName() + " added to " + id
                                 + ". Test read, then save.");
                     });
-        }, Platform::runLater);
+        });
     }
 
     @FXML
@@ -780,8 +770,8 @@ public final class SetupView {
     /** Reads a CSV off the FX thread, previews every row with its problems, and applies it only if all are fine. */
     public void importCsv(Path file) {
         TagMap base = model.current();
-        station.inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base))
-                .whenCompleteAsync((rows, error) -> {
+        setup.inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base))
+                .whenComplete((rows, error) -> {
                     if (error != null) {
                         status.setText(file.getFileName() + ": " + ErrorText.of(error));
                         return;
@@ -790,7 +780,7 @@ public final class SetupView {
                         model.replace(BindingCsv.apply(base, rows));
                         status.setText(rows.size() + " binding(s) from " + file.getFileName() + " applied.");
                     }
-                }, Platform::runLater);
+                });
     }
 
     @FXML
@@ -807,9 +797,9 @@ public final class SetupView {
     /** Writes every binding as CSV, off the FX thread. */
     public void exportCsv(Path file) {
         String csv = BindingCsv.export(model.current());
-        station.inBackground(() -> Files.writeString(file, csv, StandardCharsets.UTF_8)).whenCompleteAsync((p, error) ->
+        setup.inBackground(() -> Files.writeString(file, csv, StandardCharsets.UTF_8)).whenComplete((p, error) ->
                 status.setText(error != null ? "Export failed: " + ErrorText.of(error)
-                        : "Exported " + (csv.lines().count() - 1) + " binding(s) to " + file), Platform::runLater);
+                        : "Exported " + (csv.lines().count() - 1) + " binding(s) to " + file));
     }
 
     @FXML
@@ -819,6 +809,6 @@ public final class SetupView {
 
     @FXML
     private void save() {
-        versions.save(model, "every station polls by it now.", this::redraw);
+        versions.save("every station polls by it now.", this::redraw);
     }
 }

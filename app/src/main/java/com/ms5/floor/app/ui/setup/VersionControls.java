@@ -1,9 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
 import com.ms5.floor.app.runtime.ConfigKind;
-import com.ms5.floor.app.runtime.StationRuntime;
 import com.ms5.floor.app.ui.ErrorText;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -11,21 +9,21 @@ import javafx.scene.control.TextField;
 /**
  * What the Setup and Rules tabs share around their editor: the version line ("Tag map version 3,
  * 2 unsaved change(s)"), Undo and Redo, Versions… with its rollback, and Save as new version
- * (off the FX thread, through {@link StationRuntime#save}).
+ * (off the FX thread, through the tab's {@link ConfigEditorViewModel}).
  */
 final class VersionControls<T> {
     private final ConfigKind<T> kind;
-    private final StationRuntime station;
+    private final ConfigEditorViewModel<T, ?> model;
     private final Label versionLabel;
     private final Label status;
     private final Button undoButton;
     private final Button redoButton;
     private final Button saveButton;
 
-    VersionControls(ConfigKind<T> kind, StationRuntime station, Label versionLabel, Label status, Button undoButton,
+    VersionControls(ConfigEditorViewModel<T, ?> model, Label versionLabel, Label status, Button undoButton,
                     Button redoButton, Button saveButton) {
-        this.kind = kind;
-        this.station = station;
+        this.kind = model.kind();
+        this.model = model;
         this.versionLabel = versionLabel;
         this.status = status;
         this.undoButton = undoButton;
@@ -56,32 +54,30 @@ final class VersionControls<T> {
     }
 
     /** Versions…: the list, and the chosen one loaded into the editor (saving it is the rollback). */
-    void showVersions(EditHistory<T> model) {
-        station.versions(kind).whenCompleteAsync((versions, error) -> {
+    void showVersions(EditHistory<T> editor) {
+        model.versions().whenComplete((versions, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 return;
             }
-            VersionsDialog.ask(status.getScene().getWindow(), kind, versions, model.current()).ifPresent(rollback -> {
-                model.replace(rollback.document());
+            VersionsDialog.ask(status.getScene().getWindow(), kind, versions, editor.current()).ifPresent(rollback -> {
+                editor.replace(rollback.document());
                 status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
             });
-        }, Platform::runLater);
+        });
     }
 
     /** Save as new version; {@code redraw} shows the editor again if the save is refused. */
-    void save(EditHistory<T> model, String savedText, Runnable redraw) {
-        T edited = model.current();
+    void save(String savedText, Runnable redraw) {
         saveButton.setDisable(true);
         status.setText("Saving…");
-        station.save(kind, edited, model.savedVersion(), System.getProperty("user.name")).whenCompleteAsync((version, error) -> {
+        model.save().whenComplete((version, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 redraw.run();
                 return;
             }
-            model.stored(edited, version);
             status.setText("Saved as " + kind.title() + " version " + version + "; " + savedText);
-        }, Platform::runLater);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.model.ConfigVersion;
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.runtime.ConfigKind;
 import java.time.ZoneId;
@@ -30,18 +31,18 @@ final class VersionsDialog {
     private VersionsDialog() {
     }
 
-    static <T> Optional<Rollback<T>> ask(Window owner, ConfigKind<T> kind, List<ConfigVersionRepository.Version> versions,
+    static <T> Optional<Rollback<T>> ask(Window owner, ConfigKind<T> kind, List<ConfigVersion> versions,
                                          T editing) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Versions of the " + kind.title());
         dialog.setHeaderText(versions.size() + " version(s), newest first. Select one to see how it differs from the editor.");
-        ListView<ConfigVersionRepository.Version> list = new ListView<>();
+        ListView<ConfigVersion> list = new ListView<>();
         list.setId("versionList");
         list.getItems().setAll(versions);
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(ConfigVersionRepository.Version item, boolean empty) {
+            protected void updateItem(ConfigVersion item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : "Version " + item.version() + " · " + item.author() + " · "
                         + TIME.format(item.createdAt()) + "\n" + item.summary());
@@ -70,7 +71,7 @@ final class VersionsDialog {
         dialog.getDialogPane().getButtonTypes().setAll(load, ButtonType.CLOSE);
         dialog.getDialogPane().lookupButton(load).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         return dialog.showAndWait().filter(b -> b == load).map(b -> {
-            ConfigVersionRepository.Version v = list.getSelectionModel().getSelectedItem();
+            ConfigVersion v = list.getSelectionModel().getSelectedItem();
             return new Rollback<>(v.version(), kind.parse(v));
         });
     }

@@ -1,6 +1,6 @@
 package com.ms5.floor.app.ui.shell;
 
-import com.ms5.floor.app.AppConfig;
+import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.line.LineDetailView;

@@ -1,16 +1,14 @@
 package com.ms5.floor.app.ui.wall;
 
 import com.ms5.floor.analytics.andon.AndonCall;
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.runtime.LineStatus;
-import com.ms5.floor.app.runtime.LiveKeys;
-import com.ms5.floor.app.runtime.StationDiagnostics;
-import com.ms5.floor.app.runtime.StationRuntime;
-import com.ms5.floor.app.runtime.StationStatus;
-import com.ms5.floor.app.ui.LiveValueHub;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.model.LineStatus;
+import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.model.StationStatus;
+import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.TimeText;
 import com.ms5.floor.app.ui.StateLook;
-import com.ms5.floor.app.ui.plant.PlantOverviewModel;
+import com.ms5.floor.app.ui.plant.PlantOverviewViewModel;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -41,7 +39,7 @@ import javafx.scene.layout.VBox;
  * acknowledged flash; everything else is quiet grey. Text scales with the screen, so a 4K wall
  * is readable at 10 m.
  *
- * <p>Everything comes from the hub: the wall recovers by itself when the database or a PLC
+ * <p>Everything comes from the live values: the wall recovers by itself when the database or a PLC
  * returns, because the values it shows do.
  */
 public final class AndonWallView {
@@ -50,9 +48,8 @@ public final class AndonWallView {
     private static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final LiveValueHub hub;
-    private final PlantOverviewModel model;
-    private final StationRuntime station;
+    private final AndonWallViewModel wallModel;
+    private final PlantOverviewViewModel model;
     private final Clock clock;
     private final Duration pageTime;
     private List<AndonCall> board = List.of();
@@ -73,10 +70,9 @@ public final class AndonWallView {
     @FXML private Label pageNumber;
 
     @Inject
-    AndonWallView(LiveValueHub hub, PlantOverviewModel model, StationRuntime station, Clock clock, AppConfig config) {
-        this.hub = hub;
-        this.model = model;
-        this.station = station;
+    AndonWallView(AndonWallViewModel wallModel, Clock clock, AppConfig config) {
+        this.wallModel = wallModel;
+        this.model = wallModel.lines();
         this.clock = clock;
         this.pageTime = Duration.ofMillis((long) (config.wallPageSeconds() * 1000));
     }
@@ -97,29 +93,30 @@ public final class AndonWallView {
                 linesPage.widthProperty(), linesPage.hgapProperty(), linesPage.insetsProperty()));
         showPage(0);
         model.lines().addListener((javafx.collections.ListChangeListener<LineStatus>) change -> showLines());
-        hub.<List<AndonCall>>subscribeWhileShown(wall, LiveKeys.ANDON_BOARD, calls -> {
+        wallModel.boardProperty().addListener((o, old, calls) -> {
             boolean onLines = page >= callPages();
             board = calls;
             // The same page stays up: the lines, or the calls page nearest to the one shown.
             showPage(onLines ? callPages() : Math.min(page, callPages() - 1));
         });
-        hub.<StationStatus>subscribeWhileShown(wall, LiveKeys.STATION, s -> {
+        wallModel.statusProperty().addListener((o, old, s) -> {
             status = s;
             showBadge();
         });
-        hub.<StationDiagnostics>subscribeWhileShown(wall, LiveKeys.DIAGNOSTICS, d -> {
+        wallModel.diagnosticsProperty().addListener((o, old, d) -> {
             diagnostics = d;
             showBadge();
         });
-        LiveValueHub.whileShown(wall, () -> {
-            model.activate();
-            ticker.play();
-            rotation.play();
-        }, () -> {
-            ticker.stop();
-            rotation.stop();
-            model.deactivate();
+        wallModel.activeProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                ticker.play();
+                rotation.play();
+            } else {
+                ticker.stop();
+                rotation.stop();
+            }
         });
+        ViewModel.bind(wall, wallModel);
     }
 
     /**
@@ -179,7 +176,7 @@ public final class AndonWallView {
     /** Two lines: what and where, large, with its age; then the line, level and who is on it. */
     private VBox callRow(AndonCall call) {
         boolean unack = call.acknowledgedAt() == null;
-        Label what = new Label(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " · " + station.name(call.machineId())
+        Label what = new Label(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " · " + wallModel.name(call.machineId())
                 + (call.machines().size() > 1 ? " +" + (call.machines().size() - 1) : ""));
         what.getStyleClass().add("wall-call-what");
         what.setMaxWidth(Double.MAX_VALUE);
@@ -189,7 +186,7 @@ public final class AndonWallView {
         age.setMinWidth(Region.USE_PREF_SIZE);
         HBox first = new HBox(30, what, age);
         first.setAlignment(Pos.BASELINE_LEFT);
-        Label details = new Label(station.name(call.lineId()) + " · " + String.format(resources.getString("wall.level"),
+        Label details = new Label(wallModel.name(call.lineId()) + " · " + String.format(resources.getString("wall.level"),
                 call.level()) + " · " + (unack ? "\u25B2 " + resources.getString("andon.state.UNACK_ACTIVE")
                 : "\u25CF " + String.format(resources.getString("wall.onIt"), call.acknowledgedBy())));
         details.getStyleClass().add("wall-call-details");

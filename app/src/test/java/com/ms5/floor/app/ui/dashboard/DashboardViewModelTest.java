@@ -2,13 +2,17 @@ package com.ms5.floor.app.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ms5.floor.analytics.MachineSnapshot;
-import com.ms5.floor.app.AppConfig;
-import com.ms5.floor.app.AppDirectories;
-import com.ms5.floor.app.runtime.StationStatus;
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.oee.OeeProfile;
+import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.app.model.MachineFigures;
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.AppDirectories;
+import com.ms5.floor.app.model.StationStatus;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +24,17 @@ class DashboardViewModelTest {
     @Test
     void showsShareFiguresAsPercentagesAndKeepsUndefinedOnesUndefined() throws Exception {
         DashboardViewModel model = model();
-        model.show(new MachineSnapshot("L1-FILLER", Instant.now(), 1234, 1200, MachineSnapshot.RunState.FAULTED,
-                110.4, 0.5, 0.9, Double.NaN, Double.NaN));
+        // 1000 s loading, 500 s running, 450 s of ideal time of which 405 s good: A 50 %, P 90 %, Q 90 %
+        OeeFigures shift = new OeeFigures(OeeProfile.ISO_22400, 1000, 1000, 500, 0, 500, 0, 0, 0, 0, 0, 1234, 1200,
+                450, 405, 0, List.of());
+        model.show(new MachineFigures("L1-FILLER", "Filler", MachineState.UNPLANNED_DOWN, 101, Instant.now(),
+                Double.NaN, shift));
         assertThat(model.totalCountProperty().get()).isEqualTo(1234);
         assertThat(model.availabilityPercentProperty().get()).isEqualTo(50.0);
         assertThat(model.performancePercentProperty().get()).isEqualTo(90.0);
-        assertThat(model.qualityPercentProperty().get()).isNaN();
-        assertThat(model.stateProperty().get()).isEqualTo(MachineSnapshot.RunState.FAULTED);
+        assertThat(model.oeePercentProperty().get()).isCloseTo(40.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(model.ratePerMinuteProperty().get()).as("no rate before two counter reads").isNaN();
+        assertThat(model.stateProperty().get()).isEqualTo(MachineState.UNPLANNED_DOWN);
     }
 
     @Test
@@ -50,7 +58,7 @@ class DashboardViewModelTest {
     }
 
     private DashboardViewModel model() throws Exception {
-        return new DashboardViewModel(null, AppConfig.load(new AppDirectories(home), home.resolve("none")));
+        return new DashboardViewModel(null, null, AppConfig.load(new AppDirectories(home), home.resolve("none")));
     }
 
     private static ConnectionHealth health(ConnectionHealth.State state, Instant lastGood, String error) {

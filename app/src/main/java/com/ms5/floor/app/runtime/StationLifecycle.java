@@ -1,0 +1,185 @@
+package com.ms5.floor.app.runtime;
+
+import com.ms5.floor.app.base.AppConfig;
+import com.ms5.floor.app.base.NamedThreads;
+import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.model.StoredEvent;
+import com.ms5.floor.app.persistence.Database;
+import com.ms5.floor.app.sync.EventRecorder;
+import com.ms5.floor.app.sync.Journal;
+import com.ms5.floor.plc.tagmap.TagMap;
+import com.ms5.floor.plc.tagmap.TagMapFile;
+import com.ms5.floor.plc.virtual.VirtualPlant;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the station's data path: (virtual) PLC -> pollers -> analytics -> journal ->
+ * database (shared/DESIGN.md, "Data flow" and "Station sync").
+ *
+ * <p>{@link #start()} returns at once; the work happens on {@code station-startup}: the journal,
+ * the virtual plant in demo mode, the configuration from this station's files and analytics
+ * first, then the database. A database that is unreachable at start does not stop polling: the
+ * station polls every connection, keeps its events in the journal, and retries with growing
+ * pauses; once it answers, the stored configuration is adopted, ownership settles which
+ * connections this station polls, and the change feed starts. {@link #close()} undoes it in order.
+ */
+@Singleton
+public final class StationLifecycle implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StationLifecycle.class);
+    private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
+    private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
+    private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(2);
+
+    private final AppConfig config;
+    private final Clock clock;
+    private final LiveValues live;
+    private final StationThreads threads;
+    private final StationDatabase database;
+    private final StationPlant plant;
+    private final ConfigService configuration;
+    private final PollingSupervisor polling;
+    private final AndonService andon;
+    private final SharedLineStatus lines;
+    private final ChangeFeedRouter changes;
+    private final StationHealth health;
+    private Duration nextDbRetry = FIRST_DB_RETRY; // station-startup only
+
+    @Inject
+    StationLifecycle(AppConfig config, Clock clock, LiveValues live, StationThreads threads, StationDatabase database,
+                     StationPlant plant, ConfigService configuration, PollingSupervisor polling, AndonService andon,
+                     SharedLineStatus lines, ChangeFeedRouter changes, StationHealth health) {
+        this.config = config;
+        this.clock = clock;
+        this.live = live;
+        this.threads = threads;
+        this.database = database;
+        this.plant = plant;
+        this.configuration = configuration;
+        this.polling = polling;
+        this.andon = andon;
+        this.lines = lines;
+        this.changes = changes;
+        this.health = health;
+    }
+
+    /** Starts the plant, the journal and the database in the background. */
+    public CompletableFuture<Void> start() {
+        health.publishStatus();
+        threads.startup().scheduleWithFixedDelay(health::publishStatus, 1, 1, TimeUnit.SECONDS);
+        threads.startup().scheduleWithFixedDelay(() -> threads.db().execute(health::publishDiagnostics), 1, 2,
+                TimeUnit.SECONDS);
+        return CompletableFuture.runAsync(this::prepare, threads.startup())
+                .thenRunAsync(this::openDatabase, threads.startup())
+                .exceptionally(e -> {
+                    log.error("Station start-up failed", e);
+                    return null;
+                });
+    }
+
+    private void prepare() {
+        try {
+            database.useJournal(new EventRecorder(Journal.open(config.directories().home().resolve("journal.db")),
+                    Clock.systemUTC()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        TagMap configured;
+        if (config.demoPlant()) {
+            try {
+                plant.use(VirtualPlant.startDemo(clock));
+            } catch (IOException e) {
+                throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
+            }
+            configured = VirtualPlant.demoTagMap();
+            health.source("Virtual plant (demo) · " + configured.plant());
+        } else {
+            configured = TagMapFile.load(config.tagMapFile());
+            health.source(configured.plant() + " · " + configured.connections().size() + " PLC connection(s)");
+        }
+        configured.machine(config.machineId()).orElseThrow(() ->
+                new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
+        configuration.begin(configured, config.demoPlant() ? PlantSetup.demoRules() : PlantSetup.defaultRules());
+        AnalyticsRuntime analytics = new AnalyticsRuntime(configuration.setup(), clock, live, this::store);
+        plant.use(analytics);
+        polling.begin(plant.pointed(configured));
+        analytics.publishLinesWhere(polling::pollsLine);
+    }
+
+    /** On analytics: stores what concerns the machines this station polls; the others' owner stores theirs. */
+    private void store(StoredEvent event) {
+        String machine = switch (event) {
+            case StoredEvent.IntervalClosed e -> e.interval().machineId();
+            case StoredEvent.MinuteClosed e -> e.minute().machineId();
+            case StoredEvent.DowntimeClosed e -> e.event().machineId();
+            case StoredEvent.AndonChanged e -> e.event().call().machineId();
+            case StoredEvent.ShiftClosed e -> e.machineId();
+        };
+        if (polling.pollsMachine(machine)) {
+            database.record(event);
+        }
+    }
+
+    /** On station-startup; retries with growing pauses until the database can be used. */
+    private void openDatabase() {
+        Database opened;
+        try {
+            opened = Database.open(config);
+        } catch (IOException e) {
+            polling.pollEverything();
+            log.warn("{} Retrying in {} s.", e.getMessage(), nextDbRetry.toSeconds());
+            health.database("Database unavailable, retrying in " + nextDbRetry.toSeconds() + " s: " + e.getMessage()
+                    + " Polling goes on; events wait in this station's journal.");
+            if (!threads.closing()) {
+                threads.startup().schedule(this::openDatabase, nextDbRetry.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            Duration doubled = nextDbRetry.multipliedBy(2);
+            nextDbRetry = doubled.compareTo(MAX_DB_RETRY) > 0 ? MAX_DB_RETRY : doubled;
+            return;
+        }
+        Connected connected = Connected.on(opened, config.stationName());
+        if (threads.closing()) {
+            opened.close(); // closed while the database started
+            return;
+        }
+        configuration.adoptStored(connected, config.demoPlant() ? "the virtual plant's demo" : String.valueOf(config.tagMapFile()));
+        database.connect(connected);
+        plant.analytics().orElseThrow().publishBoard(false);
+        changes.listen(connected);
+        andon.reloadBoard(connected);
+        polling.own(connected, () -> database.backlog().waiting());
+        threads.startup().scheduleWithFixedDelay(() -> threads.db().execute(lines::writeOwnLines), 0,
+                SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        health.database("Database: " + opened.description());
+    }
+
+    /** Stops polling, writes what is queued, stops the database. Returns within a few seconds. */
+    @Override
+    public void close() {
+        long t0 = System.nanoTime();
+        // Start-up work under way (the embedded PostgreSQL's first start) finishes before the rest
+        // closes, so nothing it opens outlives the station.
+        NamedThreads.shutdown(threads.startup(), 30);
+        long t1 = System.nanoTime();
+        polling.close();
+        plant.close();
+        long t2 = System.nanoTime();
+        changes.close();
+        NamedThreads.shutdown(threads.db(), 2);
+        threads.setup().shutdownNow();
+        database.close();
+        plant.closeVirtualPlant();
+        long t3 = System.nanoTime();
+        database.closeDatabase();
+        long t4 = System.nanoTime();
+        log.info("Stopped: start-up {} ms, pollers and analytics {} ms, journal and plant {} ms, database {} ms",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+    }
+}

@@ -1,0 +1,42 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.rules.PlantRules;
+import com.ms5.floor.app.runtime.ConfigKind;
+import com.ms5.floor.app.runtime.ConfigService;
+import com.ms5.floor.app.runtime.StationPlant;
+import com.ms5.floor.app.ui.UiExecutor;
+import com.ms5.floor.plc.tagmap.TagMap;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** The Rules tab: the plant rules in an editor, and the machines whose cycle times they hold. */
+final class RulesViewModel extends ConfigEditorViewModel<PlantRules, RulesEditorModel> {
+    private final ConfigService configuration;
+    private final StationPlant plant;
+
+    @Inject
+    RulesViewModel(ConfigService configuration, LiveValues live, StationPlant plant, UiExecutor ui) {
+        super(ConfigKind.PLANT_RULES, configuration, live, ui);
+        this.configuration = configuration;
+        this.plant = plant;
+    }
+
+    @Override
+    RulesEditorModel newEditor(PlantRules document, int version) {
+        return new RulesEditorModel(document, version);
+    }
+
+    /** The plant's machines, in line order, for their cycle times. */
+    List<TagMap.Machine> machines() {
+        return configuration.tagMap().machines();
+    }
+
+    double defaultIdealCycleSeconds() {
+        return configuration.defaultIdealCycleSeconds();
+    }
+
+    String name(String id) {
+        return plant.name(id);
+    }
+}
