@@ -1,9 +1,8 @@
 package com.ms5.floor.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import com.ms5.floor.app.ui.DialogService;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
-import javafx.scene.control.TextArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +14,15 @@ final class FatalErrorHandler implements Thread.UncaughtExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(FatalErrorHandler.class);
     private final AtomicBoolean dialogOpen = new AtomicBoolean();
     private final String logFile;
+    private final DialogService dialogs;
 
-    FatalErrorHandler(String logFile) {
+    FatalErrorHandler(String logFile, DialogService dialogs) {
         this.logFile = logFile;
+        this.dialogs = dialogs;
     }
 
-    static void install(String logFile) {
-        FatalErrorHandler handler = new FatalErrorHandler(logFile);
+    static void install(String logFile, DialogService dialogs) {
+        FatalErrorHandler handler = new FatalErrorHandler(logFile, dialogs);
         Thread.setDefaultUncaughtExceptionHandler(handler);
         if (Platform.isFxApplicationThread()) {
             Thread.currentThread().setUncaughtExceptionHandler(handler);
@@ -36,16 +37,10 @@ final class FatalErrorHandler implements Thread.UncaughtExceptionHandler {
         }
         Runnable show = () -> {
             try {
-                Alert alert = new Alert(Alert.AlertType.ERROR);
-                alert.setTitle("MS5 Floor Dashboard: unexpected error");
-                alert.setHeaderText("Something went wrong: " + error.getClass().getSimpleName()
-                        + (error.getMessage() != null ? ": " + error.getMessage() : ""));
-                alert.setContentText("The dashboard keeps running, but the part that failed may show old values. "
-                        + "If this repeats, restart the app and send the log file to your controls engineer:\n" + logFile);
-                TextArea details = new TextArea(stackTrace(error));
-                details.setEditable(false);
-                alert.getDialogPane().setExpandableContent(details);
-                alert.showAndWait();
+                dialogs.error("Something went wrong: " + error.getClass().getSimpleName()
+                        + (error.getMessage() != null ? ": " + error.getMessage() : ""),
+                        "The dashboard keeps running, but the part that failed may show old values. "
+                        + "If this repeats, restart the app and send the log file to your controls engineer:\n" + logFile, error);
             } finally {
                 dialogOpen.set(false);
             }
@@ -59,11 +54,5 @@ final class FatalErrorHandler implements Thread.UncaughtExceptionHandler {
         } catch (IllegalStateException toolkitGone) {
             dialogOpen.set(false); // the FX toolkit is not running: the log has it
         }
-    }
-
-    private static String stackTrace(Throwable error) {
-        var out = new java.io.StringWriter();
-        error.printStackTrace(new java.io.PrintWriter(out));
-        return out.toString();
     }
 }

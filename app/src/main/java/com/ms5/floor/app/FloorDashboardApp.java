@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.ms5.floor.app.runtime.StationLifecycle;
 import com.ms5.floor.app.ui.FxmlViews;
+import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.FrameDrain;
 import com.ms5.floor.app.ui.notify.Notifier;
 import com.ms5.floor.app.ui.shell.MainView;
@@ -46,8 +47,9 @@ public final class FloorDashboardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        FatalErrorHandler.install(config.directories().logDir().resolve("ms5.log").toString());
         injector = Guice.createInjector(new AppModule(config));
+        FatalErrorHandler.install(config.directories().logDir().resolve("ms5.log").toString(),
+                injector.getInstance(DialogService.class));
         injector.getInstance(FrameDrain.class).start();
         injector.getInstance(StationLifecycle.class).start();
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.ms5.floor.app.AppModule;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ResourceBundle;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -29,10 +29,7 @@ class ControllerFactoryTest {
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
         AppConfig config = AppConfig.load(new AppDirectories(home), home.resolve("none.properties"));
-        injector = Guice.createInjector(binder -> {
-            binder.bind(AppConfig.class).toInstance(config);
-            binder.bind(Clock.class).toInstance(Clock.systemUTC());
-        });
+        injector = Guice.createInjector(new AppModule(config));
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.apache.plc4x.java.api.PlcConnection;
 import org.apache.plc4x.java.api.PlcConnectionManager;
 import org.apache.plc4x.java.api.messages.PlcReadRequest;
 import org.apache.plc4x.java.api.messages.PlcReadResponse;
-import org.apache.plc4x.java.api.messages.PlcWriteResponse;
 import org.apache.plc4x.java.spi.Plc4xNettyWrapper;
 import org.apache.plc4x.java.spi.Plc4xProtocolBase;
 import org.apache.plc4x.java.spi.TimeoutManager;
@@ -88,11 +87,6 @@ final class Plc4xSession {
         return request.build();
     }
 
-    /** Writes one tag: PLC4X 0.13.1 cannot write several in one request. */
-    PlcWriteResponse write(String name, String address, Object value, Duration deadline)
-            throws SessionException, InterruptedException {
-        return await(connection.writeRequestBuilder().addTagAddress(name, address, value).build().execute(), deadline);
-    }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future, Duration deadline)
             throws SessionException, InterruptedException {

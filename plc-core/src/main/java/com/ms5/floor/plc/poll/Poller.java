@@ -5,7 +5,6 @@ import com.ms5.floor.plc.api.Quality;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.SampleBatchListener;
 import com.ms5.floor.plc.api.TagValue;
-import com.ms5.floor.plc.tagmap.DataType;
 import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.TagMap;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.plc4x.java.DefaultPlcDriverManager;
 import org.apache.plc4x.java.api.PlcConnectionManager;
 import org.apache.plc4x.java.api.messages.PlcReadResponse;
-import org.apache.plc4x.java.api.messages.PlcWriteResponse;
 import org.apache.plc4x.java.api.types.PlcResponseCode;
 import org.apache.plc4x.java.api.value.PlcValue;
 import org.slf4j.Logger;
@@ -42,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threading.</b> Everything runs on the poller's own thread, {@code plc-poll-<connection>}:
  * the listener is called there, one batch at a time, in the order the scans ran. Connecting and
- * closing run on {@code plc-connect-<connection>} under a deadline, writes on
- * {@code plc-write-<connection>}. All are daemon threads, stopped by {@link #close()}.
+ * closing run on {@code plc-connect-<connection>} under a deadline. Both are daemon threads, stopped
+ * by {@link #close()}. MS5 only reads: nothing writes to a controller.
  *
  * <p><b>Scheduling.</b> Each scan class is due every period from the start, without drift; a scan
  * that runs late makes the next ones skip (counted in {@link ConnectionHealth#missedScans()}), never
@@ -85,7 +82,6 @@ public final class Poller implements AutoCloseable {
     private final ExecutorService connectThread;
     /** Closing can hang in PLC4X; it never holds up a connect. Idle threads end after a second. */
     private final ExecutorService closeThreads;
-    private final ExecutorService writeThread;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final PollerStats stats = new PollerStats();
 
@@ -146,7 +142,6 @@ public final class Poller implements AutoCloseable {
         this.settings = settings;
         this.backoff = settings.firstBackoff();
         this.connectThread = Executors.newSingleThreadExecutor(named("plc-connect-" + connection.id()));
-        this.writeThread = Executors.newSingleThreadExecutor(named("plc-write-" + connection.id()));
         this.closeThreads = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
                 new java.util.concurrent.SynchronousQueue<>(), named("plc-close-" + connection.id()));
         this.pollThread = named("plc-poll-" + connection.id()).newThread(this::run);
@@ -170,60 +165,6 @@ public final class Poller implements AutoCloseable {
     public void updateTags(List<PollTag> newTags) {
         List<PollTag> copy = List.copyOf(newTags);
         commands.add(() -> applyTags(copy, System.nanoTime()));
-    }
-
-    /**
-     * Writes one tag and reads it back. Runs on {@code plc-write-<connection>} over a session of its
-     * own with unconnected messaging: PLC4X 0.13.1 repeats a connected sequence count after a write,
-     * which a controller takes for a retransmission (the next write would be silently dropped).
-     *
-     * @param value in engineering units (scaling is undone before writing)
-     * @return completes with the value read back, or fails with a message that says what happened
-     */
-    public CompletableFuture<TagValue> write(String name, Object value) {
-        PollTag tag = tagsByName.get(name);
-        if (tag == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(name + " is not a tag of " + connection.id()));
-        }
-        if (connection.driver() == Driver.AB_ETH) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("PLC4X's ab-eth driver cannot write;"
-                    + " change " + name + " in the SLC program or from RSLogix 500"));
-        }
-        if (tag.type() == DataType.STRING) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("PLC4X 0.13.1 cannot write STRING tags"));
-        }
-        return CompletableFuture.supplyAsync(() -> writeAndReadBack(tag, value), writeThread);
-    }
-
-    private TagValue writeAndReadBack(PollTag tag, Object value) {
-        Object raw = WriteValues.toRaw(tag, value);
-        Plc4xSession writer = null;
-        try {
-            writer = Plc4xSession.open(drivers, url + "&force-unconnected-operation=true", settings.connectDeadline(),
-                    connectThread);
-            PlcWriteResponse written = writer.write(tag.name(), tag.driverAddress(), raw, settings.readDeadline());
-            PlcResponseCode code = written.getResponseCode(tag.name());
-            if (code != PlcResponseCode.OK) {
-                throw new IllegalStateException("The controller refused the write of " + tag.name() + ": " + code);
-            }
-            PlcReadResponse back = writer.read(Map.of(tag.name(), tag.driverAddress()), settings.readDeadline());
-            TagValue readBack = decode(back, tag, clock.instant());
-            if (!readBack.isGood() || !WriteValues.same(tag, value, readBack.value())) {
-                throw new IllegalStateException("Wrote " + value + " to " + tag.name() + " but read back "
-                        + (readBack.isGood() ? readBack.value() : readBack.quality())
-                        + "; the PLC program may overwrite the tag");
-            }
-            return readBack;
-        } catch (Plc4xSession.SessionException e) {
-            throw new IllegalStateException("Writing " + tag.name() + " on " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Writing " + tag.name() + " was interrupted", e);
-        } finally {
-            if (writer != null) {
-                writer.close(closeThreads, settings.closeBudget());
-            }
-        }
     }
 
     // ---- the poll thread ----
@@ -570,7 +511,6 @@ public final class Poller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writeThread.shutdownNow();
         connectThread.shutdown();
         try {
             if (!connectThread.awaitTermination(settings.closeBudget().toMillis(), TimeUnit.MILLISECONDS)) {

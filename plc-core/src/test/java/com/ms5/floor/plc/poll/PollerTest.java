@@ -25,8 +25,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -274,30 +272,6 @@ class PollerTest {
             speed.setReal(101.5f);
             await(() -> batches.getLast().get("speed").value().equals(101.5));
             assertThat(batches.stream().filter(batch -> batch.changed().contains("speed")).count()).isEqualTo(2);
-        }
-    }
-
-    @Test
-    void writesOneTagAtATimeAndConfirmsEachByReadingItBack() throws Exception {
-        TagDatabase tags = new TagDatabase();
-        tags.define("Target", LogixType.Atomic.DINT).setDint(0);
-        tags.define("Speed", LogixType.Atomic.REAL).setReal(0f);
-        List<PollTag> pollTags = List.of(dint("target", "Target"),
-                new PollTag("speed", "Speed:REAL", DataType.REAL, null, 0, "fast", 100));
-        try (VirtualController controller = VirtualController.logix(0, tags, "1769-L33ER/B LOGIX5333ER");
-             Poller poller = new Poller(logix(controller, 100), pollTags, SHIFT_CLOCK, batches::add, QUICK)) {
-            poller.start();
-            // two writes in a row: PLC4X's connected sessions would silently lose the second
-            assertThat(poller.write("target", 1200).get(10, TimeUnit.SECONDS).asLong()).isEqualTo(1200);
-            assertThat(poller.write("speed", 42.25).get(10, TimeUnit.SECONDS).value()).isEqualTo(42.25);
-            assertThat(poller.write("target", 1300).get(10, TimeUnit.SECONDS).asLong()).isEqualTo(1300);
-            assertThat(tags.tag("Target").getDint()).isEqualTo(1300);
-            await(() -> !batches.isEmpty() && Long.valueOf(1300).equals(batches.getLast().get("target").value()));
-
-            assertThat(poller.write("target", 1e12)).failsWithin(Duration.ofSeconds(10))
-                    .withThrowableOfType(ExecutionException.class).withMessageContaining("does not fit target (DINT");
-            assertThat(poller.write("nothing", 1)).failsWithin(Duration.ofSeconds(1))
-                    .withThrowableOfType(ExecutionException.class).withMessageContaining("nothing is not a tag of plc");
         }
     }
 

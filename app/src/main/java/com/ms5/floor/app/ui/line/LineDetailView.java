@@ -11,7 +11,9 @@ import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.app.model.LineHistory;
 import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.runtime.DowntimeService;
+import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.Navigation;
+import com.ms5.floor.app.ui.UiExecutor;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TileFactory;
 import com.ms5.floor.app.ui.TimeText;
@@ -64,6 +66,8 @@ public final class LineDetailView {
 
     private final LineDetailViewModel model;
     private final DowntimeService downtime;
+    private final DialogService dialogs;
+    private final UiExecutor ui;
     private final Navigation navigation;
     private final Clock clock;
     private final TimelineChart timeline = new TimelineChart();
@@ -108,9 +112,12 @@ public final class LineDetailView {
     @FXML private Label source;
 
     @Inject
-    LineDetailView(LineDetailViewModel model, DowntimeService downtime, Navigation navigation, Clock clock) {
+    LineDetailView(LineDetailViewModel model, DowntimeService downtime, DialogService dialogs, UiExecutor ui,
+                   Navigation navigation, Clock clock) {
+        this.ui = ui;
         this.model = model;
         this.downtime = downtime;
+        this.dialogs = dialogs;
         this.navigation = navigation;
         this.clock = clock;
     }
@@ -332,13 +339,8 @@ public final class LineDetailView {
 
     @FXML
     private void chooseExport() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(resources.getString("line.export"));
-        chooser.setInitialFileName("stops-" + model.lineIdProperty().get() + ".csv");
-        java.io.File file = chooser.showSaveDialog(stops.getScene().getWindow());
-        if (file != null) {
-            exportStops(file.toPath());
-        }
+        dialogs.saveFile(stops.getScene().getWindow(), resources.getString("line.export"),
+                "stops-" + model.lineIdProperty().get() + ".csv").ifPresent(this::exportStops);
     }
 
     /** Writes the stops shown as CSV (the file chooser's choice lands here). */
@@ -484,7 +486,7 @@ public final class LineDetailView {
             return;
         }
         stops.getSelectionModel().select(stop);
-        new ReasonDialog(stops.getScene().getWindow(), resources, downtime, history.reasons(), stop,
+        new ReasonDialog(stops.getScene().getWindow(), resources, downtime, ui, history.reasons(), stop,
                 model.name(stop.machineId()), model::say).show(); // the change notice reloads the stops
     }
 }

@@ -195,7 +195,9 @@ public final class LineDetailViewModel extends ViewModel {
         message.set("");
         followLine();
         cancelForNewRead();
-        load();
+        if (!loading) {
+            load(); // else the cancelled read's end reads the new line
+        }
     }
 
     /** Shows the range: the shift live, or a longer stretch read once. */
@@ -205,7 +207,9 @@ public final class LineDetailViewModel extends ViewModel {
         }
         range.set(next);
         cancelForNewRead();
-        load();
+        if (!loading) {
+            load(); // else the cancelled read's end reads the new range
+        }
     }
 
     /** Cancel: the long read ends, and the shift is shown again. */
@@ -243,8 +247,8 @@ public final class LineDetailViewModel extends ViewModel {
 
     /** Reads the history; one read at a time, and once more if asked meanwhile. */
     private void load() {
-        if (lineId.get() == null) {
-            return;
+        if (lineId.get() == null || !isActive()) {
+            return; // a hidden tab reads when it is shown again
         }
         if (loading) {
             loadAgain = true; // a change arrived during the read: it may not be in it

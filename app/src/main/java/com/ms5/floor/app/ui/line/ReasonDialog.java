@@ -45,6 +45,8 @@ final class ReasonDialog {
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final ResourceBundle text;
     private final DowntimeService downtime;
+    /** Where the answers of the database come back: the FX thread. */
+    private final java.util.concurrent.Executor ui;
     private final ReasonTree reasons;
     private final DowntimeEvent stop;
     private final Consumer<String> done;
@@ -56,10 +58,11 @@ final class ReasonDialog {
     private final ButtonType save;
 
     /** @param done receives what happened, in words, once the change is stored */
-    ReasonDialog(Window owner, ResourceBundle text, DowntimeService downtime, ReasonTree reasons, DowntimeEvent stop,
+    ReasonDialog(Window owner, ResourceBundle text, DowntimeService downtime, java.util.concurrent.Executor ui, ReasonTree reasons, DowntimeEvent stop,
                  String machine, Consumer<String> done) {
         this.text = text;
         this.downtime = downtime;
+        this.ui = ui;
         this.reasons = reasons;
         this.stop = stop;
         this.done = done;
@@ -181,14 +184,14 @@ final class ReasonDialog {
         ReasonTree.Node reason = chosen.getValue();
         problem.setText(text.getString("reason.saving"));
         downtime.assignReason(stop, reason.id(), comment.getText().strip())
-                .whenComplete((saved, error) -> Platform.runLater(() -> {
+                .whenCompleteAsync((saved, error) -> {
                     if (error != null) {
                         problem.setText(ErrorText.of(error));
                     } else {
                         dialog.close();
                         done.accept(String.format(text.getString("reason.saved"), reasons.path(reason.id())));
                     }
-                }));
+                }, ui);
     }
 
     private void split() {
@@ -213,13 +216,13 @@ final class ReasonDialog {
         Instant cut = at;
         problem.setText(text.getString("reason.saving"));
         downtime.splitStop(stop, cut)
-                .whenComplete((parts, error) -> Platform.runLater(() -> {
+                .whenCompleteAsync((parts, error) -> {
                     if (error != null) {
                         problem.setText(ErrorText.of(error));
                     } else {
                         dialog.close();
                         done.accept(String.format(text.getString("reason.splitDone"), CLOCK.format(cut)));
                     }
-                }));
+                }, ui);
     }
 }

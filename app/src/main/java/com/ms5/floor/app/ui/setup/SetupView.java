@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.plc.api.Role;
@@ -39,7 +40,6 @@ import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.converter.DefaultStringConverter;
 
 /**
@@ -51,6 +51,7 @@ import javafx.util.converter.DefaultStringConverter;
  */
 public final class SetupView {
     private final SetupViewModel setup;
+    private final DialogService dialogs;
     private TagMapEditorModel model;
     private VersionControls<TagMap> versions;
 
@@ -101,8 +102,9 @@ public final class SetupView {
     }
 
     @Inject
-    SetupView(SetupViewModel setup) {
+    SetupView(SetupViewModel setup, DialogService dialogs) {
         this.setup = setup;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -526,13 +528,10 @@ public final class SetupView {
         if (consequence == null) {
             return;
         }
-        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                consequence + " Undo brings it back until then.", javafx.scene.control.ButtonType.OK,
-                javafx.scene.control.ButtonType.CANCEL);
-        confirm.initOwner(equipment.getScene().getWindow());
-        confirm.setTitle("Remove " + node.id());
-        confirm.setHeaderText("Remove " + node.text().strip() + "?");
-        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> remove(node.kind(), node.id()));
+        if (dialogs.confirm(window(), "Remove " + node.id(), "Remove " + node.text().strip() + "?",
+                consequence + " Undo brings it back until then.")) {
+            remove(node.kind(), node.id());
+        }
     }
 
     /** Takes a machine, line or connection out of the tag map (after the engineer confirmed). */
@@ -717,13 +716,8 @@ public final class SetupView {
             status.setText("Select the machine the tags are for in the tree first.");
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import tags from a Studio 5000 export");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("L5X exports", "*.L5X", "*.l5x"));
-        java.io.File file = chooser.showOpenDialog(bindings.getScene().getWindow());
-        if (file != null) {
-            importL5x(file.toPath());
-        }
+        dialogs.openFile(window(), "Import tags from a Studio 5000 export", "L5X exports", "*.L5X", "*.l5x")
+                .ifPresent(this::importL5x);
     }
 
     /** Reads an L5X off the FX thread and shows its rows for the selected machine (the file chooser's choice lands here). */
@@ -758,13 +752,7 @@ public final class SetupView {
 
     @FXML
     private void chooseCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import tag bindings from CSV");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        java.io.File file = chooser.showOpenDialog(bindings.getScene().getWindow());
-        if (file != null) {
-            importCsv(file.toPath());
-        }
+        dialogs.openFile(window(), "Import tag bindings from CSV", "CSV", "*.csv").ifPresent(this::importCsv);
     }
 
     /** Reads a CSV off the FX thread, previews every row with its problems, and applies it only if all are fine. */
@@ -785,13 +773,7 @@ public final class SetupView {
 
     @FXML
     private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export tag bindings as CSV");
-        chooser.setInitialFileName("tag-bindings.csv");
-        java.io.File file = chooser.showSaveDialog(bindings.getScene().getWindow());
-        if (file != null) {
-            exportCsv(file.toPath());
-        }
+        dialogs.saveFile(window(), "Export tag bindings as CSV", "tag-bindings.csv").ifPresent(this::exportCsv);
     }
 
     /** Writes every binding as CSV, off the FX thread. */
@@ -800,6 +782,10 @@ public final class SetupView {
         setup.inBackground(() -> Files.writeString(file, csv, StandardCharsets.UTF_8)).whenComplete((p, error) ->
                 status.setText(error != null ? "Export failed: " + ErrorText.of(error)
                         : "Exported " + (csv.lines().count() - 1) + " binding(s) to " + file));
+    }
+
+    private javafx.stage.Window window() {
+        return bindings.getScene().getWindow();
     }
 
     @FXML
