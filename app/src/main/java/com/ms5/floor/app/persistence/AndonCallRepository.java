@@ -104,8 +104,10 @@ public final class AndonCallRepository {
                     }
                     change.apply(call, by);
                     session.flush(); // the version check happens here
-                    Audit.record(session, stationId, who, action, "andon:" + id, detail);
-                    ChangeFeed.announce(session, ChangeFeed.ANDON + id, stationId);
+                    session.doWork(c -> {
+                        Audit.record(c, stationId, who, action, "andon:" + id, detail);
+                        ChangeFeed.announce(c, stationId, List.of(ChangeFeed.ANDON + id));
+                    });
                     return call.toRecord();
                 });
             } catch (Refused e) {

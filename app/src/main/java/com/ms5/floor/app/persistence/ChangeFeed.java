@@ -2,6 +2,8 @@ package com.ms5.floor.app.persistence;
 
 import com.ms5.floor.app.base.NamedThreads;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Collection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,8 +28,7 @@ public final class ChangeFeed implements AutoCloseable {
     /** A new configuration version: {@code config:<kind>}. */
     public static final String CONFIG = "config:";
     public static final String FROM = "@";
-    /** Sends one change ({@code kind + id + FROM + station}); delivered when the caller's transaction commits. */
-    static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
+    private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
@@ -43,10 +44,19 @@ public final class ChangeFeed implements AutoCloseable {
         thread.execute(this::listen);
     }
 
-    /** Announces a change inside a Hibernate transaction: delivered when it commits. */
-    static void announce(org.hibernate.Session session, String what, String stationId) {
-        session.createNativeQuery(NOTIFY.replace("?", "?1"), Object.class).setParameter(1, what + FROM + stationId)
-                .getSingleResult();
+    /**
+     * Announces changes ({@code kind + id}, e.g. {@code andon:<id>}) in the caller's transaction:
+     * every station hears them when it commits, and not at all if it rolls back. Hibernate
+     * repositories call it through {@code session.doWork}.
+     */
+    static void announce(Connection c, String stationId, Collection<String> changes) throws SQLException {
+        try (PreparedStatement notify = c.prepareStatement(NOTIFY)) {
+            for (String what : changes) {
+                notify.setString(1, what + FROM + stationId);
+                notify.addBatch();
+            }
+            notify.executeBatch();
+        }
     }
 
     private void listen() {

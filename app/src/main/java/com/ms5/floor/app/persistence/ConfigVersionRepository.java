@@ -99,18 +99,8 @@ public final class ConfigVersionRepository {
                     try (ResultSet r = insert.executeQuery()) {
                         if (r.next()) {
                             int version = r.getInt(1);
-                            try (PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
-                                notify.setString(1, ChangeFeed.CONFIG + kind + ChangeFeed.FROM + stationId);
-                                notify.executeQuery();
-                            }
-                            try (PreparedStatement audit = c.prepareStatement("INSERT INTO audit_log (station_id, who, action, "
-                                    + "subject, detail) VALUES (?, ?, 'config-version', ?, ?)")) {
-                                audit.setString(1, stationId);
-                                audit.setString(2, who);
-                                audit.setString(3, kind);
-                                audit.setString(4, "version " + version + ": " + summary);
-                                audit.executeUpdate();
-                            }
+                            ChangeFeed.announce(c, stationId, List.of(ChangeFeed.CONFIG + kind));
+                            Audit.record(c, stationId, who, "config-version", kind, "version " + version + ": " + summary);
                             c.commit();
                             return version;
                         }

@@ -83,8 +83,10 @@ public final class DowntimeRepository {
                     throw new StaleStateException("stale");
                 }
                 T result = change.apply(session, event, by);
-                Audit.record(session, stationId, who, action, "downtime:" + id, detail);
-                ChangeFeed.announce(session, ChangeFeed.DOWNTIME + id, stationId);
+                session.doWork(c -> {
+                    Audit.record(c, stationId, who, action, "downtime:" + id, detail);
+                    ChangeFeed.announce(c, stationId, List.of(ChangeFeed.DOWNTIME + id));
+                });
                 return result;
             });
         } catch (OptimisticLockException | StaleStateException e) {

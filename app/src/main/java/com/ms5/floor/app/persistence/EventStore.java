@@ -63,8 +63,7 @@ public final class EventStore {
                  PreparedStatement call = c.prepareStatement(CALL_UPSERT);
                  PreparedStatement callEvent = c.prepareStatement(
                          "INSERT INTO andon_call_event (id, call_id, kind, at, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-                 PreparedStatement shift = c.prepareStatement(SHIFT_UPSERT);
-                 PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
+                 PreparedStatement shift = c.prepareStatement(SHIFT_UPSERT)) {
                 Set<String> changed = new LinkedHashSet<>();
                 List<StoredEvent.IntervalClosed> intervals = new ArrayList<>();
                 List<StoredEvent.MinuteClosed> minutes = new ArrayList<>();
@@ -93,11 +92,7 @@ public final class EventStore {
                 call.executeBatch();
                 callEvent.executeBatch();
                 shift.executeBatch();
-                for (String id : changed) {
-                    notify.setString(1, id + ChangeFeed.FROM + stationId);
-                    notify.addBatch();
-                }
-                notify.executeBatch();
+                ChangeFeed.announce(c, stationId, changed);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

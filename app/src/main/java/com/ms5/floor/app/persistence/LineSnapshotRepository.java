@@ -28,19 +28,16 @@ public final class LineSnapshotRepository {
             try (Connection c = database.dataSource().getConnection();
                  PreparedStatement upsert = c.prepareStatement("INSERT INTO line_snapshot (line_id, station_id, updated_at, status) "
                          + "VALUES (?, ?, now(), ?::jsonb) ON CONFLICT (line_id) DO UPDATE SET station_id = excluded.station_id, "
-                         + "updated_at = excluded.updated_at, status = excluded.status");
-                 PreparedStatement notify = c.prepareStatement(ChangeFeed.NOTIFY)) {
+                         + "updated_at = excluded.updated_at, status = excluded.status")) {
                 c.setAutoCommit(false);
                 for (LineStatus line : lines) {
                     upsert.setString(1, line.lineId());
                     upsert.setString(2, stationId);
                     upsert.setString(3, Json.MAPPER.writeValueAsString(line));
                     upsert.addBatch();
-                    notify.setString(1, ChangeFeed.LINE + line.lineId() + ChangeFeed.FROM + stationId);
-                    notify.addBatch();
                 }
                 upsert.executeBatch();
-                notify.executeBatch();
+                ChangeFeed.announce(c, stationId, lines.stream().map(l -> ChangeFeed.LINE + l.lineId()).toList());
                 c.commit();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A line status cannot be written as JSON: " + e.getMessage(), e);
