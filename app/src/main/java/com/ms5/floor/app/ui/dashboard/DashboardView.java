@@ -33,7 +33,7 @@ public final class DashboardView {
 
     @FXML
     private void initialize() {
-        machineLabel.setText(model.machineId());
+        machineLabel.textProperty().bind(model.titleProperty());
 
         Tile count = TileFactory.number("totalCountTile", resources.getString("tile.totalCount"), "");
         Tile rate = TileFactory.sparkLine("rateTile", resources.getString("tile.rate"), resources.getString("tile.rate.unit"));

@@ -40,6 +40,7 @@ public final class DashboardViewModel extends ViewModel {
     private final ObjectProperty<MachineState> state = new SimpleObjectProperty<>(MachineState.UNKNOWN);
     private final ObjectProperty<ConnectionHealth.State> plcState = new SimpleObjectProperty<>(ConnectionHealth.State.CONNECTING);
     private final StringProperty plcProblem = new SimpleStringProperty("");
+    private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
     private final StringProperty database = new SimpleStringProperty("");
     private final BooleanProperty databaseOk = new SimpleBooleanProperty(true);
@@ -49,6 +50,7 @@ public final class DashboardViewModel extends ViewModel {
         this.live = live;
         this.configuration = configuration;
         this.machineId = config.machineId();
+        this.title.set(machineId);
     }
 
     @Override
@@ -59,6 +61,7 @@ public final class DashboardViewModel extends ViewModel {
     }
 
     void show(MachineFigures m) {
+        title.set(m.name() + " · " + m.id());
         totalCount.set(m.oee().totalCount());
         ratePerMinute.set(m.ratePerMinute());
         oeePercent.set(m.oee().oee() * 100);
@@ -86,8 +89,9 @@ public final class DashboardViewModel extends ViewModel {
         databaseOk.set(status.databaseOk());
     }
 
-    public String machineId() {
-        return machineId;
+    /** The machine's name and id ("Filler · L1-FILLER"); its id until analytics has named it. */
+    public StringProperty titleProperty() {
+        return title;
     }
 
     public DoubleProperty totalCountProperty() {

@@ -124,7 +124,7 @@ public final class LineDetailView {
 
     @FXML
     private void initialize() {
-        oeeTile = TileFactory.gauge("lineOeeTile", resources.getString("tile.oee.shift"));
+        oeeTile = TileFactory.gauge("lineOeeTile", resources.getString("tile.oee"));
         availabilityTile = TileFactory.gauge("lineAvailabilityTile", resources.getString("tile.availability"));
         performanceTile = TileFactory.gauge("linePerformanceTile", resources.getString("tile.performance"));
         qualityTile = TileFactory.gauge("lineQualityTile", resources.getString("tile.quality"));

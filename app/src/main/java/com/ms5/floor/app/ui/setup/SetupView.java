@@ -7,7 +7,6 @@ import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.poll.ConnectionCheck;
 import com.ms5.floor.plc.tagmap.BindingCsv;
 import com.ms5.floor.plc.tagmap.DataType;
-import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
@@ -21,26 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DefaultStringConverter;
 
 /**
  * Controller of SetupView.fxml, the controls engineer's tab: the equipment tree (PLC connections,
@@ -61,7 +52,7 @@ public final class SetupView {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Button saveButton;
-    @FXML private TreeView<Node> equipment;
+    @FXML private TreeView<EquipmentTree.Node> equipment;
     @FXML private VBox machinePane;
     @FXML private VBox connectionPane;
     @FXML private VBox linePane;
@@ -71,36 +62,20 @@ public final class SetupView {
     @FXML private Button removeEquipmentButton;
     @FXML private TextField lineName;
     @FXML private ComboBox<String> bulkScanClass;
-    @FXML private TableView<BindingRow> bindings;
+    @FXML private TableView<BindingsTable.Row> bindings;
     @FXML private ProgressIndicator readProgress;
     @FXML private GridPane connectionForm;
     @FXML private ProgressIndicator connectionProgress;
     @FXML private Label connectionResult;
 
     private final Map<String, ConnectionCheck.Reading> readings = new HashMap<>();
-    private final ComboBox<Driver> driver = new ComboBox<>(FXCollections.observableArrayList(Driver.values()));
-    private final TextField host = new TextField();
-    private final TextField port = new TextField();
-    private final TextField slot = new TextField();
-    private final TextField scanClasses = new TextField();
-    private final Label connectionProblem = new Label();
+    private ConnectionForm connection;
     private boolean redrawing;
     /** The machine and line whose names the fields hold: focus can leave a field after the tree moved on. */
     private String namedMachine;
     private String namedLine;
 
     /** What the tree shows: the plant, a connection, a line or a machine, by id. */
-    record Node(String kind, String id, String text) {
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    /** One binding as the table shows it, with its place in the machine and its problem. */
-    record BindingRow(int index, TagMap.Binding binding, String problem) {
-    }
-
     @Inject
     SetupView(SetupViewModel setup, DialogService dialogs) {
         this.setup = setup;
@@ -113,15 +88,15 @@ public final class SetupView {
         versions = new VersionControls<>(setup, versionLabel, status, undoButton, redoButton,
                 saveButton);
         equipment.setDisable(true);
-        columns();
+        BindingsTable.columns(bindings, bulkScanClass.getItems(), this::edit, this::reading);
         bindings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         equipment.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> show());
-        equipment.setCellFactory(tree -> new EquipmentCell());
+        equipment.setCellFactory(tree -> new EquipmentTree.Cell(this::dropMachine));
         VersionControls.onCommit(machineName, this::renameMachine);
         VersionControls.onCommit(lineName, this::renameLine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
         machineConnection.setOnAction(e -> changeMachineConnection());
-        connectionFormFields();
+        connection = new ConnectionForm(connectionForm, this::applyConnection);
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
         setup.editorProperty().addListener((o, old, editor) -> {
@@ -136,56 +111,6 @@ public final class SetupView {
             redraw();
         });
         ViewModel.bind(root, setup);
-    }
-
-    /** A tree row; a machine can be dragged onto another machine (to take its place) or onto a line (to end it). */
-    private final class EquipmentCell extends javafx.scene.control.TreeCell<Node> {
-        private static final javafx.scene.input.DataFormat MACHINE = new javafx.scene.input.DataFormat("application/x-ms5-machine");
-
-        EquipmentCell() {
-            setOnDragDetected(e -> {
-                if (getItem() != null && getItem().kind().equals("machine")) {
-                    javafx.scene.input.Dragboard board = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
-                    board.setContent(Map.of(MACHINE, getItem().id()));
-                    e.consume();
-                }
-            });
-            setOnDragOver(e -> {
-                if (e.getDragboard().hasContent(MACHINE) && target() != null) {
-                    e.acceptTransferModes(javafx.scene.input.TransferMode.MOVE);
-                }
-                e.consume();
-            });
-            setOnDragDropped(e -> {
-                String[] at = target();
-                boolean done = e.getDragboard().hasContent(MACHINE) && at != null;
-                if (done) {
-                    dropMachine((String) e.getDragboard().getContent(MACHINE), at[0], Integer.parseInt(at[1]));
-                }
-                e.setDropCompleted(done);
-                e.consume();
-            });
-        }
-
-        /** Where a machine dropped here goes: {line id, index}, or null where it cannot go. */
-        private String[] target() {
-            Node node = getItem();
-            if (node == null || getTreeItem() == null) {
-                return null;
-            }
-            return switch (node.kind()) {
-                case "line" -> new String[] {node.id(), String.valueOf(getTreeItem().getChildren().size())};
-                case "machine" -> new String[] {getTreeItem().getParent().getValue().id(),
-                        String.valueOf(getTreeItem().getParent().getChildren().indexOf(getTreeItem()))};
-                default -> null;
-            };
-        }
-
-        @Override
-        protected void updateItem(Node node, boolean empty) {
-            super.updateItem(node, empty);
-            setText(empty || node == null ? null : node.text());
-        }
     }
 
     /** A machine dropped in the tree before the machine at {@code before} of a line (its size: at the end). */
@@ -203,26 +128,13 @@ public final class SetupView {
         redrawing = true;
         try {
             TagMap map = model.current();
-            Node selected = equipment.getSelectionModel().getSelectedItem() == null ? null
+            EquipmentTree.Node selected = equipment.getSelectionModel().getSelectedItem() == null ? null
                     : equipment.getSelectionModel().getSelectedItem().getValue();
-            TreeItem<Node> root = new TreeItem<>(new Node("plant", "", map.plant()));
-            root.setExpanded(true);
-            TreeItem<Node> connections = new TreeItem<>(new Node("group", "connections", "PLC connections"));
-            connections.setExpanded(true);
-            map.connections().forEach(c -> connections.getChildren().add(new TreeItem<>(new Node("connection", c.id(),
-                    c.id() + "  (" + c.driver() + " " + c.host() + ")"))));
-            root.getChildren().add(connections);
-            for (TagMap.Line line : map.lines()) {
-                TreeItem<Node> l = new TreeItem<>(new Node("line", line.id(), line.name()));
-                l.setExpanded(true);
-                line.machines().forEach(m -> l.getChildren().add(new TreeItem<>(new Node("machine", m.id(),
-                        m.name() + "  [" + m.id() + "]" + (model.bindingProblems(m.id()).isEmpty() ? "" : "  ⚠")))));
-                root.getChildren().add(l);
-            }
+            TreeItem<EquipmentTree.Node> root = EquipmentTree.items(map, id -> !model.bindingProblems(id).isEmpty());
             equipment.setRoot(root);
             equipment.setShowRoot(true);
             // The machine this station shows is where an engineer usually starts.
-            select(root, selected != null ? selected : new Node("machine", setup.shownMachineId(), ""));
+            EquipmentTree.select(equipment, root, selected != null ? selected : new EquipmentTree.Node("machine", setup.shownMachineId(), ""));
             versions.show(model, model.pendingChanges().size(), model.problems().size());
             show();
         } finally {
@@ -230,18 +142,8 @@ public final class SetupView {
         }
     }
 
-    private void select(TreeItem<Node> item, Node wanted) {
-        for (TreeItem<Node> child : item.getChildren()) {
-            if (child.getValue().kind().equals(wanted.kind()) && child.getValue().id().equals(wanted.id())) {
-                equipment.getSelectionModel().select(child);
-                return;
-            }
-            select(child, wanted);
-        }
-    }
-
     private void show() {
-        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        TreeItem<EquipmentTree.Node> item = equipment.getSelectionModel().getSelectedItem();
         String kind = item == null ? "" : item.getValue().kind();
         machinePane.setVisible(kind.equals("machine"));
         connectionPane.setVisible(kind.equals("connection"));
@@ -264,7 +166,7 @@ public final class SetupView {
     }
 
     private String machineId() {
-        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        TreeItem<EquipmentTree.Node> item = equipment.getSelectionModel().getSelectedItem();
         return item != null && item.getValue().kind().equals("machine") ? item.getValue().id() : null;
     }
 
@@ -278,9 +180,9 @@ public final class SetupView {
         machineConnection.setValue(m.connection());
         machineInfo.setText("id " + m.id() + " · " + m.bindings().size() + " tag(s)");
         Map<Integer, String> problems = model.bindingProblems(id);
-        List<BindingRow> rows = new ArrayList<>();
+        List<BindingsTable.Row> rows = new ArrayList<>();
         for (int i = 0; i < m.bindings().size(); i++) {
-            rows.add(new BindingRow(i, m.bindings().get(i), problems.get(i)));
+            rows.add(new BindingsTable.Row(i, m.bindings().get(i), problems.get(i)));
         }
         List<Integer> selected = List.copyOf(bindings.getSelectionModel().getSelectedIndices());
         bindings.getItems().setAll(rows);
@@ -292,65 +194,7 @@ public final class SetupView {
 
     // ---- the bindings table
 
-    private void columns() {
-        TableColumn<BindingRow, Role> role = new TableColumn<>("Role");
-        role.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().binding().role()));
-        role.setCellFactory(ComboBoxTableCell.forTableColumn(Role.values()));
-        role.setOnEditCommit(e -> edit(e.getRowValue(), b -> new TagMap.Binding(e.getNewValue(),
-                e.getNewValue() == Role.CUSTOM ? (b.name() == null ? TagMapEditorModel.customName(b.address().isEmpty()
-                        ? "Value" : b.address()) : b.name()) : null, b.address(), b.type(), b.scaling(), b.deadband(), b.scanClass())));
-        TableColumn<BindingRow, String> name = textColumn("Name", b -> b.name() == null ? "" : b.name(),
-                (b, v) -> new TagMap.Binding(b.role(), v.isBlank() ? null : v.strip(), b.address(), b.type(), b.scaling(),
-                        b.deadband(), b.scanClass()));
-        TableColumn<BindingRow, String> address = textColumn("Address", TagMap.Binding::address,
-                (b, v) -> new TagMap.Binding(b.role(), b.name(), v.strip(), b.type(), b.scaling(), b.deadband(), b.scanClass()));
-        address.setPrefWidth(260);
-        TableColumn<BindingRow, DataType> type = new TableColumn<>("Type");
-        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().binding().type()));
-        type.setCellFactory(ComboBoxTableCell.forTableColumn(DataType.values()));
-        type.setOnEditCommit(e -> edit(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(),
-                e.getNewValue(), b.scaling(), b.deadband(), b.scanClass())));
-        TableColumn<BindingRow, String> scan = new TableColumn<>("Scan class");
-        scan.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().binding().scanClass()));
-        scan.setCellFactory(ComboBoxTableCell.forTableColumn(new DefaultStringConverter(), bulkScanClass.getItems()));
-        scan.setOnEditCommit(e -> edit(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(),
-                b.scaling(), b.deadband(), e.getNewValue())));
-        TableColumn<BindingRow, String> deadband = textColumn("Deadband", b -> number(b.deadband()), (b, v) ->
-                new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), parse(v, "deadband"), b.scanClass()));
-        TableColumn<BindingRow, String> scaling = textColumn("Scaling (raw → eng)", b -> scalingText(b.scaling()),
-                (b, v) -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), parseScaling(v), b.deadband(),
-                        b.scanClass()));
-        scaling.setPrefWidth(170);
-        TableColumn<BindingRow, String> value = TextColumn.of("Test read", this::reading, 160);
-        TableColumn<BindingRow, String> problem = TextColumn.of("Problem", r -> r.problem() == null ? "" : r.problem(), 420);
-        role.setPrefWidth(130);
-        scan.setPrefWidth(100);
-        deadband.setPrefWidth(90);
-        bindings.getColumns().setAll(List.of(role, name, address, type, scan, deadband, scaling, value, problem));
-        bindings.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(BindingRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("problem"), !empty && row != null
-                        && row.problem() != null);
-            }
-        });
-    }
-
-    private interface BindingEdit {
-        TagMap.Binding apply(TagMap.Binding binding, String text);
-    }
-
-    private TableColumn<BindingRow, String> textColumn(String title, java.util.function.Function<TagMap.Binding, String> get,
-                                                       BindingEdit set) {
-        TableColumn<BindingRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(get.apply(c.getValue().binding())));
-        column.setCellFactory(TextFieldTableCell.forTableColumn());
-        column.setOnEditCommit(e -> edit(e.getRowValue(), b -> set.apply(b, e.getNewValue())));
-        return column;
-    }
-
-    private void edit(BindingRow row, java.util.function.UnaryOperator<TagMap.Binding> change) {
+    private void edit(BindingsTable.Row row, java.util.function.UnaryOperator<TagMap.Binding> change) {
         String id = machineId();
         if (id == null) {
             return;
@@ -364,46 +208,13 @@ public final class SetupView {
         }
     }
 
-    private String reading(BindingRow row) {
+    private String reading(BindingsTable.Row row) {
         String id = machineId();
         ConnectionCheck.Reading r = id == null ? null : readings.get(row.binding().valueName(id));
         if (r == null) {
             return "";
         }
         return r.value() != null ? r.value().value() + "  (" + r.value().quality() + ")" : "✗ " + r.problem();
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static double parse(String text, String what) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not a number; use a point for decimals (0.5)");
-        }
-    }
-
-    private static String scalingText(TagMap.Scaling s) {
-        return s == null ? "" : number(s.rawLow()) + ".." + number(s.rawHigh()) + " → " + number(s.engLow()) + ".."
-                + number(s.engHigh());
-    }
-
-    /** "0..27648 → 0..100", or empty for none. */
-    private static TagMap.Scaling parseScaling(String text) {
-        if (text.isBlank()) {
-            return null;
-        }
-        String[] parts = text.replace("->", "→").split("→");
-        String[] raw = parts[0].split("\\.\\.");
-        String[] eng = parts.length == 2 ? parts[1].split("\\.\\.") : new String[0];
-        if (raw.length != 2 || eng.length != 2) {
-            throw new IllegalArgumentException("Scaling '" + text + "' is not rawLow..rawHigh → engLow..engHigh, as in "
-                    + "0..27648 → 0..100; leave it empty for none");
-        }
-        return new TagMap.Scaling(parse(raw[0], "rawLow"), parse(raw[1], "rawHigh"), parse(eng[0], "engLow"),
-                parse(eng[1], "engHigh"));
     }
 
     // ---- machine and line actions
@@ -422,7 +233,7 @@ public final class SetupView {
     private void removeBindings() {
         String id = machineId();
         if (id != null && !bindings.getSelectionModel().getSelectedIndices().isEmpty()) {
-            List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingRow::index).toList();
+            List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingsTable.Row::index).toList();
             bindings.getSelectionModel().clearSelection();
             model.removeBindings(id, indexes);
         }
@@ -434,7 +245,7 @@ public final class SetupView {
         if (redrawing || id == null || scan == null) {
             return;
         }
-        List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingRow::index).toList();
+        List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingsTable.Row::index).toList();
         if (indexes.isEmpty()) {
             status.setText("Select the tags first (Shift or Ctrl + click), then choose their scan class.");
         } else {
@@ -476,7 +287,7 @@ public final class SetupView {
     }
 
     private void addEquipment(NewEquipmentDialog.Kind kind) {
-        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        TreeItem<EquipmentTree.Node> item = equipment.getSelectionModel().getSelectedItem();
         String line = item == null ? null : switch (item.getValue().kind()) {
             case "line" -> item.getValue().id();
             case "machine" -> item.getParent().getValue().id();
@@ -496,7 +307,7 @@ public final class SetupView {
             case MACHINE -> model.addMachine(e.line(), e.id(), e.name(), e.connection());
         }
         String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
-        select(equipment.getRoot(), new Node(kind, e.id(), ""));
+        EquipmentTree.select(equipment, equipment.getRoot(), new EquipmentTree.Node(kind, e.id(), ""));
         status.setText(switch (e.kind()) {
             case CONNECTION -> "PLC connection " + e.id() + " added: check its port, slot and scan classes, then Test connection.";
             case LINE -> "Line " + e.id() + " added: Add → Machine… gives it machines.";
@@ -507,11 +318,11 @@ public final class SetupView {
 
     @FXML
     private void removeEquipment() {
-        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        TreeItem<EquipmentTree.Node> item = equipment.getSelectionModel().getSelectedItem();
         if (item == null) {
             return;
         }
-        Node node = item.getValue();
+        EquipmentTree.Node node = item.getValue();
         String inUse = node.kind().equals("connection") ? model.connectionInUse(node.id()) : null;
         if (inUse != null) {
             status.setText(inUse); // nothing to ask: it cannot go yet
@@ -622,43 +433,15 @@ public final class SetupView {
         });
     }
 
-    private void connectionFormFields() {
-        String[] labels = {"Driver", "Host (IP address)", "Port", "Slot (Logix) / station (SLC)", "Scan classes"};
-        javafx.scene.Node[] fields = {driver, host, port, slot, scanClasses};
-        for (int i = 0; i < labels.length; i++) {
-            connectionForm.add(new Label(labels[i]), 0, i);
-            connectionForm.add(fields[i], 1, i);
-        }
-        host.setId("connectionHost");
-        port.setId("connectionPort");
-        scanClasses.setPromptText("fast=100, normal=1000 (names and periods in ms)");
-        scanClasses.setPrefColumnCount(30);
-        connectionProblem.getStyleClass().add("problem");
-        connectionProblem.setWrapText(true);
-        connectionForm.add(connectionProblem, 1, labels.length);
-        for (javafx.scene.Node field : fields) {
-            if (field instanceof TextField text) {
-                VersionControls.onCommit(text, this::applyConnection);
-            }
-        }
-        driver.setOnAction(e -> applyConnection());
-    }
-
     private String connectionId() {
-        TreeItem<Node> item = equipment.getSelectionModel().getSelectedItem();
+        TreeItem<EquipmentTree.Node> item = equipment.getSelectionModel().getSelectedItem();
         return item != null && item.getValue().kind().equals("connection") ? item.getValue().id() : null;
     }
 
     private void showConnection(String id) {
         TagMap.Connection c = model.current().connection(id).orElseThrow();
-        driver.setValue(c.driver());
-        host.setText(c.host());
-        port.setText(Integer.toString(c.port()));
-        slot.setText(Integer.toString(c.slot()));
-        scanClasses.setText(c.scanClasses().stream().map(s -> s.name() + "=" + s.periodMillis())
-                .collect(Collectors.joining(", ")));
         String prefix = "connections[" + model.current().connections().indexOf(c) + "]";
-        connectionProblem.setText(model.problems().stream().filter(p -> p.path().startsWith(prefix))
+        connection.show(c, model.problems().stream().filter(p -> p.path().startsWith(prefix))
                 .map(p -> p.path().substring(prefix.length() + 1) + ": " + p.message()).collect(Collectors.joining("\n")));
     }
 
@@ -668,23 +451,10 @@ public final class SetupView {
             return;
         }
         try {
-            List<TagMap.ScanClass> scans = new ArrayList<>();
-            for (String part : scanClasses.getText().split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                String[] nameAndPeriod = part.split("=");
-                if (nameAndPeriod.length != 2) {
-                    throw new IllegalArgumentException("Scan class '" + part.strip() + "' is not name=milliseconds, as in fast=100");
-                }
-                scans.add(new TagMap.ScanClass(nameAndPeriod[0].strip(), (long) parse(nameAndPeriod[1], "the period of "
-                        + nameAndPeriod[0].strip())));
-            }
-            model.setConnection(new TagMap.Connection(id, driver.getValue(), host.getText().strip(),
-                    (int) parse(port.getText(), "port"), (int) parse(slot.getText(), "slot"), scans));
+            model.setConnection(connection.read(id));
             status.setText("");
         } catch (IllegalArgumentException e) {
-            connectionProblem.setText(e.getMessage());
+            connection.problem(e.getMessage());
         }
     }
 

@@ -1,0 +1,73 @@
+package com.ms5.floor.app.ui.setup;
+
+import com.ms5.floor.plc.tagmap.TagMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How the Setup tab writes numbers, scaling and scan classes in its cells and fields, and reads
+ * them back from what an engineer typed; a mistake is an IllegalArgumentException saying what to
+ * type instead.
+ */
+final class BindingText {
+    private BindingText() {
+    }
+
+    /** 5 for 5.0, 0.5 for 0.5. */
+    static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    static double parse(String text, String what) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a number; use a point for decimals (0.5)");
+        }
+    }
+
+    /** "0..27648 → 0..100", or empty for none. */
+    static String scaling(TagMap.Scaling s) {
+        return s == null ? "" : number(s.rawLow()) + ".." + number(s.rawHigh()) + " → " + number(s.engLow()) + ".."
+                + number(s.engHigh());
+    }
+
+    /** "0..27648 → 0..100" (or with "->"), {@code null} for an empty text. */
+    static TagMap.Scaling parseScaling(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.replace("->", "→").split("→");
+        String[] raw = parts[0].split("\\.\\.");
+        String[] eng = parts.length == 2 ? parts[1].split("\\.\\.") : new String[0];
+        if (raw.length != 2 || eng.length != 2) {
+            throw new IllegalArgumentException("Scaling '" + text + "' is not rawLow..rawHigh → engLow..engHigh, as in "
+                    + "0..27648 → 0..100; leave it empty for none");
+        }
+        return new TagMap.Scaling(parse(raw[0], "rawLow"), parse(raw[1], "rawHigh"), parse(eng[0], "engLow"),
+                parse(eng[1], "engHigh"));
+    }
+
+    /** "fast=100, normal=1000". */
+    static String scanClasses(List<TagMap.ScanClass> scans) {
+        return scans.stream().map(s -> s.name() + "=" + s.periodMillis()).collect(Collectors.joining(", "));
+    }
+
+    /** "fast=100, normal=1000": names with their periods in ms. */
+    static List<TagMap.ScanClass> parseScanClasses(String text) {
+        List<TagMap.ScanClass> scans = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] nameAndPeriod = part.split("=");
+            if (nameAndPeriod.length != 2) {
+                throw new IllegalArgumentException("Scan class '" + part.strip() + "' is not name=milliseconds, as in fast=100");
+            }
+            scans.add(new TagMap.ScanClass(nameAndPeriod[0].strip(), (long) parse(nameAndPeriod[1], "the period of "
+                    + nameAndPeriod[0].strip())));
+        }
+        return scans;
+    }
+}
