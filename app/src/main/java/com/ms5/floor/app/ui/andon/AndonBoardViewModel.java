@@ -35,10 +35,6 @@ public final class AndonBoardViewModel extends ViewModel {
 
     @Inject
     AndonBoardViewModel(LiveValues live, AndonService andon, StationPlant plant, UiExecutor ui) {
-        this(live, andon, plant, (Executor) ui);
-    }
-
-    AndonBoardViewModel(LiveValues live, AndonService andon, StationPlant plant, Executor ui) {
         this.live = live;
         this.andon = andon;
         this.plant = plant;

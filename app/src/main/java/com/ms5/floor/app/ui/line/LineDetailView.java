@@ -32,10 +32,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -76,8 +72,7 @@ public final class LineDetailView {
     private Tile performanceTile;
     private Tile qualityTile;
     private Tile madeTile;
-    private BarChart<String, Number> hoursChart;
-    private javafx.scene.chart.LineChart<String, Number> oeeTrend;
+    private HourCharts hourCharts;
 
     private LineStatus status;
     private LineHistory history;
@@ -144,22 +139,7 @@ public final class LineDetailView {
         }
         legend.getChildren().add(new Label(resources.getString("line.timelineHelp")));
 
-        CategoryAxis hours = new CategoryAxis();
-        NumberAxis parts = new NumberAxis();
-        parts.setLabel(resources.getString("line.goodParts"));
-        hoursChart = new BarChart<>(hours, parts);
-        hoursChart.setAnimated(false);
-        hoursChart.setLegendVisible(true);
-        hoursChart.getStyleClass().add("hours-chart");
-        hoursHolder.getChildren().add(hoursChart);
-        NumberAxis share = new NumberAxis(0, 100, 25);
-        share.setLabel("OEE %");
-        oeeTrend = new javafx.scene.chart.LineChart<>(new CategoryAxis(), share);
-        oeeTrend.setAnimated(false);
-        oeeTrend.setLegendVisible(false);
-        oeeTrend.getStyleClass().add("oee-trend");
-        oeeTrend.setMinHeight(140);
-        trendHolder.getChildren().add(oeeTrend);
+        hourCharts = new HourCharts(resources, hoursHolder, trendHolder);
 
         stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.name(c.getValue().machineId())));
         stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper((range() == Range.SHIFT ? CLOCK : DAY_CLOCK)
@@ -262,7 +242,7 @@ public final class LineDetailView {
         madeTile.setValue(made);
         madeTile.setDescription(String.format(resources.getString("line.target"), target,
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
-        showHours(s.hours());
+        hourCharts.show(s.hours());
         drawTimeline();
     }
 
@@ -273,53 +253,6 @@ public final class LineDetailView {
         }
     }
 
-    /**
-     * The hours chart: bar heights change in place each second; the bars are made anew only when a
-     * label changes (an hour begins, or an hour's OEE moves by a percent).
-     */
-    private void showHours(List<LineStatus.Hour> hours) {
-        showTrend(hours);
-        List<String> labels = hours.stream().map(LineDetailView::hourLabel).toList();
-        boolean sameBars = hoursChart.getData().size() == 2 && hoursChart.getData().getFirst().getData().stream()
-                .map(XYChart.Data::getXValue).toList().equals(labels);
-        if (sameBars) {
-            for (int i = 0; i < hours.size(); i++) {
-                hoursChart.getData().get(0).getData().get(i).setYValue(hours.get(i).made());
-                hoursChart.getData().get(1).getData().get(i).setYValue(hours.get(i).target());
-            }
-            return;
-        }
-        XYChart.Series<String, Number> made = new XYChart.Series<>();
-        made.setName(resources.getString("line.madeSeries"));
-        XYChart.Series<String, Number> target = new XYChart.Series<>();
-        target.setName(resources.getString("line.targetSeries"));
-        for (int i = 0; i < hours.size(); i++) {
-            made.getData().add(new XYChart.Data<>(labels.get(i), hours.get(i).made()));
-            target.getData().add(new XYChart.Data<>(labels.get(i), hours.get(i).target()));
-        }
-        hoursChart.getData().setAll(List.of(made, target));
-    }
-
-    /** Each hour's OEE as a line: points move in place, and are made anew only when an hour begins. */
-    private void showTrend(List<LineStatus.Hour> hours) {
-        List<String> starts = hours.stream().map(h -> HOUR.format(h.start())).toList();
-        XYChart.Series<String, Number> series = oeeTrend.getData().isEmpty() ? null : oeeTrend.getData().getFirst();
-        if (series == null || !series.getData().stream().map(XYChart.Data::getXValue).toList().equals(starts)) {
-            series = new XYChart.Series<>();
-            for (String start : starts) {
-                series.getData().add(new XYChart.Data<>(start, 0));
-            }
-            oeeTrend.getData().setAll(List.of(series));
-        }
-        for (int i = 0; i < hours.size(); i++) {
-            double oee = hours.get(i).oee();
-            series.getData().get(i).setYValue(Double.isNaN(oee) ? 0 : oee * 100);
-        }
-    }
-
-    private static String hourLabel(LineStatus.Hour h) {
-        return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
-    }
 
     private Range range() {
         return model.rangeProperty().get();
