@@ -18,7 +18,7 @@ import javafx.util.converter.DefaultStringConverter;
 
 /**
  * The Setup tab's table of one machine's tag bindings: a column per field, each edited in place
- * (role and type from a list, the rest as text read by {@link BindingText}), the test-read value,
+ * (role and type from a list, the rest as text read by {@link EditText}), the test-read value,
  * and the row's problem, rows with one marked.
  */
 final class BindingsTable {
@@ -58,10 +58,10 @@ final class BindingsTable {
         scan.setCellFactory(ComboBoxTableCell.forTableColumn(new DefaultStringConverter(), scanClasses));
         scan.setOnEditCommit(e -> edit.apply(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(),
                 b.scaling(), b.deadband(), e.getNewValue())));
-        TableColumn<Row, String> deadband = textColumn(edit, "Deadband", b -> BindingText.number(b.deadband()), (b, v) ->
-                new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), BindingText.parse(v, "deadband"), b.scanClass()));
-        TableColumn<Row, String> scaling = textColumn(edit, "Scaling (raw → eng)", b -> BindingText.scaling(b.scaling()),
-                (b, v) -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), BindingText.parseScaling(v), b.deadband(),
+        TableColumn<Row, String> deadband = textColumn(edit, "Deadband", b -> EditText.number(b.deadband()), (b, v) ->
+                new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), EditText.parse(v, "deadband"), b.scanClass()));
+        TableColumn<Row, String> scaling = textColumn(edit, "Scaling (raw → eng)", b -> EditText.scaling(b.scaling()),
+                (b, v) -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), EditText.parseScaling(v), b.deadband(),
                         b.scanClass()));
         scaling.setPrefWidth(170);
         TableColumn<Row, String> value = TextColumn.of("Test read", reading, 160);

@@ -49,15 +49,15 @@ final class ConnectionForm {
         host.setText(c.host());
         port.setText(Integer.toString(c.port()));
         slot.setText(Integer.toString(c.slot()));
-        scanClasses.setText(BindingText.scanClasses(c.scanClasses()));
+        scanClasses.setText(EditText.scanClasses(c.scanClasses()));
         problem.setText(problems);
     }
 
     /** The connection {@code id} as the fields say; IllegalArgumentException naming what is typed wrong. */
     TagMap.Connection read(String id) {
         return new TagMap.Connection(id, driver.getValue(), host.getText().strip(),
-                (int) BindingText.parse(port.getText(), "port"), (int) BindingText.parse(slot.getText(), "slot"),
-                BindingText.parseScanClasses(scanClasses.getText()));
+                (int) EditText.parse(port.getText(), "port"), (int) EditText.parse(slot.getText(), "slot"),
+                EditText.parseScanClasses(scanClasses.getText()));
     }
 
     void problem(String text) {

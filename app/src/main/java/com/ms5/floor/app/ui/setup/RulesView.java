@@ -160,16 +160,16 @@ public final class RulesView {
         }
         List<TableColumn<Row<PlantRules.MachineCycle>, ?>> columns = new ArrayList<>();
         columns.add(TextColumn.of("Machine", r -> rulesModel.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
-        columns.add(cycleColumn("Default", c -> seconds(c.idealSeconds()), (c, text) ->
-                new PlantRules.MachineCycle(c.machine(), number(text, "the default cycle time"), c.byProduct())));
+        columns.add(cycleColumn("Default", c -> EditText.seconds(c.idealSeconds()), (c, text) ->
+                new PlantRules.MachineCycle(c.machine(), EditText.seconds(text, "the default cycle time"), c.byProduct())));
         for (PlantRules.Product p : productList) {
             columns.add(cycleColumn(p.name() + " (" + p.id() + ")", c -> c.byProduct().containsKey(p.id())
-                    ? seconds(c.byProduct().get(p.id())) : "", (c, text) -> {
+                    ? EditText.seconds(c.byProduct().get(p.id())) : "", (c, text) -> {
                         Map<Long, Double> byProduct = new HashMap<>(c.byProduct());
                         if (text.isBlank()) {
                             byProduct.remove(p.id());
                         } else {
-                            byProduct.put(p.id(), number(text, "the cycle time of " + p.name()));
+                            byProduct.put(p.id(), EditText.seconds(text, "the cycle time of " + p.name()));
                         }
                         return new PlantRules.MachineCycle(c.machine(), c.idealSeconds(), byProduct);
                     }));
@@ -223,7 +223,7 @@ public final class RulesView {
 
     private void faultColumns() {
         TableColumn<Row<PlantRules.FaultCode>, String> code = text(RulesEditorModel.FAULT_CODES, "Code",
-                f -> String.valueOf(f.code()), (f, v) -> new PlantRules.FaultCode(whole(v, "the fault code"), f.text(), f.reason()), 70);
+                f -> String.valueOf(f.code()), (f, v) -> new PlantRules.FaultCode(EditText.whole(v, "the fault code"), f.text(), f.reason()), 70);
         TableColumn<Row<PlantRules.FaultCode>, String> meaning = text(RulesEditorModel.FAULT_CODES, "What the PLC means",
                 PlantRules.FaultCode::text, (f, v) -> new PlantRules.FaultCode(f.code(), v, f.reason()), 220);
         TableColumn<Row<PlantRules.FaultCode>, String> reason = choice(RulesEditorModel.FAULT_CODES, "Reason of its stops",
@@ -250,7 +250,7 @@ public final class RulesView {
     private void productColumns() {
         var part = RulesEditorModel.PRODUCTS;
         products.getColumns().setAll(List.of(
-                text(part, "Product no.", p -> String.valueOf(p.id()), (p, v) -> new PlantRules.Product(whole(v, "the product number"),
+                text(part, "Product no.", p -> String.valueOf(p.id()), (p, v) -> new PlantRules.Product(EditText.whole(v, "the product number"),
                         p.name()), 90),
                 text(part, "Name", PlantRules.Product::name, (p, v) -> new PlantRules.Product(p.id(), v), 190),
                 problemColumn()));
@@ -264,7 +264,7 @@ public final class RulesView {
                 text(part, "Label on the board", PlantRules.CallRule::label, (c, v) -> new PlantRules.CallRule(c.type(), v,
                         c.priority(), c.steps(), c.untilResolved()), 160),
                 text(part, "Priority", c -> String.valueOf(c.priority()), (c, v) -> new PlantRules.CallRule(c.type(), c.label(),
-                        (int) whole(v, "the priority"), c.steps(), c.untilResolved()), 70),
+                        (int) EditText.whole(v, "the priority"), c.steps(), c.untilResolved()), 70),
                 text(part, "Escalation (minutes after the call, who is called)", c -> RulesText.steps(c.steps()),
                         (c, v) -> new PlantRules.CallRule(c.type(), c.label(), c.priority(), RulesText.parseSteps(v),
                                 c.untilResolved()), 460),
@@ -343,26 +343,6 @@ public final class RulesView {
             status.setText(e.getMessage());
             redraw();
         }
-    }
-
-    private static double number(String text, String what) {
-        try {
-            return Double.parseDouble(text.replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number of seconds for " + what + "; write 0.45");
-        }
-    }
-
-    private static long whole(String text, String what) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number for " + what);
-        }
-    }
-
-    private static String seconds(double s) {
-        return s == Math.rint(s) ? Long.toString((long) s) : String.valueOf(Math.round(s * 10_000) / 10_000.0);
     }
 
     private <R> List<Integer> selected(TableView<Row<R>> table) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * How the Setup tab writes numbers, scaling and scan classes in its cells and fields, and reads
- * them back from what an engineer typed; a mistake is an IllegalArgumentException saying what to
- * type instead.
+ * How the Setup and Rules tabs write numbers, scaling, scan classes and cycle times in their cells
+ * and fields, and read them back from what an engineer typed; a mistake is an
+ * IllegalArgumentException saying what to type instead.
  */
-final class BindingText {
-    private BindingText() {
+final class EditText {
+    private EditText() {
     }
 
     /** 5 for 5.0, 0.5 for 0.5. */
@@ -24,6 +24,29 @@ final class BindingText {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " '" + text + "' is not a number; use a point for decimals (0.5)");
+        }
+    }
+
+    /** A cycle time in seconds; a decimal comma is taken as a point (0,45 is 0.45). */
+    static double seconds(String text, String what) {
+        try {
+            return Double.parseDouble(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of seconds for " + what + "; write 0.45");
+        }
+    }
+
+    /** 2 for 2.0, 0.45 for 0.45, to four places. */
+    static String seconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : String.valueOf(Math.round(s * 10_000) / 10_000.0);
+    }
+
+    /** A fault code, product number or priority. */
+    static long whole(String text, String what) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number for " + what);
         }
     }
 
