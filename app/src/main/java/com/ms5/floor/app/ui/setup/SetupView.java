@@ -301,19 +301,10 @@ public final class SetupView {
 
     /** Puts what the new-equipment dialog asked for into the tag map and selects it. */
     private void add(NewEquipmentDialog.NewEquipment e) {
-        switch (e.kind()) {
-            case CONNECTION -> model.addConnection(e.id(), e.driver(), e.host());
-            case LINE -> model.addLine(e.id(), e.name());
-            case MACHINE -> model.addMachine(e.line(), e.id(), e.name(), e.connection());
-        }
-        String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
-        EquipmentTree.select(equipment, equipment.getRoot(), new EquipmentTree.Node(kind, e.id(), ""));
-        status.setText(switch (e.kind()) {
-            case CONNECTION -> "PLC connection " + e.id() + " added: check its port, slot and scan classes, then Test connection.";
-            case LINE -> "Line " + e.id() + " added: Add → Machine… gives it machines.";
-            case MACHINE -> "Machine " + e.id() + " added to " + e.line() + ": give it tags with Copy to machine… from a "
-                    + "machine like it, or Import L5X…, then Save.";
-        });
+        String done = model.add(e);
+        EquipmentTree.select(equipment, equipment.getRoot(),
+                new EquipmentTree.Node(e.kind().name().toLowerCase(java.util.Locale.ROOT), e.id(), ""));
+        status.setText(done);
     }
 
     @FXML
@@ -328,32 +319,14 @@ public final class SetupView {
             status.setText(inUse); // nothing to ask: it cannot go yet
             return;
         }
-        String consequence = switch (node.kind()) {
-            case "machine" -> "Once saved, " + node.id() + " is no longer polled and no longer counts for its line. "
-                    + "Its history stays in the database.";
-            case "line" -> "Once saved, line " + node.id() + " and its " + item.getChildren().size() + " machine(s) are no "
-                    + "longer polled or shown. Their history stays in the database.";
-            case "connection" -> "Once saved, no station connects to " + node.id() + " any more.";
-            default -> null;
-        };
+        String consequence = model.removalConsequence(node.kind(), node.id());
         if (consequence == null) {
             return;
         }
         if (dialogs.confirm(window(), "Remove " + node.id(), "Remove " + node.text().strip() + "?",
                 consequence + " Undo brings it back until then.")) {
-            remove(node.kind(), node.id());
+            status.setText(model.remove(node.kind(), node.id()));
         }
-    }
-
-    /** Takes a machine, line or connection out of the tag map (after the engineer confirmed). */
-    private void remove(String kind, String id) {
-        switch (kind) {
-            case "machine" -> model.removeMachine(id);
-            case "line" -> model.removeLine(id);
-            case "connection" -> model.removeConnection(id);
-            default -> throw new IllegalArgumentException(kind);
-        }
-        status.setText(id + " removed; Save makes it so for every station, Undo brings it back.");
     }
 
     private void changeMachineConnection() {

@@ -269,4 +269,43 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
         String last = address.substring(address.lastIndexOf('.') + 1).replaceAll("[^A-Za-z0-9_]", "_");
         return Character.isLetter(last.charAt(0)) ? last : "T" + last;
     }
+
+    /** Adds what the new-equipment dialog asked for; returns what to do next, in words. */
+    String add(NewEquipmentDialog.NewEquipment e) {
+        switch (e.kind()) {
+            case CONNECTION -> addConnection(e.id(), e.driver(), e.host());
+            case LINE -> addLine(e.id(), e.name());
+            case MACHINE -> addMachine(e.line(), e.id(), e.name(), e.connection());
+        }
+        return switch (e.kind()) {
+            case CONNECTION -> "PLC connection " + e.id() + " added: check its port, slot and scan classes, then Test connection.";
+            case LINE -> "Line " + e.id() + " added: Add → Machine… gives it machines.";
+            case MACHINE -> "Machine " + e.id() + " added to " + e.line() + ": give it tags with Copy to machine… from a "
+                    + "machine like it, or Import L5X…, then Save.";
+        };
+    }
+
+    /** What removing a machine, line or connection means once saved, for the question before it; null for anything else. */
+    String removalConsequence(String kind, String id) {
+        return switch (kind) {
+            case "machine" -> "Once saved, " + id + " is no longer polled and no longer counts for its line. "
+                    + "Its history stays in the database.";
+            case "line" -> "Once saved, line " + id + " and its " + current().lines().stream().filter(l -> l.id().equals(id))
+                    .findFirst().map(l -> l.machines().size()).orElse(0) + " machine(s) are no longer polled or shown. "
+                    + "Their history stays in the database.";
+            case "connection" -> "Once saved, no station connects to " + id + " any more.";
+            default -> null;
+        };
+    }
+
+    /** Takes a machine, line or connection out (after the engineer confirmed); returns what happened, in words. */
+    String remove(String kind, String id) {
+        switch (kind) {
+            case "machine" -> removeMachine(id);
+            case "line" -> removeLine(id);
+            case "connection" -> removeConnection(id);
+            default -> throw new IllegalArgumentException(kind);
+        }
+        return id + " removed; Save makes it so for every station, Undo brings it back.";
+    }
 }

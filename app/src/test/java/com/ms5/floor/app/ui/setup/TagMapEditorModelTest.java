@@ -53,6 +53,17 @@ class TagMapEditorModelTest {
     }
 
     @Test
+    void theEngineerIsToldWhatAnAdditionNeedsNextAndWhatARemovalMeans() {
+        assertThat(model.add(new NewEquipmentDialog.NewEquipment(NewEquipmentDialog.Kind.LINE, "L4", "Line 4", null, null,
+                null, null))).isEqualTo("Line L4 added: Add → Machine… gives it machines.");
+        assertThat(model.removalConsequence("line", "L1")).startsWith("Once saved, line L1 and its 6 machine(s) are no "
+                + "longer polled or shown.");
+        assertThat(model.removalConsequence("machine", "L1-CAPPER")).endsWith("Its history stays in the database.");
+        assertThat(model.remove("line", "L4")).isEqualTo("L4 removed; Save makes it so for every station, Undo brings it back.");
+        assertThat(model.current()).isEqualTo(model.saved());
+    }
+
+    @Test
     void aNewIdMustBeWellFormedAndFree() {
         assertThat(NewEquipmentDialog.freeId("L", model.usedIds())).isEqualTo("L4");
         assertThat(NewEquipmentDialog.idProblem("L1-FILLER", model.usedIds())).isEqualTo("'L1-FILLER' is used by other equipment already.");
