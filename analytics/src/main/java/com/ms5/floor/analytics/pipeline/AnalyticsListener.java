@@ -7,7 +7,7 @@ import com.ms5.floor.analytics.state.StateInterval;
 
 /**
  * Receives what analytics concludes, on the thread that feeds it, in order. Persistence stores it;
- * the UI's hub shows it. Implementations must return quickly.
+ * the UI shows it. Implementations must return quickly.
  */
 public interface AnalyticsListener {
     default void onInterval(StateInterval closed) {

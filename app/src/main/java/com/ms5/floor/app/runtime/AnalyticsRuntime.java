@@ -230,7 +230,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         localLine = local;
     }
 
-    /** Whether the board published to the hub is this runtime's (the database is away) or not (it is read from there). */
+    /** Whether the board published as a live value is this runtime's (the database is away) or not (it is read from there). */
     public void publishBoard(boolean publish) {
         publishesBoard = publish;
     }

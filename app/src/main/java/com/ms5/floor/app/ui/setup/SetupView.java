@@ -38,7 +38,7 @@ import javafx.scene.layout.VBox;
  * lines, machines), a machine's tag bindings in an editable table with each row's problem beside
  * it, test connection and test read, L5X and CSV import with a preview, CSV export, undo/redo, and
  * saving as a new configuration version that every station picks up live. Slow work (PLC, files,
- * database) runs through {@link StationRuntime}, never on the FX thread.
+ * database) runs through {@link SetupViewModel}, never on the FX thread.
  */
 public final class SetupView {
     private final SetupViewModel setup;
