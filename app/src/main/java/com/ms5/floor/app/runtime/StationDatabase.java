@@ -52,8 +52,8 @@ public final class StationDatabase {
         recorder.attach(database.events());
     }
 
-    /** Closes the journal (what is queued is written first) and then the database. */
-    void close() {
+    /** Closes the journal; what is queued is written first. */
+    void closeJournal() {
         if (recorder != null) {
             recorder.close();
         }

@@ -174,7 +174,7 @@ public final class StationLifecycle implements AutoCloseable {
         changes.close();
         NamedThreads.shutdown(threads.db(), 2);
         threads.setup().shutdownNow();
-        database.close();
+        database.closeJournal();
         plant.closeVirtualPlant();
         long t3 = System.nanoTime();
         database.closeDatabase();
