@@ -10,12 +10,9 @@ import com.ms5.floor.plc.tagmap.DataType;
 import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,7 +65,6 @@ public final class SetupView {
     @FXML private ProgressIndicator connectionProgress;
     @FXML private Label connectionResult;
 
-    private final Map<String, ConnectionCheck.Reading> readings = new HashMap<>();
     private ConnectionForm connection;
     private boolean redrawing;
     /** The machine and line whose names the fields hold: focus can leave a field after the tree moved on. */
@@ -210,11 +206,7 @@ public final class SetupView {
 
     private String reading(BindingsTable.Row row) {
         String id = machineId();
-        ConnectionCheck.Reading r = id == null ? null : readings.get(row.binding().valueName(id));
-        if (r == null) {
-            return "";
-        }
-        return r.value() != null ? r.value().value() + "  (" + r.value().quality() + ")" : "✗ " + r.problem();
+        return id == null ? "" : setup.reading(row.binding().valueName(id));
     }
 
     // ---- machine and line actions
@@ -391,17 +383,9 @@ public final class SetupView {
         }
         readProgress.setVisible(true);
         status.setText("Reading " + model.machine(id).bindings().size() + " tag(s) of " + id + " from its PLC…");
-        setup.testRead(id).whenComplete((list, error) -> {
+        setup.testRead(id).whenComplete((summary, error) -> {
             readProgress.setVisible(false);
-            if (error != null) {
-                status.setText("Test read failed: " + ErrorText.of(error));
-                return;
-            }
-            readings.clear();
-            list.forEach(r -> readings.put(r.tag().name(), r));
-            long good = list.stream().filter(r -> r.value() != null).count();
-            status.setText("Test read of " + id + ": " + good + " of " + list.size() + " tag(s) answered"
-                    + (good == list.size() ? "." : "; the others say why in the Test read column."));
+            status.setText(error != null ? "Test read failed: " + ErrorText.of(error) : summary);
             bindings.refresh();
         });
     }
@@ -471,11 +455,7 @@ public final class SetupView {
             return;
         }
         status.setText("Reading " + file.getFileName() + "…");
-        setup.inBackground(() -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                return L5xImport.read(in, file.getFileName().toString());
-            }
-        }).whenComplete((result, error) -> {
+        setup.readL5x(file).whenComplete((result, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 return;
@@ -501,8 +481,7 @@ public final class SetupView {
     /** Reads a CSV off the FX thread, previews every row with its problems, and applies it only if all are fine. */
     public void importCsv(Path file) {
         TagMap base = model.current();
-        setup.inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base))
-                .whenComplete((rows, error) -> {
+        setup.readCsv(file, base).whenComplete((rows, error) -> {
                     if (error != null) {
                         status.setText(file.getFileName() + ": " + ErrorText.of(error));
                         return;
@@ -522,7 +501,7 @@ public final class SetupView {
     /** Writes every binding as CSV, off the FX thread. */
     public void exportCsv(Path file) {
         String csv = BindingCsv.export(model.current());
-        setup.inBackground(() -> Files.writeString(file, csv, StandardCharsets.UTF_8)).whenComplete((p, error) ->
+        setup.write(file, csv).whenComplete((p, error) ->
                 status.setText(error != null ? "Export failed: " + ErrorText.of(error)
                         : "Exported " + (csv.lines().count() - 1) + " binding(s) to " + file));
     }

@@ -8,9 +8,17 @@ import com.ms5.floor.app.runtime.SetupTools;
 import com.ms5.floor.app.runtime.StationPlant;
 import com.ms5.floor.app.ui.UiExecutor;
 import com.ms5.floor.plc.poll.ConnectionCheck;
+import com.ms5.floor.plc.tagmap.BindingCsv;
+import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -24,6 +32,8 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
     private final StationPlant plant;
     private final Executor ui;
     private final String shownMachineId;
+    /** The last test read's values by tag name; FX thread. */
+    private final Map<String, ConnectionCheck.Reading> readings = new HashMap<>();
 
     @Inject
     SetupViewModel(ConfigService configuration, LiveValues live, SetupTools tools, StationPlant plant, UiExecutor ui,
@@ -49,9 +59,42 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
         return plant.name(id);
     }
 
-    /** Test read of one machine's bindings as edited. */
-    CompletableFuture<List<ConnectionCheck.Reading>> testRead(String machineId) {
-        return onUi(tools.testRead(editor().current(), machineId));
+    /** Test read of one machine's bindings as edited; completes with what came of it, in words. */
+    CompletableFuture<String> testRead(String machineId) {
+        return onUi(tools.testRead(editor().current(), machineId).thenApplyAsync(list -> {
+            readings.clear();
+            list.forEach(r -> readings.put(r.tag().name(), r));
+            long good = list.stream().filter(r -> r.value() != null).count();
+            return "Test read of " + machineId + ": " + good + " of " + list.size() + " tag(s) answered"
+                    + (good == list.size() ? "." : "; the others say why in the Test read column.");
+        }, ui));
+    }
+
+    /** A tag's value and quality at the last test read, or why it did not answer; empty before one. */
+    String reading(String valueName) {
+        ConnectionCheck.Reading r = readings.get(valueName);
+        if (r == null) {
+            return "";
+        }
+        return r.value() != null ? r.value().value() + "  (" + r.value().quality() + ")" : "✗ " + r.problem();
+    }
+
+    /** A Studio 5000 export, read off the FX thread. */
+    CompletableFuture<L5xImport.Result> readL5x(Path file) {
+        return inBackground(() -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                return L5xImport.read(in, file.getFileName().toString());
+            }
+        });
+    }
+
+    /** A CSV of bindings against {@code base}, each row with its problems. */
+    CompletableFuture<List<BindingCsv.Row>> readCsv(Path file, TagMap base) {
+        return inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base));
+    }
+
+    CompletableFuture<Path> write(Path file, String text) {
+        return inBackground(() -> Files.writeString(file, text, StandardCharsets.UTF_8));
     }
 
     /** Test connection, as edited. */
