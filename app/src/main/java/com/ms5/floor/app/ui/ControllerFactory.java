@@ -19,6 +19,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             com.ms5.floor.app.ui.diagnostics.DiagnosticsView.class,
             com.ms5.floor.app.ui.line.LineDetailView.class,
             com.ms5.floor.app.ui.setup.SetupView.class,
+            com.ms5.floor.app.ui.setup.MachinePane.class,
             com.ms5.floor.app.ui.setup.RulesView.class,
             com.ms5.floor.app.ui.wall.AndonWallView.class);
 

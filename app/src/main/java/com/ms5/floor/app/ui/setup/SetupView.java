@@ -12,18 +12,12 @@ import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -51,24 +45,18 @@ public final class SetupView {
     @FXML private Button saveButton;
     @FXML private TreeView<EquipmentTree.Node> equipment;
     @FXML private VBox machinePane;
+    @FXML private MachinePane machinePaneController;
     @FXML private VBox connectionPane;
     @FXML private VBox linePane;
-    @FXML private TextField machineName;
-    @FXML private Label machineInfo;
-    @FXML private ComboBox<String> machineConnection;
     @FXML private Button removeEquipmentButton;
     @FXML private TextField lineName;
-    @FXML private ComboBox<String> bulkScanClass;
-    @FXML private TableView<BindingsTable.Row> bindings;
-    @FXML private ProgressIndicator readProgress;
     @FXML private GridPane connectionForm;
     @FXML private ProgressIndicator connectionProgress;
     @FXML private Label connectionResult;
 
     private ConnectionForm connection;
     private boolean redrawing;
-    /** The machine and line whose names the fields hold: focus can leave a field after the tree moved on. */
-    private String namedMachine;
+    /** The line whose name the field holds: focus can leave the field after the tree moved on. */
     private String namedLine;
 
     /** What the tree shows: the plant, a connection, a line or a machine, by id. */
@@ -84,14 +72,35 @@ public final class SetupView {
         versions = new VersionControls<>(setup, versionLabel, status, undoButton, redoButton,
                 saveButton);
         equipment.setDisable(true);
-        BindingsTable.columns(bindings, bulkScanClass.getItems(), this::edit, this::reading);
-        bindings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        machinePaneController.use(new MachinePane.Host() {
+            @Override
+            public TagMapEditorModel editor() {
+                return model;
+            }
+
+            @Override
+            public SetupViewModel setup() {
+                return setup;
+            }
+
+            @Override
+            public String machineId() {
+                return SetupView.this.machineId();
+            }
+
+            @Override
+            public boolean redrawing() {
+                return redrawing;
+            }
+
+            @Override
+            public void say(String text) {
+                status.setText(text);
+            }
+        });
         equipment.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> show());
         equipment.setCellFactory(tree -> new EquipmentTree.Cell(this::dropMachine));
-        VersionControls.onCommit(machineName, this::renameMachine);
         VersionControls.onCommit(lineName, this::renameLine);
-        bulkScanClass.setOnAction(e -> bulkScanClass());
-        machineConnection.setOnAction(e -> changeMachineConnection());
         connection = new ConnectionForm(connectionForm, this::applyConnection);
         // Files come from the OS file chooser, which tests cannot drive: they hand them to this controller.
         root.getProperties().put(SetupView.class, this);
@@ -150,7 +159,7 @@ public final class SetupView {
         }
         String id = item.getValue().id();
         switch (kind) {
-            case "machine" -> showMachine(id);
+            case "machine" -> machinePaneController.show(id);
             case "connection" -> showConnection(id);
             case "line" -> {
                 namedLine = id;
@@ -166,102 +175,7 @@ public final class SetupView {
         return item != null && item.getValue().kind().equals("machine") ? item.getValue().id() : null;
     }
 
-    private void showMachine(String id) {
-        TagMap.Machine m = model.machine(id);
-        if (!machineName.isFocused() || !id.equals(namedMachine)) {
-            machineName.setText(m.name());
-        }
-        namedMachine = id;
-        machineConnection.getItems().setAll(model.current().connections().stream().map(TagMap.Connection::id).toList());
-        machineConnection.setValue(m.connection());
-        machineInfo.setText("id " + m.id() + " · " + m.bindings().size() + " tag(s)");
-        Map<Integer, String> problems = model.bindingProblems(id);
-        List<BindingsTable.Row> rows = new ArrayList<>();
-        for (int i = 0; i < m.bindings().size(); i++) {
-            rows.add(new BindingsTable.Row(i, m.bindings().get(i), problems.get(i)));
-        }
-        List<Integer> selected = List.copyOf(bindings.getSelectionModel().getSelectedIndices());
-        bindings.getItems().setAll(rows);
-        selected.stream().filter(i -> i < rows.size()).forEach(i -> bindings.getSelectionModel().select(i));
-        List<String> scans = model.current().connection(m.connection()).map(c -> c.scanClasses().stream()
-                .map(TagMap.ScanClass::name).toList()).orElse(List.of());
-        bulkScanClass.getItems().setAll(scans);
-    }
-
-    // ---- the bindings table
-
-    private void edit(BindingsTable.Row row, java.util.function.UnaryOperator<TagMap.Binding> change) {
-        String id = machineId();
-        if (id == null) {
-            return;
-        }
-        try {
-            model.setBinding(id, row.index(), change.apply(row.binding()));
-            status.setText("");
-        } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
-            showMachine(id);
-        }
-    }
-
-    private String reading(BindingsTable.Row row) {
-        String id = machineId();
-        return id == null ? "" : setup.reading(row.binding().valueName(id));
-    }
-
     // ---- machine and line actions
-
-    @FXML
-    private void addBinding() {
-        String id = machineId();
-        if (id != null) {
-            model.addBinding(id);
-            bindings.getSelectionModel().clearAndSelect(bindings.getItems().size() - 1);
-            bindings.scrollTo(bindings.getItems().size() - 1);
-        }
-    }
-
-    @FXML
-    private void removeBindings() {
-        String id = machineId();
-        if (id != null && !bindings.getSelectionModel().getSelectedIndices().isEmpty()) {
-            List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingsTable.Row::index).toList();
-            bindings.getSelectionModel().clearSelection();
-            model.removeBindings(id, indexes);
-        }
-    }
-
-    private void bulkScanClass() {
-        String id = machineId();
-        String scan = bulkScanClass.getValue();
-        if (redrawing || id == null || scan == null) {
-            return;
-        }
-        List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingsTable.Row::index).toList();
-        if (indexes.isEmpty()) {
-            status.setText("Select the tags first (Shift or Ctrl + click), then choose their scan class.");
-        } else {
-            model.setScanClass(id, indexes, scan);
-            status.setText(indexes.size() + " tag(s) now scan in '" + scan + "'.");
-        }
-        Platform.runLater(() -> bulkScanClass.getSelectionModel().clearSelection());
-    }
-
-    @FXML
-    private void copyTo() {
-        String id = machineId();
-        if (id == null) {
-            return;
-        }
-        List<String> others = model.current().machines().stream().map(TagMap.Machine::id).filter(m -> !m.equals(id)).toList();
-        CopyDialog.ask(bindings.getScene().getWindow(), id, others, model.addressPrefix(id), model::addressPrefix)
-                .ifPresent(copy -> {
-                    model.copyBindings(id, copy.target(), copy.fromPrefix(), copy.toPrefix());
-                    status.setText(model.machine(copy.target()).bindings().size() + " tag(s) copied from " + id + " to "
-                            + copy.target() + (copy.fromPrefix().isEmpty() ? "" : ", '" + copy.fromPrefix() + "' replaced by '"
-                            + copy.toPrefix() + "'") + ". Check them with Test read before saving.");
-                });
-    }
 
     @FXML
     private void addConnection() {
@@ -321,40 +235,6 @@ public final class SetupView {
         }
     }
 
-    private void changeMachineConnection() {
-        String id = machineId();
-        String connection = machineConnection.getValue();
-        if (!redrawing && id != null && connection != null && !connection.equals(model.machine(id).connection())) {
-            model.setMachineConnection(id, connection);
-            status.setText(id + " now reads through " + connection + "; its addresses stay as they were: Test read them.");
-        }
-    }
-
-    @FXML
-    private void moveUp() {
-        move(-1);
-    }
-
-    @FXML
-    private void moveDown() {
-        move(1);
-    }
-
-    private void move(int by) {
-        String id = machineId();
-        if (id != null) {
-            model.moveMachine(id, by);
-        }
-    }
-
-    private void renameMachine() {
-        String name = machineName.getText().strip();
-        if (!redrawing && namedMachine != null && !name.isEmpty() && model.current().machine(namedMachine).isPresent()
-                && !name.equals(model.machine(namedMachine).name())) {
-            model.renameMachine(namedMachine, name);
-        }
-    }
-
     private void renameLine() {
         String name = lineName.getText().strip();
         if (!redrawing && namedLine != null && !name.isEmpty() && model.current().lines().stream()
@@ -374,21 +254,6 @@ public final class SetupView {
     }
 
     // ---- test read and test connection
-
-    @FXML
-    private void testRead() {
-        String id = machineId();
-        if (id == null) {
-            return;
-        }
-        readProgress.setVisible(true);
-        status.setText("Reading " + model.machine(id).bindings().size() + " tag(s) of " + id + " from its PLC…");
-        setup.testRead(id).whenComplete((summary, error) -> {
-            readProgress.setVisible(false);
-            status.setText(error != null ? "Test read failed: " + ErrorText.of(error) : summary);
-            bindings.refresh();
-        });
-    }
 
     private String connectionId() {
         TreeItem<EquipmentTree.Node> item = equipment.getSelectionModel().getSelectedItem();
@@ -464,7 +329,7 @@ public final class SetupView {
             TagMap.Machine machine = model.machine(id);
             List<String> scans = model.current().connection(machine.connection()).map(c -> c.scanClasses().stream()
                     .map(TagMap.ScanClass::name).toList()).orElse(List.of());
-            L5xDialog.ask(bindings.getScene().getWindow(), file.getFileName().toString(), result, machine, scans)
+            L5xDialog.ask(window(), file.getFileName().toString(), result, machine, scans)
                     .ifPresent(choice -> {
                         model.addImported(id, choice.rows(), choice.roles(), choice.scanClass());
                         status.setText(choice.rows().size() + " tag(s) from " + file.getFileName() + " added to " + id
@@ -486,7 +351,7 @@ public final class SetupView {
                         status.setText(file.getFileName() + ": " + ErrorText.of(error));
                         return;
                     }
-                    if (CsvDialog.confirm(bindings.getScene().getWindow(), file.getFileName().toString(), rows)) {
+                    if (CsvDialog.confirm(window(), file.getFileName().toString(), rows)) {
                         model.replace(BindingCsv.apply(base, rows));
                         status.setText(rows.size() + " binding(s) from " + file.getFileName() + " applied.");
                     }
@@ -507,7 +372,7 @@ public final class SetupView {
     }
 
     private javafx.stage.Window window() {
-        return bindings.getScene().getWindow();
+        return root.getScene().getWindow();
     }
 
     @FXML
