@@ -67,6 +67,8 @@ public final class AnalyticsRuntime implements AutoCloseable {
     private volatile boolean publishesBoard = true;
     /** The lines whose status this runtime publishes: those this station polls (others come from their owner). */
     private volatile Predicate<String> localLine = line -> true;
+    /** The machine whose figures the Machine tab shows, or null for none. */
+    private volatile String figuresOf;
     private final Consumer<StoredEvent> sink;
     private ShiftInstance lastShift; // analytics thread only
     /** Per line, its finished hours by start; analytics thread only. */
@@ -230,6 +232,11 @@ public final class AnalyticsRuntime implements AutoCloseable {
         localLine = local;
     }
 
+    /** Publishes the figures of machine {@code machineId} each second as well (the Machine tab's). */
+    public void publishFiguresOf(String machineId) {
+        figuresOf = machineId;
+    }
+
     /** Whether the board published as a live value is this runtime's (the database is away) or not (it is read from there). */
     public void publishBoard(boolean publish) {
         publishesBoard = publish;
@@ -247,8 +254,9 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 if (localLine.test(line.id())) {
                     LineStatus status = lineStatus(line, board, now);
                     live.publish(LiveKeys.line(line.id()), status);
-                    for (PlantModel.Machine m : line.machines()) {
-                        live.publish(LiveKeys.machine(m.id()), machineFigures(m.id(), status, now));
+                    String shown = figuresOf;
+                    if (shown != null && line.machines().stream().anyMatch(m -> m.id().equals(shown))) {
+                        live.publish(LiveKeys.machine(shown), machineFigures(shown, status, now));
                     }
                 }
             }

@@ -96,9 +96,9 @@ public final class ConfigService {
         return config.idealCycleSeconds();
     }
 
-    /** What analytics is told about the plant, by the documents as they are now. */
-    PlantSetup setup() {
-        return PlantSetup.of(plant.pointed(tagMap), rules, rulesVersion, config.idealCycleSeconds());
+    /** What analytics is told about the plant, by the documents as they are now, on the tag map as polled. */
+    PlantSetup setup(TagMap polled) {
+        return PlantSetup.of(polled, rules, rulesVersion, config.idealCycleSeconds());
     }
 
     /** On {@code station-startup}: the documents from this station's files, before the database answers. */
@@ -138,8 +138,9 @@ public final class ConfigService {
         }
         tagMap = ConfigKind.TAG_MAP.parse(version);
         tagMapVersion = version.version();
-        plant.analytics().orElseThrow().use(setup()).join();
-        polling.follow(plant.pointed(tagMap));
+        TagMap polled = plant.pointed(tagMap);
+        plant.analytics().orElseThrow().use(setup(polled)).join();
+        polling.follow(polled);
         live.publish(ConfigKind.TAG_MAP.liveKey(), tagMapVersion);
         log.info("Tag map version {} by {} is live: {}", version.version(), version.author(), version.summary());
     }
@@ -151,7 +152,7 @@ public final class ConfigService {
         }
         rules = ConfigKind.PLANT_RULES.parse(version);
         rulesVersion = version.version();
-        plant.analytics().orElseThrow().use(setup()).join();
+        plant.analytics().orElseThrow().use(setup(plant.pointed(tagMap))).join();
         live.publish(ConfigKind.PLANT_RULES.liveKey(), rulesVersion);
         log.info("Plant rules version {} by {} are live: {}", version.version(), version.author(), version.summary());
     }

@@ -39,10 +39,6 @@ public final class StationDatabase {
         recorder.record(event);
     }
 
-    boolean journalOpen() {
-        return recorder != null;
-    }
-
     void useJournal(EventRecorder journal) {
         recorder = journal;
     }

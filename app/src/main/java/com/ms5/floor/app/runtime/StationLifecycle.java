@@ -107,10 +107,12 @@ public final class StationLifecycle implements AutoCloseable {
         configured.machine(config.machineId()).orElseThrow(() ->
                 new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
         configuration.begin(configured, config.demoPlant() ? PlantSetup.demoRules() : PlantSetup.defaultRules());
-        AnalyticsRuntime analytics = new AnalyticsRuntime(configuration.setup(), clock, live, this::store);
+        TagMap polled = plant.pointed(configured);
+        AnalyticsRuntime analytics = new AnalyticsRuntime(configuration.setup(polled), clock, live, this::store);
         plant.use(analytics);
-        polling.begin(plant.pointed(configured));
+        polling.begin(polled);
         analytics.publishLinesWhere(polling::pollsLine);
+        analytics.publishFiguresOf(config.machineId());
     }
 
     /** On analytics: stores what concerns the machines this station polls; the others' owner stores theirs. */

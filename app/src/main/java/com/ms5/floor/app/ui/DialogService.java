@@ -1,9 +1,8 @@
 package com.ms5.floor.app.ui;
 
+import com.google.common.base.Throwables;
 import jakarta.inject.Singleton;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
@@ -44,9 +43,7 @@ public final class DialogService {
         alert.setTitle("MS5 Floor Dashboard: unexpected error");
         alert.setHeaderText(what);
         alert.setContentText(whatToDo);
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        TextArea details = new TextArea(trace.toString());
+        TextArea details = new TextArea(Throwables.getStackTraceAsString(error));
         details.setEditable(false);
         alert.getDialogPane().setExpandableContent(details);
         alert.showAndWait();

@@ -1,6 +1,7 @@
 package com.ms5.floor.app.ui;
 
 import jakarta.inject.Singleton;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 
@@ -11,6 +12,11 @@ import javafx.application.Platform;
  */
 @Singleton
 public final class UiExecutor implements Executor {
+    /** The same result, completing on the FX thread whether it succeeded or failed. */
+    public <T> CompletableFuture<T> deliver(CompletableFuture<T> work) {
+        return work.whenCompleteAsync((result, error) -> { }, this);
+    }
+
     @Override
     public void execute(Runnable work) {
         Platform.runLater(work); // later even on the FX thread: a result never runs inside the call that asked for it

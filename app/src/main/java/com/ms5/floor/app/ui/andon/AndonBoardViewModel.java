@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -28,7 +27,7 @@ public final class AndonBoardViewModel extends ViewModel {
     private final LiveValues live;
     private final AndonService andon;
     private final StationPlant plant;
-    private final Executor ui;
+    private final UiExecutor ui;
     private final ResourceBundle text = ResourceBundle.getBundle("ms5/i18n/messages");
     private final ObservableList<AndonCall> board = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
@@ -79,11 +78,11 @@ public final class AndonBoardViewModel extends ViewModel {
 
     /** The shelved calls, delivered on the FX thread; a failure shows as the message instead. */
     public CompletableFuture<List<AndonCall>> shelvedCalls() {
-        return andon.shelvedCalls().whenCompleteAsync((shelved, error) -> {
+        return ui.deliver(andon.shelvedCalls()).whenComplete((shelved, error) -> {
             if (error != null) {
                 message.set(ErrorText.of(error));
             }
-        }, ui);
+        });
     }
 
     private void report(String doneKey, CompletableFuture<AndonCall> action) {

@@ -7,7 +7,7 @@ import com.ms5.floor.app.runtime.ConfigService;
 import com.ms5.floor.app.ui.ViewModel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import com.ms5.floor.app.ui.UiExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -23,11 +23,11 @@ abstract class ConfigEditorViewModel<T, E extends EditHistory<T>> extends ViewMo
     private final ConfigKind<T> kind;
     private final ConfigService configuration;
     private final LiveValues live;
-    private final Executor ui;
+    private final UiExecutor ui;
     private final ReadOnlyObjectWrapper<E> editor = new ReadOnlyObjectWrapper<>();
     private Runnable onLoad = () -> { };
 
-    ConfigEditorViewModel(ConfigKind<T> kind, ConfigService configuration, LiveValues live, Executor ui) {
+    ConfigEditorViewModel(ConfigKind<T> kind, ConfigService configuration, LiveValues live, UiExecutor ui) {
         this.kind = kind;
         this.configuration = configuration;
         this.live = live;
@@ -86,6 +86,6 @@ abstract class ConfigEditorViewModel<T, E extends EditHistory<T>> extends ViewMo
 
     /** Every stored version, newest first, on the FX thread. */
     final CompletableFuture<List<ConfigVersion>> versions() {
-        return configuration.versions(kind).whenCompleteAsync((list, error) -> { }, ui);
+        return ui.deliver(configuration.versions(kind));
     }
 }

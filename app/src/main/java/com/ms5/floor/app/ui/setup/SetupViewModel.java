@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * The Setup tab: the tag map in an editor, and the slow work an engineer asks for (Test
@@ -30,7 +29,7 @@ import java.util.concurrent.Executor;
 final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorModel> {
     private final SetupTools tools;
     private final StationPlant plant;
-    private final Executor ui;
+    private final UiExecutor ui;
     private final String shownMachineId;
     /** The last test read's values by tag name; FX thread. */
     private final Map<String, ConnectionCheck.Reading> readings = new HashMap<>();
@@ -108,6 +107,6 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
     }
 
     private <T> CompletableFuture<T> onUi(CompletableFuture<T> work) {
-        return work.whenCompleteAsync((result, error) -> { }, ui);
+        return ui.deliver(work);
     }
 }
