@@ -74,8 +74,6 @@ public final class LineDetailView {
     private Tile madeTile;
     private HourCharts hourCharts;
 
-    private LineStatus status;
-    private LineHistory history;
     /** The history's bars per machine, made once per read; the live open stretch is added per frame. */
     private Map<String, TimelineChart.Row> historyRows = Map.of();
 
@@ -205,13 +203,11 @@ public final class LineDetailView {
         navigation.lineProperty().addListener((o, old, id) -> model.show(id));
         model.show(navigation.lineProperty().get());
         model.statusProperty().addListener((o, old, s) -> {
-            status = s;
             if (s != null) {
                 onStatus(s);
             }
         });
         model.historyProperty().addListener((o, old, h) -> {
-            history = h;
             if (h != null) {
                 render();
             }
@@ -228,7 +224,6 @@ public final class LineDetailView {
     }
 
     private void onStatus(LineStatus s) {
-        status = s;
         title.setText(s.name());
         subtitle.setText(s.shift() + " · " + resources.getString("line.since") + " " + HOUR.format(s.window().start()));
         StateLook.apply(lineState, s.headline(), resources);
@@ -253,6 +248,16 @@ public final class LineDetailView {
         }
     }
 
+
+    /** The line's live status, or null until the first. */
+    private LineStatus status() {
+        return model.statusProperty().get();
+    }
+
+    /** The history the range shows, or null until it is read. */
+    private LineHistory history() {
+        return model.historyProperty().get();
+    }
 
     private Range range() {
         return model.rangeProperty().get();
@@ -282,11 +287,11 @@ public final class LineDetailView {
     }
 
     private void render() {
-        source.setText(resources.getString("line.source") + " " + history.source());
+        source.setText(resources.getString("line.source") + " " + history().source());
         DowntimeEvent selected = stops.getSelectionModel().getSelectedItem();
-        stops.getItems().setAll(history.stops().reversed()); // newest first: that is the one a person asks about
+        stops.getItems().setAll(history().stops().reversed()); // newest first: that is the one a person asks about
         if (selected != null) {
-            history.stops().stream().filter(s -> s.id().equals(selected.id())).findFirst()
+            history().stops().stream().filter(s -> s.id().equals(selected.id())).findFirst()
                     .ifPresent(s -> stops.getSelectionModel().select(s));
         }
         showPareto();
@@ -296,9 +301,9 @@ public final class LineDetailView {
 
     private Map<String, TimelineChart.Row> historyRows() {
         Map<String, TimelineChart.Row> rows = new java.util.LinkedHashMap<>();
-        for (LineHistory.Row row : history.rows()) {
+        for (LineHistory.Row row : history().rows()) {
             String name = model.name(row.machineId());
-            List<TimelineChart.Bar> stopBars = history.stops().stream().filter(stop -> stop.machineId().equals(row.machineId()))
+            List<TimelineChart.Bar> stopBars = history().stops().stream().filter(stop -> stop.machineId().equals(row.machineId()))
                     .map(stop -> new TimelineChart.Bar(stop.start(), stop.end(), kindOf(stop), stopDetails(name, stop), stop))
                     .toList();
             rows.put(row.machineId(), new TimelineChart.Row(name,
@@ -309,8 +314,8 @@ public final class LineDetailView {
 
     private void showPareto() {
         pareto.getChildren().clear();
-        List<DowntimeStats.ParetoBar> bars = DowntimeStats.pareto(history.stops().stream()
-                .filter(s -> history.reasons().contains(s.reasonId())).toList(), history.window(), history.reasons(), Map.of());
+        List<DowntimeStats.ParetoBar> bars = DowntimeStats.pareto(history().stops().stream()
+                .filter(s -> history().reasons().contains(s.reasonId())).toList(), history().window(), history().reasons(), Map.of());
         if (bars.isEmpty()) {
             pareto.getChildren().add(new Label(resources.getString("line.noStops")));
             return;
@@ -338,12 +343,12 @@ public final class LineDetailView {
 
     /** The history's bars with each machine's open stretch up to now; once a second. */
     private void drawTimeline() {
-        if (status == null && history == null) {
+        if (status() == null && history() == null) {
             return;
         }
         Instant now = clock.instant();
         List<TimelineChart.Row> rows = new ArrayList<>();
-        List<LineStatus.MachineStatus> machines = status != null ? status.machines() : List.of();
+        List<LineStatus.MachineStatus> machines = status() != null ? status().machines() : List.of();
         List<String> ids = !historyRows.isEmpty() ? List.copyOf(historyRows.keySet())
                 : machines.stream().map(LineStatus.MachineStatus::id).toList();
         for (String id : ids) {
@@ -354,8 +359,8 @@ public final class LineDetailView {
                     new StateInterval(m.id(), m.state(), m.since(), now, m.faultCode(), null))));
             rows.add(new TimelineChart.Row(name, states, past.stops()));
         }
-        timeline.show(status != null && (range() == Range.SHIFT || history == null) ? status.window().start()
-                : history.window().start(), now, rows);
+        timeline.show(status() != null && (range() == Range.SHIFT || history() == null) ? status().window().start()
+                : history().window().start(), now, rows);
     }
 
     private TimelineChart.Bar stateBar(String machine, StateInterval i) {
@@ -385,7 +390,7 @@ public final class LineDetailView {
     }
 
     private TimelineChart.Kind kindOf(DowntimeEvent stop) {
-        return history.reasons().contains(stop.reasonId()) ? kindOf(history.reasons().node(stop.reasonId()).category())
+        return history().reasons().contains(stop.reasonId()) ? kindOf(history().reasons().node(stop.reasonId()).category())
                 : kindOf(stop.state());
     }
 
@@ -401,7 +406,7 @@ public final class LineDetailView {
     }
 
     private String reasonText(DowntimeEvent stop) {
-        ReasonTree reasons = history == null ? null : history.reasons();
+        ReasonTree reasons = history() == null ? null : history().reasons();
         String reason = reasons != null && reasons.contains(stop.reasonId()) ? reasons.path(stop.reasonId()) : stop.reasonId();
         return ReasonTree.UNASSIGNED.equals(stop.reasonId()) ? "\u25B2 " + reason : reason;
     }
@@ -415,11 +420,11 @@ public final class LineDetailView {
     }
 
     private void openReason(DowntimeEvent stop) {
-        if (history == null) {
+        if (history() == null) {
             return;
         }
         stops.getSelectionModel().select(stop);
-        new ReasonDialog(stops.getScene().getWindow(), resources, downtime, ui, history.reasons(), stop,
+        new ReasonDialog(stops.getScene().getWindow(), resources, downtime, ui, history().reasons(), stop,
                 model.name(stop.machineId()), model::say).show(); // the change notice reloads the stops
     }
 }
