@@ -4,9 +4,11 @@ import com.ms5.floor.analytics.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +19,15 @@ import java.util.TreeSet;
 /**
  * The plant's plan: a weekly pattern of shifts with breaks, holidays, and planned downtime
  * windows, in the plant's time zone. Local times become instants through the zone's rules, so
- * shifts across midnight and daylight-saving changes come out right: a local time that does not
- * exist (in the spring gap) moves forward by the gap, as {@link ZonedDateTime#of} does.
+ * shifts across midnight and daylight-saving changes come out right:
+ * <ul>
+ *   <li>a local time that does not exist (inside the spring-forward gap) means the moment the gap
+ *       ends: a break 02:30-03:00 in a 02:00-03:00 gap is empty that night, one 02:30-03:30 is
+ *       half an hour long;</li>
+ *   <li>a local time that occurs twice (in the fall-back hour) means its first occurrence, before
+ *       the clocks go back: a shift ending at 02:30 ends the first time the clock shows 02:30.</li>
+ * </ul>
+ * Both keep the order of local times, so no shift or break ever ends before it starts.
  */
 public final class ShiftCalendar {
     /** A planned stop of the whole plant or of some lines (maintenance, a meeting). */
@@ -173,7 +182,12 @@ public final class ShiftCalendar {
     }
 
     private Instant at(LocalDate date, LocalTime time) {
-        return ZonedDateTime.of(date, time, zone).toInstant();
+        LocalDateTime local = LocalDateTime.of(date, time);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant(); // ZonedDateTime.of would move it past the gap's end
+        }
+        return ZonedDateTime.of(local, zone).toInstant(); // in an overlap: the earlier offset
     }
 
     private static void addCut(TreeSet<Instant> cuts, TimeRange range, Instant t) {

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShiftCalendarTest {
+    private static final LocalDate MARCH_28 = LocalDate.of(2026, 3, 28);
 
     /**
      * Berlin's clocks go from 02:00 to 03:00 on Sunday 2026-03-29 and from 03:00 back to 02:00 on
@@ -80,6 +82,93 @@ class ShiftCalendarTest {
         ShiftInstance shift = calendar.shiftAt(Instant.parse("2026-11-24T23:00:00Z"));
         assertThat(shift.breaks()).containsExactly(new TimeRange(Instant.parse("2026-11-25T02:00:00Z"),
                 Instant.parse("2026-11-25T02:30:00Z")));
+    }
+
+    /**
+     * Berlin's spring gap is 02:00-03:00 on 2026-03-29. A night break 02:30-03:00 lies wholly in it:
+     * that night it is empty, and the plan around it still runs from one instant to the next. A break
+     * 02:30-03:30 keeps the half hour that exists; one 01:30-02:30 keeps 01:30-02:00.
+     */
+    @Test
+    void aBreakInsideTheSpringGapKeepsOnlyTheTimeThatExists() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Instant gapEnds = Instant.parse("2026-03-29T01:00:00Z"); // 02:00 CET is 03:00 CEST
+        assertThat(nightBreak(berlin, MARCH_28, "02:30", "03:00")).isEqualTo(new TimeRange(gapEnds, gapEnds));
+        assertThat(nightBreak(berlin, MARCH_28, "02:30", "03:30")).isEqualTo(new TimeRange(gapEnds, gapEnds.plusSeconds(1800)));
+        assertThat(nightBreak(berlin, MARCH_28, "01:30", "02:30")).isEqualTo(new TimeRange(gapEnds.minusSeconds(1800), gapEnds));
+
+        ShiftCalendar calendar = nightWithBreak(berlin, "02:30", "03:00");
+        Instant from = Instant.parse("2026-03-26T00:00:00Z");
+        for (Instant t = from; t.isBefore(from.plus(Duration.ofDays(6))); t = t.plusSeconds(600)) {
+            assertThat(calendar.periodAt(t).range().contains(t)).isTrue();
+        }
+    }
+
+    /**
+     * In Berlin's fall-back hour (02:00-03:00 twice on 2026-10-25) a local time means its first
+     * occurrence: a break 02:15-02:45 is the half hour before the clocks go back.
+     */
+    @Test
+    void aTimeInTheFallBackHourMeansItsFirstOccurrence() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertThat(nightBreak(berlin, LocalDate.of(2026, 10, 24), "02:15", "02:45")).isEqualTo(new TimeRange(
+                Instant.parse("2026-10-25T00:15:00Z"), Instant.parse("2026-10-25T00:45:00Z"))); // CEST, UTC+2
+    }
+
+    /**
+     * Every daylight-saving change of 2026 in zones whose changes fall at different local times
+     * (midnight in Havana and Santiago, half an hour on Lord Howe Island, the southern hemisphere):
+     * shifts and breaks that start, end or lie inside the changed hour give a plan with no gap and
+     * no overlap over the four days around each change, and every shift and break ends after it starts.
+     */
+    @Test
+    void shiftsAndBreaksSurviveEveryChangeOfAYearInSeveralZones() {
+        List<String> zones = List.of("Europe/Berlin", "America/New_York", "America/Havana", "America/Santiago",
+                "Australia/Sydney", "Australia/Lord_Howe", "Europe/London");
+        int changes = 0;
+        for (String id : zones) {
+            ZoneId zone = ZoneId.of(id);
+            Instant t = Instant.parse("2026-01-01T00:00:00Z");
+            for (var change = zone.getRules().nextTransition(t); change != null
+                    && change.getInstant().isBefore(Instant.parse("2027-01-01T00:00:00Z"));
+                 change = zone.getRules().nextTransition(change.getInstant())) {
+                changes++;
+                LocalTime at = change.getDateTimeBefore().toLocalTime();
+                // a shift from 2 h before the change to 4 h after; breaks across the change, inside the
+                // changed time, and from inside it to the hour after the change
+                ShiftDefinition shift = ShiftDefinition.daily("S", at.minusHours(2), at.plusHours(4),
+                        new ShiftDefinition.Break("across", at.minusMinutes(15), at.plusMinutes(15)),
+                        new ShiftDefinition.Break("inside", at.plusMinutes(20), at.plusMinutes(25)),
+                        new ShiftDefinition.Break("out of it", at.plusMinutes(28), at.plusMinutes(60)));
+                ShiftCalendar calendar = new ShiftCalendar(zone, List.of(shift), Set.of(), List.of());
+                TimeRange days = new TimeRange(change.getInstant().minus(Duration.ofDays(2)),
+                        change.getInstant().plus(Duration.ofDays(2)));
+                List<ShiftCalendar.PlannedPeriod> plan = calendar.plan(days);
+                assertThat(plan.getFirst().range().start()).as(id + " " + change).isEqualTo(days.start());
+                assertThat(plan.getLast().range().end()).as(id + " " + change).isEqualTo(days.end());
+                for (int i = 1; i < plan.size(); i++) {
+                    assertThat(plan.get(i).range().start()).as(id + " " + change).isEqualTo(plan.get(i - 1).range().end());
+                }
+                for (ShiftInstance s : calendar.shifts(days)) {
+                    assertThat(s.span().duration()).as(id + " " + s.key()).isBetween(Duration.ofHours(4), Duration.ofHours(8));
+                    for (TimeRange b : s.breaks()) {
+                        assertThat(b.start()).as(id + " " + s.key()).isAfterOrEqualTo(s.start());
+                        assertThat(b.end()).as(id + " " + s.key()).isBeforeOrEqualTo(s.end());
+                    }
+                }
+            }
+        }
+        assertThat(changes).isEqualTo(2 * zones.size());
+    }
+
+    private static ShiftCalendar nightWithBreak(ZoneId zone, String start, String end) {
+        return new ShiftCalendar(zone, List.of(ShiftDefinition.daily("Night", LocalTime.of(22, 0), LocalTime.of(6, 0),
+                new ShiftDefinition.Break("Night break", LocalTime.parse(start), LocalTime.parse(end)))), Set.of(), List.of());
+    }
+
+    /** The break of the night shift that starts on {@code date}. */
+    private static TimeRange nightBreak(ZoneId zone, LocalDate date, String start, String end) {
+        return night(nightWithBreak(zone, start, end), date).breaks().getFirst();
     }
 
     private static ShiftInstance night(ShiftCalendar calendar, LocalDate date) {
