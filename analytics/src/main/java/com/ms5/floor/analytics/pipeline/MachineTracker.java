@@ -10,25 +10,31 @@ import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.analytics.state.StateTimeline;
+import com.ms5.floor.plc.api.AndonSignal;
+import com.ms5.floor.plc.api.PlcState;
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.StateRule;
 import com.ms5.floor.plc.api.TagValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * One machine's signals turned into its timeline, production minutes and Andon conditions.
  *
- * <p>Raw state: a bad or missing signal makes it UNKNOWN. Otherwise the state word decides if
- * there is one, then the running bit, and with counters alone a part in the last
- * {@link #COUNT_IDLE_CYCLES} ideal cycles (at least 10 s) means running. Fault codes name stops.
- * Andon bits are a bit mask: 1 maintenance, 2 quality, 4 material, 8 safety. A machine without an
- * Andon word raises a maintenance call for each stop with a fault code instead; one with an Andon
- * word leaves that to its PLC program, so one fault never raises two calls.
+ * <p>Raw state: a bad or missing signal makes it UNKNOWN. Otherwise the machine's {@link StateRule}
+ * decides (the plant's convention); without one, MS5's state word if it reads one, then the running
+ * bit, and with counters alone a part in the last {@link #COUNT_IDLE_CYCLES} ideal cycles (at least
+ * 10 s) means running. Fault codes name stops. Its {@link AndonSignal}s raise calls while they are
+ * set. A machine that reads none of its Andon signals raises a maintenance call for each stop with
+ * a fault code instead; one that does leaves that to its PLC program, so one fault never raises two
+ * calls.
  */
 final class MachineTracker {
     /** With counters only, a machine that made no part for this many ideal cycles has stopped. */
@@ -37,9 +43,6 @@ final class MachineTracker {
     static final Duration STARTUP_WINDOW = Duration.ofMinutes(10);
     /** How far back the live rate looks. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(1);
-    /** The call type each Andon bit raises, bit 0 first. */
-    static final List<String> ANDON_BITS = List.of(CallType.MAINTENANCE.id(), CallType.QUALITY.id(),
-            CallType.MATERIAL.id(), CallType.SAFETY.id());
     private static final int ROLES = Role.values().length;
     private static final Role[] COUNTERS = {Role.TOTAL_COUNT, Role.GOOD_COUNT, Role.REJECT_COUNT};
 
@@ -52,9 +55,12 @@ final class MachineTracker {
     private final AnalyticsListener listener;
     private final Duration retention;
 
-    private final long[] value = new long[ROLES];
-    private final boolean[] good = new boolean[ROLES];
-    private final boolean[] bound = new boolean[ROLES];
+    /** Signal values by index: the roles by ordinal, then {@link #customSignals} in order. */
+    private long[] value = new long[ROLES];
+    private boolean[] good = new boolean[ROLES];
+    private boolean[] bound = new boolean[ROLES];
+    /** The custom tags its rules read ({@code Faulted}), which come after the roles. */
+    private List<String> customSignals = List.of();
 
     private boolean hasCounts;
     private long lastTotal;
@@ -68,7 +74,8 @@ final class MachineTracker {
     private Instant startupUntil = Instant.MIN;
     private final Deque<ProductionMinute> minutes = new ArrayDeque<>();
     private String faultCause;
-    private int andonBits;
+    /** Which of the model's Andon signals are raising their call. */
+    private boolean[] andonSet = new boolean[0];
     /** Parts counted since start, at each good read of the counters within the last {@link #RATE_WINDOW}. */
     private final Deque<PartsAt> rateWindow = new ArrayDeque<>();
     private long partsSinceStart;
@@ -90,15 +97,88 @@ final class MachineTracker {
                     }
                     closed.accept(interval);
                 });
+        use(model, Instant.EPOCH);
+    }
+
+    /**
+     * The machine's new model (the engineer changed its convention, thresholds or cycle times): it
+     * applies from the next values on. Calls its old Andon signals raised are cleared at {@code now}.
+     */
+    void use(PlantModel.Machine next, Instant now) {
+        for (int i = 0; i < andonSet.length; i++) {
+            if (andonSet[i]) {
+                andon.clear(lineId, andonKey(model.andon().get(i)), now);
+            }
+        }
+        andonSet = new boolean[next.andon().size()];
+        model = next;
+        timeline.useThresholds(next.microStopThreshold(), next.debounce());
+        List<String> custom = new ArrayList<>();
+        List<String> signals = new ArrayList<>(next.state() == null ? List.of() : next.state().signals());
+        next.andon().forEach(a -> signals.add(a.signal()));
+        for (String signal : signals) {
+            if (roleOf(signal) == null && !custom.contains(signal)) {
+                custom.add(signal);
+            }
+        }
+        if (!custom.equals(customSignals)) {
+            int size = ROLES + custom.size();
+            value = java.util.Arrays.copyOf(value, size);
+            good = java.util.Arrays.copyOf(good, size);
+            bound = java.util.Arrays.copyOf(bound, size);
+            for (int i = ROLES; i < size; i++) {
+                bound[i] = false;
+                good[i] = false;
+            }
+            customSignals = List.copyOf(custom);
+        }
+    }
+
+    /** The custom tags its rules read, by value name ({@code L1-FILLER.Faulted}), to their signal index. */
+    Map<String, Integer> customSlots() {
+        Map<String, Integer> slots = new HashMap<>();
+        for (int i = 0; i < customSignals.size(); i++) {
+            slots.put(model.id() + "." + customSignals.get(i), ROLES + i);
+        }
+        return slots;
+    }
+
+    /** The index of a signal: a role's key or one of {@link #customSignals}; -1 if it has none. */
+    private int indexOf(String signal) {
+        Role role = roleOf(signal);
+        if (role != null) {
+            return role.ordinal();
+        }
+        int custom = customSignals.indexOf(signal);
+        return custom < 0 ? -1 : ROLES + custom;
+    }
+
+    private static Role roleOf(String signal) {
+        for (Role r : Role.values()) {
+            if (r != Role.CUSTOM && r.key().equals(signal)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     void set(Role role, TagValue v) {
-        int r = role.ordinal();
-        bound[r] = true;
-        good[r] = v.isGood() && (v.value() instanceof Number || v.value() instanceof Boolean);
-        if (good[r]) {
-            value[r] = v.value() instanceof Boolean b ? (b ? 1 : 0) : ((Number) v.value()).longValue(); // BOOL bits
+        set(role.ordinal(), v);
+    }
+
+    /** Takes a value of the signal at {@code index} (a role's ordinal, or a custom slot). */
+    void set(int index, TagValue v) {
+        bound[index] = true;
+        good[index] = v.isGood() && (v.value() instanceof Number || v.value() instanceof Boolean);
+        if (good[index]) {
+            value[index] = v.value() instanceof Boolean b ? (b ? 1 : 0) : ((Number) v.value()).longValue(); // BOOL bits
         }
+    }
+
+    /** A signal's value now, or null if it has none (not read yet, or bad). */
+    private Long signal(String name) {
+        int i = indexOf(name);
+        return i >= 0 && bound[i] && good[i] ? value[i] : null;
     }
 
     /** The last good value of a role's tag (a product or job number), or null if it is not bound or not good. */
@@ -181,12 +261,18 @@ final class MachineTracker {
     private MachineState rawState(Instant time, boolean countsOk) {
         int state = Role.STATE.ordinal();
         int running = Role.RUNNING.ordinal();
-        if (!countsOk || bound[state] && !good[state] || bound[running] && !good[running]
-                || bound[Role.FAULT_CODE.ordinal()] && !good[Role.FAULT_CODE.ordinal()]) {
+        if (!countsOk || bound[Role.FAULT_CODE.ordinal()] && !good[Role.FAULT_CODE.ordinal()]) {
+            return MachineState.UNKNOWN;
+        }
+        if (model.state() != null) {
+            PlcState reported = model.state().stateOf(this::signal);
+            return reported == null ? MachineState.UNKNOWN : of(reported);
+        }
+        if (bound[state] && !good[state] || bound[running] && !good[running]) {
             return MachineState.UNKNOWN;
         }
         if (bound[state]) {
-            return model.stateWords().getOrDefault(value[state], MachineState.UNPLANNED_DOWN);
+            return of(StateRule.MS5_STATE_WORD.stateOf(this::signal));
         }
         if (bound[running]) {
             return value[running] != 0 ? MachineState.RUNNING : MachineState.UNPLANNED_DOWN;
@@ -197,6 +283,18 @@ final class MachineTracker {
         long idleMillis = Math.max(10_000, Math.round(COUNT_IDLE_CYCLES * model.idealCycleSeconds() * 1000));
         return lastPartTime != null && Duration.between(lastPartTime, time).toMillis() <= idleMillis
                 ? MachineState.RUNNING : MachineState.UNPLANNED_DOWN;
+    }
+
+    /** What the timeline calls what a PLC reports. */
+    static MachineState of(PlcState reported) {
+        return switch (reported) {
+            case RUNNING -> MachineState.RUNNING;
+            case DOWN -> MachineState.UNPLANNED_DOWN;
+            case STARVED -> MachineState.STARVED;
+            case BLOCKED -> MachineState.BLOCKED;
+            case PLANNED_STOP -> MachineState.PLANNED_DOWN;
+            case CHANGEOVER -> MachineState.CHANGEOVER;
+        };
     }
 
     private void count(Instant time, long dTotal, long dGood) {
@@ -243,19 +341,21 @@ final class MachineTracker {
             andon.clear(lineId, faultCause, now);
             faultCause = null;
         }
-        for (int b = 0; b < ANDON_BITS.size(); b++) {
-            if ((andonBits & (1 << b)) != 0) {
-                andon.clear(lineId, model.id() + " andon " + ANDON_BITS.get(b), now);
+        for (int i = 0; i < andonSet.length; i++) {
+            if (andonSet[i]) {
+                andon.clear(lineId, andonKey(model.andon().get(i)), now);
+                andonSet[i] = false;
             }
         }
-        andonBits = 0;
         lineId = newLineId;
     }
 
-    /** A stop with a fault code raises one maintenance call, or the Andon bits raise their calls. */
+    /** A stop with a fault code raises one maintenance call, or the Andon signals raise their calls. */
     private void andonConditions(MachineState raw, long fault, Instant time) {
-        int andonRole = Role.ANDON.ordinal();
-        boolean fromFaults = !bound[andonRole];
+        boolean fromFaults = model.andon().stream().noneMatch(a -> {
+            int i = indexOf(a.signal());
+            return i >= 0 && bound[i];
+        });
         String cause = fromFaults && raw.isDowntime() && fault != 0 ? model.id() + " fault " + fault : null;
         if (faultCause != null && !faultCause.equals(cause)) {
             andon.clear(lineId, faultCause, time);
@@ -265,21 +365,25 @@ final class MachineTracker {
         }
         faultCause = cause;
 
-        int bits = bound[andonRole] && good[andonRole] ? (int) value[andonRole] : andonBits;
-        int changed = bits ^ andonBits;
-        for (int b = 0; b < ANDON_BITS.size() && changed != 0; b++) {
-            int mask = 1 << b;
-            if ((changed & mask) == 0) {
-                continue;
+        for (int i = 0; i < andonSet.length; i++) {
+            AndonSignal a = model.andon().get(i);
+            Long v = signal(a.signal());
+            if (v == null) {
+                continue; // a bad read leaves the call as it was
             }
-            String key = model.id() + " andon " + ANDON_BITS.get(b);
-            if ((bits & mask) != 0) {
-                andon.raise(andon.callType(ANDON_BITS.get(b)), lineId, model.id(), key, AndonCall.Source.PLC_BIT, time);
-            } else {
-                andon.clear(lineId, key, time);
+            boolean set = a.holds(v);
+            if (set && !andonSet[i]) {
+                andon.raise(andon.callType(a.call()), lineId, model.id(), andonKey(a), AndonCall.Source.PLC_BIT, time);
+            } else if (!set && andonSet[i]) {
+                andon.clear(lineId, andonKey(a), time);
             }
+            andonSet[i] = set;
         }
-        andonBits = bits;
+    }
+
+    /** The condition a signal's call is raised under: one per call type and machine. */
+    private String andonKey(AndonSignal a) {
+        return model.id() + " andon " + a.call();
     }
 
     /** The minute being counted, as it stands. */

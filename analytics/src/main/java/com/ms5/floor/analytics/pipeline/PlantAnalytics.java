@@ -32,7 +32,8 @@ import java.util.Map;
  * from one thread (a poller's callback thread, or one analytics thread for several pollers).
  */
 public final class PlantAnalytics {
-    private record Slot(MachineTracker machine, Role role) {
+    /** Where a value goes: a machine's signal, by its index there (a role's ordinal or a custom signal's). */
+    private record Slot(MachineTracker machine, int signal) {
     }
 
     private final PlantModel model;
@@ -61,7 +62,8 @@ public final class PlantAnalytics {
      * a new machine starts without history; a moved one keeps its history and counts for its new
      * line from {@code now}, its open Andon conditions raised again there; a machine no longer
      * listed stops taking values. A machine's order is its line's flow (the last one's output is
-     * the line's).
+     * the line's). A machine's new state convention, Andon signals and thresholds apply from its
+     * next values on.
      */
     public void useLines(List<PlantModel.Line> newLines, Instant now) {
         Map<String, String> lineOfMachine = new HashMap<>();
@@ -72,8 +74,13 @@ public final class PlantAnalytics {
                 MachineTracker tracker = machines.get(m.id());
                 if (tracker == null) {
                     tracker = track(m, line.id());
-                } else if (!tracker.lineId.equals(line.id())) {
-                    tracker.moveTo(line.id(), now);
+                } else {
+                    if (!tracker.lineId.equals(line.id())) {
+                        tracker.moveTo(line.id(), now);
+                    }
+                    if (!tracker.model.equals(m)) {
+                        tracker.use(m, now);
+                    }
                 }
                 members.add(tracker);
                 lineOfMachine.put(m.id(), line.id());
@@ -81,8 +88,19 @@ public final class PlantAnalytics {
             lines.put(line.id(), members);
         }
         machines.keySet().removeIf(id -> !lineOfMachine.containsKey(id));
-        slots.values().removeIf(slot -> !lineOfMachine.containsKey(slot.machine.model.id()));
+        slots.clear();
+        machines.values().forEach(this::addSlots);
         downtime.useLines(lineOfMachine);
+    }
+
+    private void addSlots(MachineTracker tracker) {
+        String id = tracker.model.id();
+        for (Role role : Role.values()) {
+            if (role != Role.CUSTOM) {
+                slots.put(role.valueName(id), new Slot(tracker, role.ordinal()));
+            }
+        }
+        tracker.customSlots().forEach((name, index) -> slots.put(name, new Slot(tracker, index)));
     }
 
     private MachineTracker track(PlantModel.Machine m, String lineId) {
@@ -95,32 +113,22 @@ public final class PlantAnalytics {
                     }
                 });
         machines.put(m.id(), tracker);
-        for (Role role : Role.values()) {
-            if (role != Role.CUSTOM) {
-                slots.put(role.valueName(m.id()), new Slot(tracker, role));
-            }
-        }
         return tracker;
     }
 
     /**
      * An engineer's new rules, live: the shift plan, the reason tree and fault-code table, Andon
-     * call types and escalation, and each machine's ideal cycle times from {@code cycles} (matched
-     * by id). What already happened keeps the rules it happened under.
+     * call types and escalation. Each machine's cycle times and thresholds come with its model
+     * ({@link #useLines}). What already happened keeps the rules it happened under.
      */
     public void useRules(ShiftCalendar newCalendar, ReasonTree reasons, FaultReasonMap faults, List<CallType> callTypes,
-                         List<EscalationRule> rules, Map<String, PlantModel.Machine> cycles) {
+                         List<EscalationRule> rules) {
         calendar = newCalendar;
         downtime.useReasons(reasons);
         downtime.useMapping(faults);
         andon.useRules(callTypes, rules);
         for (MachineTracker m : machines.values()) {
             m.timeline.useCalendar(newCalendar);
-            PlantModel.Machine next = cycles.get(m.model.id());
-            if (next != null) {
-                m.model = new PlantModel.Machine(m.model.id(), next.idealCycleSeconds(), next.idealCycleByProduct(),
-                        m.model.stateWords(), m.model.microStopThreshold());
-            }
         }
     }
 
@@ -136,7 +144,7 @@ public final class PlantAnalytics {
                 slot.machine.touched = true;
                 touched.add(slot.machine);
             }
-            slot.machine.set(slot.role, e.getValue());
+            slot.machine.set(slot.signal, e.getValue());
         }
         for (MachineTracker m : touched) {
             m.touched = false;

@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  *   <li>An unplanned stop shorter than the micro-stop threshold becomes a MICRO_STOP when it
  *       ends; one of exactly the threshold or longer stays down. An open stop stays open.</li>
  *   <li>A stop keeps the first fault code it saw; another non-zero code starts a new interval.</li>
+ *   <li>A change of observed state counts only once it has held for the debounce time, and then
+ *       from when it began: a blip shorter than that (starved for a second between two parts, running
+ *       for a second inside a stop) belongs to the state around it. Losing the PLC (UNKNOWN) and
+ *       coming back count at once.</li>
  * </ul>
  *
  * <p>Deterministic and not thread-safe: feed it from one thread, in time order.
@@ -32,7 +36,8 @@ import java.util.function.Consumer;
 public final class StateTimeline {
     private final String machineId;
     private ShiftCalendar calendar;
-    private final Duration microStopThreshold;
+    private Duration microStopThreshold;
+    private Duration debounce = Duration.ZERO;
     private final Duration staleAfter;
     private final Duration retention;
     private final Consumer<StateInterval> closedSink;
@@ -40,8 +45,14 @@ public final class StateTimeline {
     private final Deque<StateInterval> closed = new ArrayDeque<>();
     private StateInterval open;
     private Instant lastObservation;
+    /** The state observed last, and its fault code. */
     private MachineState lastRaw = MachineState.UNKNOWN;
     private long lastFault;
+    /** The state the timeline follows: the last observed one once it has held for the debounce time. */
+    private MachineState settledRaw = MachineState.UNKNOWN;
+    private long settledFault;
+    /** When the observed state began to differ from the settled one, or null while they agree. */
+    private Instant pendingSince;
     private ShiftCalendar.PlannedPeriod plan;
 
     /**
@@ -71,10 +82,29 @@ public final class StateTimeline {
             return; // a late reply from inside a gap already declared unknown: that moment is decided
         }
         advanceTo(time);
+        if (raw != lastRaw) {
+            pendingSince = time;
+        }
         lastObservation = time;
         lastRaw = raw;
         lastFault = faultCode;
-        apply(time);
+        if (raw == settledRaw || raw == MachineState.UNKNOWN || settledRaw == MachineState.UNKNOWN
+                || !time.isBefore(pendingSince.plus(debounce))) {
+            settle(time);
+        }
+    }
+
+    /** The observed state counts: from when it began if it was pending, else from {@code at}. */
+    private void settle(Instant at) {
+        Instant from = pendingSince != null && settledRaw != lastRaw && lastRaw != MachineState.UNKNOWN
+                && settledRaw != MachineState.UNKNOWN ? pendingSince : at;
+        if (open != null && from.isBefore(open.start())) {
+            from = open.start(); // a plan change inside the pending time already cut there
+        }
+        settledRaw = lastRaw;
+        settledFault = lastFault;
+        pendingSince = null;
+        apply(from);
     }
 
     /** Moves the timeline to {@code now} without an observation: plan changes and staleness. */
@@ -83,15 +113,20 @@ public final class StateTimeline {
             Instant staleAt = lastObservation != null && lastRaw != MachineState.UNKNOWN
                     ? lastObservation.plus(staleAfter) : null;
             Instant planEnds = plan != null ? plan.range().end() : null;
-            Instant next = earliest(staleAt, planEnds);
+            Instant settles = pendingSince != null && lastRaw != settledRaw ? pendingSince.plus(debounce) : null;
+            Instant next = earliest(earliest(staleAt, planEnds), settles);
             if (next == null || !next.isBefore(now)) { // an event at `now` itself is the caller's to apply
                 return;
             }
-            if (next.equals(staleAt)) {
+            if (next.equals(settles)) {
+                settle(next);
+            } else if (next.equals(staleAt)) {
                 lastRaw = MachineState.UNKNOWN;
                 lastFault = 0;
+                settle(next);
+            } else {
+                apply(next);
             }
-            apply(next);
         }
     }
 
@@ -114,6 +149,12 @@ public final class StateTimeline {
         return found;
     }
 
+    /** New thresholds (an engineer changed the rules): they apply to stops that end from now on. */
+    public void useThresholds(Duration newMicroStopThreshold, Duration newDebounce) {
+        microStopThreshold = newMicroStopThreshold;
+        debounce = newDebounce;
+    }
+
     /** A new shift plan (an engineer changed the shifts): it applies from the next observation on. */
     public void useCalendar(ShiftCalendar newCalendar) {
         calendar = newCalendar;
@@ -124,7 +165,7 @@ public final class StateTimeline {
         if (plan == null || !plan.range().contains(at)) {
             plan = calendar.periodAt(at);
         }
-        MachineState state = lastRaw;
+        MachineState state = settledRaw;
         String reason = null;
         if (state != MachineState.RUNNING && state != MachineState.UNKNOWN) {
             if (plan.status() != PlannedStatus.PRODUCTION) {
@@ -134,7 +175,7 @@ public final class StateTimeline {
                 reason = "planned stop (PLC)";
             }
         }
-        long fault = state.isDowntime() ? lastFault : 0;
+        long fault = state.isDowntime() ? settledFault : 0;
         if (open != null && open.state() == state && Objects.equals(open.reason(), reason)
                 && (open.faultCode() == fault || open.faultCode() != 0 && fault == 0 || open.faultCode() == 0)) {
             if (open.faultCode() == 0 && fault != 0) {

@@ -18,7 +18,10 @@ import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.state.MachineState;
+import com.ms5.floor.plc.api.AndonSignal;
+import com.ms5.floor.plc.api.PlcState;
 import com.ms5.floor.plc.api.Quality;
+import com.ms5.floor.plc.api.StateRule;
 import com.ms5.floor.plc.api.SampleBatch;
 import com.ms5.floor.plc.api.TagValue;
 import java.time.Duration;
@@ -139,9 +142,9 @@ class PlantAnalyticsTest {
                 new FaultReasonMap(2, Instant.EPOCH, "engineer", Map.of(12L, "seal")),
                 List.of(new CallType("maintenance", "Fitter", 0)),
                 List.of(new EscalationRule("maintenance", List.of(new EscalationRule.Step(1, Duration.ofMinutes(1), "fitter")),
-                        false)),
-                Map.of("FILLER", new PlantModel.Machine("FILLER", 0.25, Map.of(), PlantModel.DEMO_STATE_WORDS,
-                        Duration.ofMinutes(2))));
+                        false)));
+        plant.useLines(List.of(new PlantModel.Line("L1", List.of(PlantModel.Machine.standard("FILLER", 0.25),
+                PlantModel.Machine.standard("CAPPER", 1.0)))), T0.plusSeconds(60));
         for (int s = 60; s <= 240; s++) {
             boolean faulted = s >= 70 && s < 200;
             scan(s, "FILLER", faulted ? 3 : 1, s, s, faulted ? 12 : 0);
@@ -249,5 +252,40 @@ class PlantAnalyticsTest {
         assertThat(plant.intervals("CAPPER", new TimeRange(T0, T0.plusSeconds(20))))
                 .extracting(i -> i.state() + " " + i.range(T0.plusSeconds(20)).seconds())
                 .containsExactly("RUNNING 10.0", "UNPLANNED_DOWN 10.0");
+    }
+
+    /**
+     * A packer in its plant's own convention: separate Faulted, Starved and Running BOOLs in that
+     * priority, and the quality call on bit 5 of its Calls word. Faulted with Running still set
+     * is down; a set bit 5 raises a quality call, which returns to normal when the bit clears; bit 0 of Calls
+     * (MS5's maintenance bit) means nothing here.
+     */
+    @Test
+    void aMachineInItsPlantsOwnConventionReadsAsItsEngineerSaid() {
+        StateRule bools = StateRule.conditions(PlcState.DOWN,
+                new StateRule.Condition("Faulted", null, PlcState.DOWN),
+                new StateRule.Condition("Starved", null, PlcState.STARVED),
+                new StateRule.Condition("Running", null, PlcState.RUNNING));
+        PlantModel.Machine packer = new PlantModel.Machine("PACKER", 1.0, Map.of(), bools,
+                List.of(new AndonSignal("Calls", 5, "quality")), Duration.ofMinutes(2), Duration.ZERO);
+        plant.useLines(List.of(new PlantModel.Line("L1", List.of(packer))), T0);
+        for (int s = 0; s <= 400; s++) {
+            boolean faulted = s >= 100 && s < 250;
+            boolean starved = s >= 300 && s < 330;
+            int calls = s >= 150 && s < 200 ? 1 << 5 : 1; // bit 0 is always set: not this plant's meaning
+            Instant t = T0.plusSeconds(s);
+            Map<String, TagValue> values = new HashMap<>();
+            values.put("PACKER.Faulted", TagValue.good(faulted, t));
+            values.put("PACKER.Starved", TagValue.good(starved, t));
+            values.put("PACKER.Running", TagValue.good(true, t));
+            values.put("PACKER.Calls", TagValue.good((long) calls, t));
+            values.put("PACKER.totalCount", TagValue.good((long) s, t));
+            plant.accept(new SampleBatch("plc", "fast", t, values, Set.of()));
+        }
+        assertThat(plant.intervals("PACKER", new TimeRange(T0, T0.plusSeconds(400))))
+                .extracting(i -> i.state() + " " + i.range(T0).seconds())
+                .startsWith("RUNNING 100.0", "UNPLANNED_DOWN 150.0", "RUNNING 50.0", "STARVED 30.0");
+        assertThat(andon).extracting(e -> e.kind() + " " + e.call().type().id() + " " + e.at())
+                .containsExactly("RAISED quality " + T0.plusSeconds(150), "RETURNED quality " + T0.plusSeconds(200));
     }
 }

@@ -40,6 +40,51 @@ class StateTimelineTest {
                 .containsExactly("RUNNING 100.0", "UNPLANNED_DOWN 120.0", "RUNNING 80.5", "MICRO_STOP 119.9");
     }
 
+    /**
+     * With a 3 s debounce the case packer's 1-2 s starved blips between cases and a 2 s running
+     * flicker inside a stop belong to the state around them; a 5 s starved spell counts, from the
+     * moment it began, and so does the stop it ends in.
+     */
+    @Test
+    void blipsShorterThanTheDebounceBelongToTheStateAroundThem() {
+        timeline.useThresholds(Duration.ofMinutes(2), Duration.ofSeconds(3));
+        hold(MachineState.RUNNING, 0, 0, 9);
+        hold(MachineState.STARVED, 0, 10, 10);   // 1 s
+        hold(MachineState.RUNNING, 0, 11, 19);
+        hold(MachineState.STARVED, 0, 20, 21);   // 2 s
+        hold(MachineState.RUNNING, 0, 22, 29);
+        hold(MachineState.STARVED, 0, 30, 34);   // 5 s: a real starved spell
+        hold(MachineState.UNPLANNED_DOWN, 7, 35, 199);
+        hold(MachineState.RUNNING, 0, 200, 201); // a 2 s flicker
+        hold(MachineState.UNPLANNED_DOWN, 7, 202, 299);
+        hold(MachineState.RUNNING, 0, 300, 320);
+        assertThat(closed).extracting(i -> i.state() + " " + i.range(T0).seconds() + " " + i.faultCode())
+                .containsExactly("RUNNING 30.0 0", "STARVED 5.0 0", "UNPLANNED_DOWN 265.0 7");
+    }
+
+    /** No observation needs to follow: a change that has held for the debounce time counts as time moves on. */
+    @Test
+    void aChangeCountsOnceItHasHeldEvenWithoutAnotherObservation() {
+        timeline.useThresholds(Duration.ofMinutes(2), Duration.ofSeconds(3));
+        hold(MachineState.RUNNING, 0, 0, 9);
+        timeline.observe(at(10), MachineState.BLOCKED, 0);
+        timeline.advanceTo(at(12));
+        assertThat(timeline.current().state()).isEqualTo(MachineState.RUNNING); // 2 s: not yet
+        timeline.advanceTo(at(14));
+        assertThat(timeline.current().state()).isEqualTo(MachineState.BLOCKED);
+        assertThat(timeline.current().start()).isEqualTo(at(10));
+    }
+
+    /** Losing the PLC is never debounced: the last state is believed for 10 s, then the machine is unknown at once. */
+    @Test
+    void losingThePlcIsNotDebounced() {
+        timeline.useThresholds(Duration.ofMinutes(2), Duration.ofSeconds(30));
+        hold(MachineState.RUNNING, 0, 0, 60);
+        timeline.observe(at(61), MachineState.UNKNOWN, 0);
+        assertThat(timeline.current().state()).isEqualTo(MachineState.UNKNOWN);
+        assertThat(timeline.current().start()).isEqualTo(at(61));
+    }
+
     @Test
     void aStopStillOpenWhenTheWindowClosesIsShownOpenNotGuessed() {
         hold(MachineState.RUNNING, 0, 0, 59);

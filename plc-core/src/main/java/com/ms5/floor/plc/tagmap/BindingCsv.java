@@ -146,9 +146,9 @@ public final class BindingCsv {
         }
         Map<String, List<TagMap.Binding>> byMachine = new LinkedHashMap<>();
         rows.forEach(r -> byMachine.computeIfAbsent(r.machineId(), k -> new ArrayList<>()).add(r.binding()));
-        return new TagMap(map.plant(), map.connections(), map.lines().stream().map(line -> new TagMap.Line(line.id(),
+        return map.withLines(map.lines().stream().map(line -> new TagMap.Line(line.id(),
                 line.name(), line.machines().stream().map(m -> byMachine.containsKey(m.id())
-                        ? new TagMap.Machine(m.id(), m.name(), m.connection(), byMachine.get(m.id())) : m).toList())).toList());
+                        ? m.withBindings(byMachine.get(m.id())) : m).toList())).toList());
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String column, List<String> problems) {

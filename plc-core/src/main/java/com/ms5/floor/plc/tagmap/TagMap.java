@@ -2,7 +2,10 @@ package com.ms5.floor.plc.tagmap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.ms5.floor.plc.api.AndonSignal;
+import com.ms5.floor.plc.api.PlcState;
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.StateRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +15,24 @@ import java.util.Optional;
  * equipment (plant, lines, machines) and each machine's bindings. Immutable; loaded and saved by
  * {@link TagMapFile}, checked by {@link TagMapValidator}. The file format is documented in README
  * ("Tag maps").
+ *
+ * @param state the plant's state convention, which a machine without its own follows; {@code null}
+ *              for MS5's standard ({@link #stateRule(Machine)})
+ * @param andon the plant's Andon signals, which a machine without its own follows; {@code null}
+ *              for MS5's Andon word
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TagMap(String plant, List<Connection> connections, List<Line> lines) {
+public record TagMap(String plant, StateRule state, List<AndonSignal> andon, List<Connection> connections,
+                     List<Line> lines) {
     public TagMap {
+        andon = andon == null ? null : List.copyOf(andon);
         connections = List.copyOf(connections == null ? List.of() : connections);
         lines = List.copyOf(lines == null ? List.of() : lines);
+    }
+
+    /** A map in MS5's standard state and Andon conventions. */
+    public TagMap(String plant, List<Connection> connections, List<Line> lines) {
+        this(plant, null, null, connections, lines);
     }
 
     /**
@@ -58,10 +73,51 @@ public record TagMap(String plant, List<Connection> connections, List<Line> line
         }
     }
 
-    /** A machine and the tags that describe it, all on one connection. */
-    public record Machine(String id, String name, String connection, List<Binding> bindings) {
+    /**
+     * A machine and the tags that describe it, all on one connection.
+     *
+     * @param state its own state convention, or {@code null} for the plant's
+     * @param andon its own Andon signals, or {@code null} for the plant's
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Machine(String id, String name, String connection, List<Binding> bindings, StateRule state,
+                          List<AndonSignal> andon) {
         public Machine {
             bindings = List.copyOf(bindings == null ? List.of() : bindings);
+            andon = andon == null ? null : List.copyOf(andon);
+        }
+
+        /** A machine that follows the plant's conventions. */
+        public Machine(String id, String name, String connection, List<Binding> bindings) {
+            this(id, name, connection, bindings, null, null);
+        }
+
+        public Machine withName(String newName) {
+            return new Machine(id, newName, connection, bindings, state, andon);
+        }
+
+        public Machine withConnection(String newConnection) {
+            return new Machine(id, name, newConnection, bindings, state, andon);
+        }
+
+        public Machine withBindings(List<Binding> newBindings) {
+            return new Machine(id, name, connection, newBindings, state, andon);
+        }
+
+        /** The machine with its own state rule, or following the plant's again ({@code null}). */
+        public Machine withState(StateRule newState) {
+            return new Machine(id, name, connection, bindings, newState, andon);
+        }
+
+        /** The machine with its own Andon signals, or following the plant's again ({@code null}). */
+        public Machine withAndon(List<AndonSignal> newAndon) {
+            return new Machine(id, name, connection, bindings, state, newAndon);
+        }
+
+        /** The binding that gives the signal of this name: a role's key ({@code faultCode}) or a custom name. */
+        public Optional<Binding> signal(String signal) {
+            return bindings.stream().filter(b -> b.role() != null
+                    && signal.equals(b.role() == Role.CUSTOM ? b.name() : b.role().key())).findFirst();
         }
 
         public Optional<Binding> binding(Role role) {
@@ -95,6 +151,29 @@ public record TagMap(String plant, List<Connection> connections, List<Line> line
         }
     }
 
+    /**
+     * How the machine's state is read: its own rule, else the plant's; else MS5's state word if it
+     * binds one, else its running bit; {@code null} if it has neither (state from its counters).
+     */
+    public StateRule stateRule(Machine machine) {
+        StateRule rule = machine.state() != null ? machine.state() : state;
+        if (rule != null) {
+            return rule;
+        }
+        if (machine.binding(Role.STATE).isPresent()) {
+            return StateRule.MS5_STATE_WORD;
+        }
+        if (machine.binding(Role.RUNNING).isPresent()) {
+            return StateRule.conditions(PlcState.DOWN, new StateRule.Condition(Role.RUNNING.key(), null, PlcState.RUNNING));
+        }
+        return null;
+    }
+
+    /** The signals that raise the machine's Andon calls: its own, else the plant's, else MS5's Andon word. */
+    public List<AndonSignal> andonSignals(Machine machine) {
+        return machine.andon() != null ? machine.andon() : andon != null ? andon : AndonSignal.MS5_ANDON_WORD;
+    }
+
     public Optional<Connection> connection(String id) {
         return connections.stream().filter(c -> c.id().equals(id)).findFirst();
     }
@@ -110,9 +189,22 @@ public record TagMap(String plant, List<Connection> connections, List<Line> line
         return machines().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    public TagMap withConnections(List<Connection> newConnections) {
+        return new TagMap(plant, state, andon, newConnections, lines);
+    }
+
+    public TagMap withLines(List<Line> newLines) {
+        return new TagMap(plant, state, andon, connections, newLines);
+    }
+
+    /** The map with the plant's state convention and Andon signals ({@code null}: MS5's standard). */
+    public TagMap withConventions(StateRule newState, List<AndonSignal> newAndon) {
+        return new TagMap(plant, newState, newAndon, connections, lines);
+    }
+
     /** The same map with one connection pointed elsewhere (demo mode: the virtual plant's ports). */
     public TagMap withEndpoint(String connectionId, String host, int port) {
-        return new TagMap(plant, connections.stream()
-                .map(c -> c.id().equals(connectionId) ? c.withEndpoint(host, port) : c).toList(), lines);
+        return withConnections(connections.stream()
+                .map(c -> c.id().equals(connectionId) ? c.withEndpoint(host, port) : c).toList());
     }
 }

@@ -1,5 +1,7 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.AndonSignal;
+import com.ms5.floor.plc.api.StateRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ public final class TagMapDiff {
     public static List<String> between(TagMap before, TagMap after) {
         List<String> changes = new ArrayList<>();
         change(changes, "plant name", before.plant(), after.plant());
+        change(changes, "plant state rule", rule(before.state(), STANDARD), rule(after.state(), STANDARD));
+        change(changes, "plant Andon signals", andon(before.andon(), STANDARD), andon(after.andon(), STANDARD));
         compare(changes, index(before.connections(), TagMap.Connection::id), index(after.connections(), TagMap.Connection::id),
                 "connection", TagMapDiff::connection);
         compare(changes, index(before.lines(), TagMap.Line::id), index(after.lines(), TagMap.Line::id), "line",
@@ -35,6 +39,8 @@ public final class TagMapDiff {
                 (d, id, b, a) -> {
                     change(d, id + " name", b.name(), a.name());
                     change(d, id + " connection", b.connection(), a.connection());
+                    change(d, id + " state rule", rule(b.state(), PLANT), rule(a.state(), PLANT));
+                    change(d, id + " Andon signals", andon(b.andon(), PLANT), andon(a.andon(), PLANT));
                     compare(d, index(b.bindings(), TagMapDiff::key), index(a.bindings(), TagMapDiff::key), id,
                             (dd, key, bb, ab) -> binding(dd, id + " " + key, bb, ab));
                 });
@@ -80,6 +86,18 @@ public final class TagMapDiff {
         change(d, at + ": scan class", b.scanClass(), a.scanClass());
         change(d, at + ": deadband", b.deadband(), a.deadband());
         change(d, at + ": scaling", scaling(b.scaling()), scaling(a.scaling()));
+    }
+
+    private static final String STANDARD = "MS5's standard";
+    private static final String PLANT = "the plant's";
+
+    private static String rule(StateRule rule, String whenNone) {
+        return rule == null ? whenNone : rule.describe();
+    }
+
+    private static String andon(List<AndonSignal> signals, String whenNone) {
+        return signals == null ? whenNone : signals.isEmpty() ? "none"
+                : String.join(", ", signals.stream().map(AndonSignal::describe).toList());
     }
 
     private static String scaling(TagMap.Scaling s) {

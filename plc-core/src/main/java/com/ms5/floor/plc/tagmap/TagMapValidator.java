@@ -1,6 +1,8 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.StateRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,8 @@ import java.util.Set;
 public final class TagMapValidator {
     /** The shortest scan period; faster ones only load the controller. */
     static final long MIN_SCAN_MILLIS = 10;
+
+    private static final String STATES = "give the state: RUNNING, DOWN, STARVED, BLOCKED, PLANNED_STOP or CHANGEOVER";
 
     private TagMapValidator() {
     }
@@ -35,6 +39,12 @@ public final class TagMapValidator {
         Set<String> connectionIds = new HashSet<>();
         for (int i = 0; i < map.connections().size(); i++) {
             connection(p, "connections[" + i + "]", map.connections().get(i), connectionIds);
+        }
+        if (map.state() != null) {
+            stateRule(p, "state", map.state());
+        }
+        if (map.andon() != null) {
+            andonSignals(p, "andon", map.andon());
         }
         Set<String> lineIds = new HashSet<>();
         Set<String> machineIds = new HashSet<>();
@@ -92,6 +102,76 @@ public final class TagMapValidator {
                 require(p, roles.add(binding.role()), bat + ".role", binding.role() + " is bound twice on this machine");
             }
             binding(p, bat, binding, connection);
+        }
+        if (m.state() != null) {
+            stateRule(p, at + ".state", m.state());
+        }
+        StateRule rule = map.stateRule(m);
+        if (rule != null) {
+            String where = m.state() != null ? at + ".state" : at;
+            for (String signal : rule.signals()) {
+                signal(p, where, m, signal, rule.word() != null ? "its state word" : "a state condition");
+            }
+        }
+        if (m.andon() != null) {
+            andonSignals(p, at + ".andon", m.andon());
+        }
+        if (m.andon() != null || map.andon() != null) {
+            for (AndonSignal a : map.andonSignals(m)) {
+                signal(p, m.andon() != null ? at + ".andon" : at, m, a.signal(), "the " + a.call() + " call");
+            }
+        }
+    }
+
+    /** A rule on its own: a word with its table, or conditions; bits of a 32-bit word; each value once. */
+    private static void stateRule(List<Problem> p, String at, StateRule rule) {
+        if (rule.word() != null) {
+            require(p, !rule.word().isBlank(), at + ".word", "name the tag that holds the state word");
+            require(p, rule.conditions().isEmpty(), at + ".conditions",
+                    "a rule reads a state word or conditions, not both: remove one");
+            require(p, !rule.values().isEmpty(), at + ".values", "say what the state word's values mean, e.g. 1 = RUNNING");
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < rule.values().size(); i++) {
+                StateRule.WordValue v = rule.values().get(i);
+                require(p, seen.add(v.value()), at + ".values[" + i + "].value", v.value() + " is listed twice");
+                require(p, v.state() != null, at + ".values[" + i + "].state", STATES);
+            }
+        } else {
+            require(p, !rule.conditions().isEmpty(), at + ".conditions",
+                    "list the conditions in priority order (e.g. Faulted = DOWN), or name a state word");
+            for (int i = 0; i < rule.conditions().size(); i++) {
+                StateRule.Condition c = rule.conditions().get(i);
+                require(p, blank(c.signal()) == null, at + ".conditions[" + i + "].signal", "name the tag it reads");
+                require(p, c.bit() == null || c.bit() >= 0 && c.bit() <= 31, at + ".conditions[" + i + "].bit",
+                        "a bit of a word is 0-31, was " + c.bit());
+                require(p, c.state() != null, at + ".conditions[" + i + "].state", STATES);
+            }
+        }
+    }
+
+    private static void andonSignals(List<Problem> p, String at, List<AndonSignal> signals) {
+        Set<String> calls = new HashSet<>();
+        for (int i = 0; i < signals.size(); i++) {
+            AndonSignal a = signals.get(i);
+            require(p, blank(a.signal()) == null, at + "[" + i + "].signal", "name the tag that raises the call");
+            require(p, a.bit() == null || a.bit() >= 0 && a.bit() <= 31, at + "[" + i + "].bit",
+                    "a bit of a word is 0-31, was " + a.bit());
+            require(p, blank(a.call()) == null && calls.add(a.call()), at + "[" + i + "].call",
+                    "name the call type it raises (maintenance, quality, material, safety...), each once");
+        }
+    }
+
+    /** A signal a rule reads must be one of the machine's integer or BOOL bindings. */
+    private static void signal(List<Problem> p, String at, TagMap.Machine m, String signal, String usedBy) {
+        if (signal == null || signal.isBlank()) {
+            return; // the rule's own check said so
+        }
+        TagMap.Binding b = m.signal(signal).orElse(null);
+        if (b == null) {
+            p.add(new Problem(at, usedBy + " reads '" + signal + "', which " + m.id()
+                    + " does not bind: add a tag named " + signal + ", or give the machine its own rule"));
+        } else if (b.type() != null && b.type() != DataType.BOOL && !b.type().isInteger()) {
+            p.add(new Problem(at, usedBy + " reads '" + signal + "', a " + b.type() + ": it must be a BOOL or an integer"));
         }
     }
 

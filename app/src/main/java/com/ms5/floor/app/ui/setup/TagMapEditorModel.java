@@ -119,11 +119,11 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
     }
 
     void renameMachine(String machineId, String name) {
-        editMachine(machineId, m -> new TagMap.Machine(m.id(), name, m.connection(), m.bindings()));
+        editMachine(machineId, m -> m.withName(name));
     }
 
     void renameLine(String lineId, String name) {
-        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream()
+        edit(map -> map.withLines(map.lines().stream()
                 .map(l -> l.id().equals(lineId) ? new TagMap.Line(l.id(), name, l.machines()) : l).toList()));
     }
 
@@ -144,7 +144,7 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
      */
     void moveMachineTo(String machineId, String lineId, int index) {
         TagMap.Machine moved = machine(machineId);
-        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> {
+        edit(map -> map.withLines(map.lines().stream().map(l -> {
             List<TagMap.Machine> machines = new ArrayList<>(l.machines());
             machines.removeIf(m -> m.id().equals(machineId));
             if (l.id().equals(lineId)) {
@@ -170,16 +170,16 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
     void addConnection(String id, Driver driver, String host) {
         TagMap.Connection c = new TagMap.Connection(id, driver, host, driver.defaultPort(), driver == Driver.LOGIX ? 0 : 1,
                 List.of(new TagMap.ScanClass("fast", 100), new TagMap.ScanClass("normal", 1000)));
-        edit(map -> new TagMap(map.plant(), append(map.connections(), c), map.lines()));
+        edit(map -> map.withConnections(append(map.connections(), c)));
     }
 
     void addLine(String id, String name) {
-        edit(map -> new TagMap(map.plant(), map.connections(), append(map.lines(), new TagMap.Line(id, name, List.of()))));
+        edit(map -> map.withLines(append(map.lines(), new TagMap.Line(id, name, List.of()))));
     }
 
     /** A machine at the end of a line, without tags yet (Copy to machine or Import L5X gives them). */
     void addMachine(String lineId, String id, String name, String connection) {
-        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> l.id().equals(lineId)
+        edit(map -> map.withLines(map.lines().stream().map(l -> l.id().equals(lineId)
                 ? new TagMap.Line(l.id(), l.name(), append(l.machines(), new TagMap.Machine(id, name, connection, List.of())))
                 : l).toList()));
     }
@@ -198,23 +198,22 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
         if (inUse != null) {
             throw new IllegalStateException(inUse);
         }
-        edit(map -> new TagMap(map.plant(), map.connections().stream().filter(c -> !c.id().equals(id)).toList(),
-                map.lines()));
+        edit(map -> map.withConnections(map.connections().stream().filter(c -> !c.id().equals(id)).toList()));
     }
 
     /** Takes a line out with its machines; their history stays in the database under their ids. */
     void removeLine(String id) {
-        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().filter(l -> !l.id().equals(id)).toList()));
+        edit(map -> map.withLines(map.lines().stream().filter(l -> !l.id().equals(id)).toList()));
     }
 
     void removeMachine(String id) {
-        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> new TagMap.Line(l.id(),
+        edit(map -> map.withLines(map.lines().stream().map(l -> new TagMap.Line(l.id(),
                 l.name(), l.machines().stream().filter(m -> !m.id().equals(id)).toList())).toList()));
     }
 
     /** Moves a machine's tags to another connection (its addresses stay as they are). */
     void setMachineConnection(String machineId, String connection) {
-        editMachine(machineId, m -> new TagMap.Machine(m.id(), m.name(), connection, m.bindings()));
+        editMachine(machineId, m -> m.withConnection(connection));
     }
 
     private static <E> List<E> append(List<E> list, E element) {
@@ -224,8 +223,8 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
     }
 
     void setConnection(TagMap.Connection edited) {
-        edit(map -> new TagMap(map.plant(), map.connections().stream()
-                .map(c -> c.id().equals(edited.id()) ? edited : c).toList(), map.lines()));
+        edit(map -> map.withConnections(map.connections().stream()
+                .map(c -> c.id().equals(edited.id()) ? edited : c).toList()));
     }
 
     TagMap.Machine machine(String id) {
@@ -233,12 +232,11 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
     }
 
     private void editBindings(String machineId, UnaryOperator<List<TagMap.Binding>> change) {
-        editMachine(machineId, m -> new TagMap.Machine(m.id(), m.name(), m.connection(),
-                change.apply(new ArrayList<>(m.bindings()))));
+        editMachine(machineId, m -> m.withBindings(change.apply(new ArrayList<>(m.bindings()))));
     }
 
     private void editMachine(String machineId, UnaryOperator<TagMap.Machine> change) {
-        edit(map -> new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> new TagMap.Line(l.id(), l.name(),
+        edit(map -> map.withLines(map.lines().stream().map(l -> new TagMap.Line(l.id(), l.name(),
                 l.machines().stream().map(m -> m.id().equals(machineId) ? change.apply(m) : m).toList())).toList()));
     }
 
