@@ -1,6 +1,7 @@
 package com.ms5.floor.app.rules;
 
 import com.ms5.floor.analytics.downtime.LossCategory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,23 @@ import java.util.Map;
  * @param holidays   days without shifts, {@code 2026-12-25}
  * @param cycles     ideal cycle times by machine; a machine without a row uses the station's default
  * @param callTypes  the four kinds of Andon call the PLC's Andon bits raise, with their escalation
+ * @param figures    how stops and OEE are counted plant-wide; a machine's cycle row may set its own thresholds
  */
 public record PlantRules(String timeZone, List<Reason> reasons, List<FaultCode> faultCodes, List<Shift> shifts,
                          List<String> holidays, List<Product> products, List<MachineCycle> cycles,
-                         List<CallRule> callTypes) {
+                         List<CallRule> callTypes, Figures figures) {
+
+    /**
+     * How the plant counts its figures.
+     *
+     * @param oeeProfile       {@code ISO_22400} (planned stops excluded) or {@code PLANNED_STOPS_AS_LOSS}
+     * @param microStopSeconds stops shorter than this are micro-stops (a speed loss, no reason asked)
+     * @param debounceSeconds  state changes shorter than this are merged into the state around them
+     */
+    public record Figures(String oeeProfile, int microStopSeconds, int debounceSeconds) {
+        /** ISO 22400-2, 2-minute micro-stops, 3 s debounce (analytics' defaults). */
+        public static final Figures DEFAULT = new Figures("ISO_22400", 120, 3);
+    }
 
     /**
      * A downtime reason. Reasons are retired rather than deleted: past stops keep naming them.
@@ -49,12 +63,28 @@ public record PlantRules(String timeZone, List<Reason> reasons, List<FaultCode> 
     }
 
     /**
-     * @param idealSeconds the machine's ideal cycle time when the product has none of its own
-     * @param byProduct    ideal cycle times by product id, where they differ
+     * @param idealSeconds     the machine's ideal cycle time when the product has none of its own
+     * @param byProduct        ideal cycle times by product id, where they differ
+     * @param microStopSeconds its own micro-stop threshold, or null for the plant's
+     * @param debounceSeconds  its own debounce, or null for the plant's
      */
-    public record MachineCycle(String machine, double idealSeconds, Map<Long, Double> byProduct) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MachineCycle(String machine, double idealSeconds, Map<Long, Double> byProduct,
+                               Integer microStopSeconds, Integer debounceSeconds) {
         public MachineCycle {
             byProduct = Map.copyOf(byProduct);
+        }
+
+        public MachineCycle(String machine, double idealSeconds, Map<Long, Double> byProduct) {
+            this(machine, idealSeconds, byProduct, null, null);
+        }
+
+        public MachineCycle withCycles(double seconds, Map<Long, Double> newByProduct) {
+            return new MachineCycle(machine, seconds, newByProduct, microStopSeconds, debounceSeconds);
+        }
+
+        public MachineCycle withThresholds(Integer microStop, Integer debounce) {
+            return new MachineCycle(machine, idealSeconds, byProduct, microStop, debounce);
         }
     }
 
@@ -83,33 +113,40 @@ public record PlantRules(String timeZone, List<Reason> reasons, List<FaultCode> 
         products = List.copyOf(products);
         cycles = List.copyOf(cycles);
         callTypes = List.copyOf(callTypes);
+        if (figures == null) {
+            figures = Figures.DEFAULT; // rules stored before the plant could choose
+        }
     }
 
     public PlantRules withReasons(List<Reason> next) {
-        return new PlantRules(timeZone, next, faultCodes, shifts, holidays, products, cycles, callTypes);
+        return new PlantRules(timeZone, next, faultCodes, shifts, holidays, products, cycles, callTypes, figures);
     }
 
     public PlantRules withFaultCodes(List<FaultCode> next) {
-        return new PlantRules(timeZone, reasons, next, shifts, holidays, products, cycles, callTypes);
+        return new PlantRules(timeZone, reasons, next, shifts, holidays, products, cycles, callTypes, figures);
     }
 
     public PlantRules withShifts(List<Shift> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, next, holidays, products, cycles, callTypes);
+        return new PlantRules(timeZone, reasons, faultCodes, next, holidays, products, cycles, callTypes, figures);
     }
 
     public PlantRules withCalendar(String zone, List<String> days) {
-        return new PlantRules(zone, reasons, faultCodes, shifts, days, products, cycles, callTypes);
+        return new PlantRules(zone, reasons, faultCodes, shifts, days, products, cycles, callTypes, figures);
     }
 
     public PlantRules withProducts(List<Product> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, next, cycles, callTypes);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, next, cycles, callTypes, figures);
     }
 
     public PlantRules withCycles(List<MachineCycle> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, next, callTypes);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, next, callTypes, figures);
+    }
+
+    public PlantRules withFigures(Figures next) {
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, callTypes, next);
     }
 
     public PlantRules withCallTypes(List<CallRule> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, next);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, next, figures);
     }
 }

@@ -1,6 +1,7 @@
 package com.ms5.floor.app.rules;
 
 import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeProfile;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import java.util.Set;
  * used by analytics.
  */
 public final class PlantRulesCheck {
-    public enum Section { CALENDAR, REASONS, FAULT_CODES, SHIFTS, PRODUCTS, CYCLES, CALL_TYPES }
+    public enum Section { CALENDAR, REASONS, FAULT_CODES, SHIFTS, PRODUCTS, CYCLES, CALL_TYPES, FIGURES }
 
     /** @param row the row within its section, or -1 for the section as a whole */
     public record Problem(Section section, int row, String field, String message) {
@@ -59,6 +60,7 @@ public final class PlantRulesCheck {
         shifts(p, rules);
         products(p, rules);
         callTypes(p, rules);
+        figures(p, rules.figures());
         return p;
     }
 
@@ -221,6 +223,12 @@ public final class PlantRulesCheck {
             if (!(c.idealSeconds() > 0) || !Double.isFinite(c.idealSeconds())) {
                 p.add(new Problem(Section.CYCLES, i, "ideal cycle", "must be more than 0 seconds"));
             }
+            if (c.microStopSeconds() != null && c.microStopSeconds() < 1) {
+                p.add(new Problem(Section.CYCLES, i, "micro-stop", "must be at least 1 second, or empty for the plant's"));
+            }
+            if (c.debounceSeconds() != null && (c.debounceSeconds() < 0 || c.debounceSeconds() > MAX_DEBOUNCE)) {
+                p.add(new Problem(Section.CYCLES, i, "debounce", "must be 0-" + MAX_DEBOUNCE + " seconds, or empty for the plant's"));
+            }
             for (Map.Entry<Long, Double> e : c.byProduct().entrySet()) {
                 String field = String.valueOf(e.getKey());
                 if (!ids.contains(e.getKey())) {
@@ -229,6 +237,24 @@ public final class PlantRulesCheck {
                     p.add(new Problem(Section.CYCLES, i, field, "must be more than 0 seconds"));
                 }
             }
+        }
+    }
+
+    /** Longer than this, a "blip" would hide stops a person must give a reason for. */
+    static final int MAX_DEBOUNCE = 60;
+
+    private static void figures(List<Problem> p, PlantRules.Figures f) {
+        try {
+            OeeProfile.valueOf(String.valueOf(f.oeeProfile()));
+        } catch (IllegalArgumentException e) {
+            p.add(new Problem(Section.FIGURES, -1, "OEE profile", "'" + f.oeeProfile() + "' is not one of "
+                    + java.util.Arrays.toString(OeeProfile.values())));
+        }
+        if (f.microStopSeconds() < 1) {
+            p.add(new Problem(Section.FIGURES, -1, "micro-stop", "must be at least 1 second"));
+        }
+        if (f.debounceSeconds() < 0 || f.debounceSeconds() > MAX_DEBOUNCE) {
+            p.add(new Problem(Section.FIGURES, -1, "debounce", "must be 0-" + MAX_DEBOUNCE + " seconds"));
         }
     }
 

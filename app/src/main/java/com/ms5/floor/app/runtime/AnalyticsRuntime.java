@@ -203,14 +203,12 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     /**
      * A new version of the tag map or of the plant rules, live, on the analytics thread: lines and
-     * machines (added, moved, reordered, renamed), shifts, reasons, fault codes, ideal cycle times
-     * and Andon escalation. What already happened keeps what it happened under.
+     * machines (added, moved, reordered, renamed) with their state conventions, thresholds and ideal
+     * cycle times; shifts, reasons, fault codes and Andon escalation. What already happened keeps what it happened under.
      */
     CompletableFuture<Void> use(PlantSetup next) {
         return CompletableFuture.runAsync(() -> {
-            Map<String, PlantModel.Machine> cycles = new HashMap<>();
-            next.model().lines().forEach(l -> l.machines().forEach(m -> cycles.put(m.id(), m)));
-            analytics.useRules(next.calendar(), next.reasons(), next.faults(), next.callTypes(), next.escalation(), cycles);
+            analytics.useRules(next.calendar(), next.reasons(), next.faults(), next.callTypes(), next.escalation());
             analytics.useLines(next.model().lines(), clock.instant());
             setup = next;
             finishedHours.clear(); // targets follow the new cycle times and line order

@@ -48,13 +48,15 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
     static PlantSetup of(TagMap map, PlantRules rules, int rulesVersion, double defaultCycle) {
         Map<String, PlantRules.MachineCycle> cycles = new HashMap<>();
         rules.cycles().forEach(c -> cycles.put(c.machine(), c));
+        PlantRules.Figures figures = rules.figures();
         List<PlantModel.Line> lines = new ArrayList<>();
         for (TagMap.Line line : map.lines()) {
             lines.add(new PlantModel.Line(line.id(), line.machines().stream().map(m -> {
-                PlantRules.MachineCycle c = cycles.get(m.id());
-                return c == null ? PlantModel.Machine.standard(m.id(), defaultCycle)
-                        : new PlantModel.Machine(m.id(), c.idealSeconds(), c.byProduct(), PlantModel.DEMO_STATE_WORDS,
-                                Duration.ofMinutes(2));
+                PlantRules.MachineCycle c = cycles.getOrDefault(m.id(), new PlantRules.MachineCycle(m.id(), defaultCycle, Map.of()));
+                int microStop = c.microStopSeconds() != null ? c.microStopSeconds() : figures.microStopSeconds();
+                int debounce = c.debounceSeconds() != null ? c.debounceSeconds() : figures.debounceSeconds();
+                return new PlantModel.Machine(m.id(), c.idealSeconds(), c.byProduct(), map.stateRule(m), map.andonSignals(m),
+                        Duration.ofSeconds(microStop), Duration.ofSeconds(debounce));
             }).toList()));
         }
         List<ShiftDefinition> shifts = new ArrayList<>();
@@ -79,7 +81,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
             }
             escalation.add(new EscalationRule(c.type(), steps, c.untilResolved()));
         }
-        return new PlantSetup(new PlantModel(lines, OeeProfile.ISO_22400, STALE_AFTER, RETENTION),
+        return new PlantSetup(new PlantModel(lines, OeeProfile.valueOf(figures.oeeProfile()), STALE_AFTER, RETENTION),
                 new ShiftCalendar(ZoneId.of(rules.timeZone()), shifts, holidays, List.of()), reasonTree(rules),
                 new FaultReasonMap(rulesVersion, Instant.EPOCH, "plant rules version " + rulesVersion, byCode),
                 types, escalation, names(map), rules.products().stream().collect(java.util.stream.Collectors.toMap(
@@ -132,7 +134,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
     static PlantRules defaultRules() {
         return new PlantRules(ZoneId.systemDefault().getId(), List.of(), List.of(),
                 List.of(new PlantRules.Shift("Day", "00:00", "00:00", List.of(DayOfWeek.values()), List.of())),
-                List.of(), List.of(), List.of(), defaultCallTypes());
+                List.of(), List.of(), List.of(), defaultCallTypes(), PlantRules.Figures.DEFAULT);
     }
 
     /** Every call type escalates to the line lead at once, the shift supervisor after 5 minutes, the plant manager after 15. */

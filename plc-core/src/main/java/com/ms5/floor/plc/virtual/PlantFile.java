@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,59 @@ import java.util.regex.Pattern;
  * src-resources; README ("The virtual plant") documents every field.
  */
 public record PlantFile(String name, long seed, String timeZone, List<Shift> shifts, List<FaultCode> faultCodes,
-                        List<Product> products, List<Controller> controllers, List<Line> lines) {
+                        List<Product> products, List<Controller> controllers, List<Line> lines, Convention convention) {
+
+    /**
+     * How the simulated PLC programs show a machine's state and Andon calls, so a tag map in a
+     * plant's own convention can be tried; {@code null} for MS5's: state word 1-7, Andon bits 0-3.
+     *
+     * @param stateValues the state word's value for each simulated state, by name ({@link #STATES})
+     * @param andonBits   the Andon word's bit for each call, by name ({@link #CALLS})
+     */
+    public record Convention(Map<String, Integer> stateValues, Map<String, Integer> andonBits) {
+        /** The simulated states, in the order of {@link SimulatedMachine}'s state numbers 1-7. */
+        public static final List<String> STATES = List.of("running", "stopped", "faulted", "starved", "blocked",
+                "planned", "changeover");
+        /** The calls, in the order of MS5's Andon bits 0-3. */
+        public static final List<String> CALLS = List.of("maintenance", "quality", "material", "safety");
+
+        /** The state word the PLC shows for a simulated state (1-7). */
+        int state(int simulated) {
+            return stateValues.get(STATES.get(simulated - 1));
+        }
+
+        /** The Andon word the PLC shows for MS5's Andon bits. */
+        int andon(int ms5Bits) {
+            int word = 0;
+            for (int b = 0; b < CALLS.size(); b++) {
+                if ((ms5Bits & 1 << b) != 0) {
+                    word |= 1 << andonBits.get(CALLS.get(b));
+                }
+            }
+            return word;
+        }
+    }
+
+    /** The plant file without a convention of its own: the PLC programs speak MS5's. */
+    public PlantFile(String name, long seed, String timeZone, List<Shift> shifts, List<FaultCode> faultCodes,
+                     List<Product> products, List<Controller> controllers, List<Line> lines) {
+        this(name, seed, timeZone, shifts, faultCodes, products, controllers, lines, null);
+    }
+
+    /** The state word a machine's PLC shows, in the plant's convention. */
+    int stateWord(int simulated) {
+        return convention == null ? simulated : convention.state(simulated);
+    }
+
+    /** The Andon word a machine's PLC shows, in the plant's convention. */
+    int andonWord(int ms5Bits) {
+        return convention == null ? ms5Bits : convention.andon(ms5Bits);
+    }
+
+    /** The same plant whose PLC programs speak another convention. */
+    public PlantFile withConvention(Convention next) {
+        return new PlantFile(name, seed, timeZone, shifts, faultCodes, products, controllers, lines, next);
+    }
 
     /** A shift; outside all shifts the plant has no shift scheduled (planned stop). */
     public record Shift(String name, String start, String end, List<Break> breaks) {
@@ -152,6 +205,9 @@ public record PlantFile(String name, long seed, String timeZone, List<Shift> shi
                     "controllers[" + i + "].driver must be 'logix' or 'ab-eth', was '" + c.driver() + "'");
             require(p, c.port() >= 0 && c.port() <= 65535, "controllers[" + i + "].port must be 0-65535");
         }
+        if (convention != null) {
+            conventionProblems(p);
+        }
         require(p, !list(lines).isEmpty(), "lines: a plant needs at least one line");
         Set<String> machineIds = new HashSet<>();
         for (int i = 0; i < list(lines).size(); i++) {
@@ -195,6 +251,21 @@ public record PlantFile(String name, long seed, String timeZone, List<Shift> shi
             }
         }
         return p;
+    }
+
+    private void conventionProblems(List<String> p) {
+        Map<String, Integer> states = convention.stateValues() == null ? Map.of() : convention.stateValues();
+        Map<String, Integer> bits = convention.andonBits() == null ? Map.of() : convention.andonBits();
+        require(p, states.keySet().equals(Set.copyOf(Convention.STATES)),
+                "convention.stateValues: give a value for each of " + Convention.STATES);
+        require(p, Set.copyOf(states.values()).size() == states.size(), "convention.stateValues: each value once");
+        require(p, bits.keySet().equals(Set.copyOf(Convention.CALLS)),
+                "convention.andonBits: give a bit for each of " + Convention.CALLS);
+        require(p, Set.copyOf(bits.values()).size() == bits.size(), "convention.andonBits: each bit once");
+        require(p, bits.values().stream().allMatch(b -> b >= 0 && b <= 14),
+                "convention.andonBits: bits are 0-14 (an SLC word is 16 bits and reads as a positive number)");
+        require(p, states.values().stream().allMatch(v -> v >= 0 && v <= 32767),
+                "convention.stateValues: values are 0-32767 (an SLC word reads as a positive number)");
     }
 
     public Controller controller(String id) {

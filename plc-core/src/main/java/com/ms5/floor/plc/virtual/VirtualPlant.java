@@ -17,10 +17,12 @@ import java.util.Map;
  *
  * <p>Tags of a machine on a Logix controller: one tag of the UDT {@code MS5_Machine}, named by the
  * machine's {@code tag}, with members State, FaultCode, TotalCount, GoodCount, RejectCount (DINT),
- * Speed (REAL, parts/min), ProductId, JobId, Andon (DINT) and Running (BOOL); per line a STRING
- * {@code Line<n>_Product}. On an SLC: the machine's N file, words 0-9 = state, fault code,
- * total, good and reject count (16-bit, wrapping), speed (parts/min), product id, job id,
- * Andon bits, running (0/1); plus S2, B3, T4, C5 and F8 (F8:i = speed of the line's machine i).
+ * Speed (REAL, parts/min), ProductId, JobId, Andon (DINT) and the BOOLs Running, Faulted, Starved
+ * and Blocked; per line a STRING {@code Line<n>_Product}. On an SLC: the machine's N file, words
+ * 0-10 = state, fault code, total, good and reject count (16-bit, wrapping), speed (parts/min),
+ * product id, job id, Andon bits, running (0/1), status bits (0 faulted, 1 starved, 2 blocked);
+ * plus S2, B3, T4, C5 and F8 (F8:i = speed of the line's machine i). The state word and the Andon
+ * bits follow the plant file's convention.
  */
 public final class VirtualPlant implements AutoCloseable {
     /** SLC machine counters count 0..32767 and then start again at 0. */
@@ -40,7 +42,10 @@ public final class VirtualPlant implements AutoCloseable {
             new LogixType.Member("ProductId", LogixType.Atomic.DINT, 0, 1),
             new LogixType.Member("JobId", LogixType.Atomic.DINT, 0, 1),
             new LogixType.Member("Andon", LogixType.Atomic.DINT, 0, 1),
-            new LogixType.Member("Running", LogixType.Atomic.BOOL, 0, 1)));
+            new LogixType.Member("Running", LogixType.Atomic.BOOL, 0, 1),
+            new LogixType.Member("Faulted", LogixType.Atomic.BOOL, 0, 1),
+            new LogixType.Member("Starved", LogixType.Atomic.BOOL, 0, 1),
+            new LogixType.Member("Blocked", LogixType.Atomic.BOOL, 0, 1)));
 
     private final LineSimulation simulation;
     private final Map<String, VirtualController> controllers;
@@ -63,7 +68,7 @@ public final class VirtualPlant implements AutoCloseable {
                 List<PlantFile.Line> lines = plant.lines().stream().filter(l -> l.controller().equals(c.id())).toList();
                 controllers.put(c.id(), "logix".equals(c.driver())
                         ? VirtualController.logix(c.port(), logixTags(plant, lines, simulation), c.product())
-                        : VirtualController.slc(c.port(), slcFiles(lines, simulation), 1));
+                        : VirtualController.slc(c.port(), slcFiles(plant, lines, simulation), 1));
             }
         } catch (IOException | RuntimeException e) {
             controllers.values().forEach(VirtualController::close);
@@ -99,7 +104,7 @@ public final class VirtualPlant implements AutoCloseable {
                         plant.product(simulation.productId(line.machines().getFirst().id())).name()));
                 machineTags.forEach((spec, tag) -> {
                     SimulatedMachine m = simulation.machine(spec.id());
-                    tag.setDint(member("State"), m.state());
+                    tag.setDint(member("State"), plant.stateWord(m.state()));
                     tag.setDint(member("FaultCode"), m.faultCode());
                     tag.setDint(member("TotalCount"), (int) m.totalCount());
                     tag.setDint(member("GoodCount"), (int) m.goodCount());
@@ -107,19 +112,26 @@ public final class VirtualPlant implements AutoCloseable {
                     tag.setReal(member("Speed"), (float) m.speed(simulation.cycleFactor(spec.id())));
                     tag.setDint(member("ProductId"), simulation.productId(spec.id()));
                     tag.setDint(member("JobId"), simulation.jobId(spec.id()));
-                    tag.setDint(member("Andon"), m.andon());
-                    tag.write(member("Running"), new byte[] {(byte) (m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0)});
+                    tag.setDint(member("Andon"), plant.andonWord(m.andon()));
+                    tag.write(member("Running"), bool(m.state() == SimulatedMachine.STATE_RUNNING));
+                    tag.write(member("Faulted"), bool(m.state() == SimulatedMachine.STATE_FAULTED));
+                    tag.write(member("Starved"), bool(m.state() == SimulatedMachine.STATE_STARVED));
+                    tag.write(member("Blocked"), bool(m.state() == SimulatedMachine.STATE_BLOCKED));
                 });
             }
         });
         return tags;
     }
 
+    private static byte[] bool(boolean set) {
+        return new byte[] {(byte) (set ? 1 : 0)};
+    }
+
     private static int member(String name) {
         return MACHINE_UDT.member(name).offset();
     }
 
-    private static PcccDataTable slcFiles(List<PlantFile.Line> lines, LineSimulation simulation) {
+    private static PcccDataTable slcFiles(PlantFile plant, List<PlantFile.Line> lines, LineSimulation simulation) {
         PcccDataTable files = new PcccDataTable();
         files.define(2, PcccDataTable.FileType.STATUS, 83);
         files.define(3, PcccDataTable.FileType.BIT, 16);
@@ -130,7 +142,7 @@ public final class VirtualPlant implements AutoCloseable {
         List<PlantFile.Machine> all = new ArrayList<>();
         for (PlantFile.Line line : lines) {
             for (PlantFile.Machine m : line.machines()) {
-                machineFiles.put(m, files.define(Integer.parseInt(m.tag().substring(1)), PcccDataTable.FileType.INTEGER, 10));
+                machineFiles.put(m, files.define(Integer.parseInt(m.tag().substring(1)), PcccDataTable.FileType.INTEGER, 11));
                 all.add(m);
             }
         }
@@ -140,7 +152,7 @@ public final class VirtualPlant implements AutoCloseable {
                 machineFiles.forEach((spec, file) -> {
                     SimulatedMachine m = simulation.machine(spec.id());
                     double speed = m.speed(simulation.cycleFactor(spec.id()));
-                    file.setWord(0, 0, m.state());
+                    file.setWord(0, 0, plant.stateWord(m.state()));
                     file.setWord(1, 0, m.faultCode());
                     // Counters roll over from 32767 to 0, as SLC programs that reset a counter on
                     // overflow do (PLC4X's ab-eth driver cannot read negative words anyway).
@@ -150,8 +162,11 @@ public final class VirtualPlant implements AutoCloseable {
                     file.setWord(5, 0, (int) Math.round(speed));
                     file.setWord(6, 0, simulation.productId(spec.id()));
                     file.setWord(7, 0, simulation.jobId(spec.id()) % SLC_COUNTER_ROLLOVER);
-                    file.setWord(8, 0, m.andon());
+                    file.setWord(8, 0, plant.andonWord(m.andon()));
                     file.setWord(9, 0, m.state() == SimulatedMachine.STATE_RUNNING ? 1 : 0);
+                    file.setWord(10, 0, (m.state() == SimulatedMachine.STATE_FAULTED ? 1 : 0)
+                            | (m.state() == SimulatedMachine.STATE_STARVED ? 2 : 0)
+                            | (m.state() == SimulatedMachine.STATE_BLOCKED ? 4 : 0));
                     int index = all.indexOf(spec);
                     if (index < speeds.elements()) {
                         speeds.setFloat(index, (float) speed);

@@ -3,7 +3,10 @@ package com.ms5.floor.plc.tagmap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ms5.floor.plc.api.AndonSignal;
+import com.ms5.floor.plc.api.PlcState;
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.StateRule;
 import com.ms5.floor.plc.poll.PollTag;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import java.io.ByteArrayInputStream;
@@ -83,6 +86,51 @@ class TagMapTest {
                 "lines[0].machines[0].bindings[3].scaling: rawLow and rawHigh are equal, so scaling would divide by zero",
                 "lines[0].machines[0].bindings[4].role: STATE is bound twice on this machine",
                 "lines[0].machines[0].bindings[4].type: STATE is an integer (SINT, INT, DINT or LINT), not REAL");
+    }
+
+    /**
+     * The plant's convention is the state word's table and the Andon bits; a machine of another
+     * vendor reads BOOLs in its own rule. A rule that reads a tag the machine does not bind, a table
+     * listing a value twice, a bit past 31 and a REAL as a condition are each said where they are.
+     */
+    @Test
+    void stateRulesAndAndonSignalsMustReadTagsTheMachineBinds() {
+        StateRule word = StateRule.word("state", PlcState.DOWN, new StateRule.WordValue(10, PlcState.RUNNING),
+                new StateRule.WordValue(10, PlcState.STARVED));
+        StateRule bools = StateRule.conditions(PlcState.RUNNING, new StateRule.Condition("Faulted", null, PlcState.DOWN),
+                new StateRule.Condition("Status", 40, PlcState.STARVED), new StateRule.Condition("speed", null, PlcState.BLOCKED));
+        TagMap.Machine ms5 = new TagMap.Machine("M1", "filler", "plc", List.of(binding(Role.STATE, "M1.State", DataType.DINT)));
+        TagMap.Machine other = new TagMap.Machine("M2", "packer", "plc", List.of(
+                new TagMap.Binding(Role.CUSTOM, "Faulted", "M2.Faulted", DataType.BOOL, null, 0, "fast"),
+                binding(Role.SPEED, "M2.Speed", DataType.REAL)), bools, List.of());
+        TagMap map = new TagMap("p", List.of(LOGIX), List.of(new TagMap.Line("L1", "line", List.of(ms5, other))))
+                .withConventions(word, List.of(new AndonSignal("andon", 4, "maintenance")));
+        assertThat(TagMapValidator.problems(map)).extracting(Object::toString).containsExactly(
+                "state.values[1].value: 10 is listed twice",
+                "lines[0].machines[0]: the maintenance call reads 'andon', which M1 does not bind: add a tag named andon, "
+                        + "or give the machine its own rule",
+                "lines[0].machines[1].state.conditions[1].bit: a bit of a word is 0-31, was 40",
+                "lines[0].machines[1].state: a state condition reads 'Status', which M2 does not bind: add a tag named Status, "
+                        + "or give the machine its own rule",
+                "lines[0].machines[1].state: a state condition reads 'speed', a REAL: it must be a BOOL or an integer");
+        assertThat(map.stateRule(ms5)).isEqualTo(word);
+        assertThat(map.stateRule(other)).isEqualTo(bools);
+        assertThat(map.andonSignals(other)).isEmpty(); // its own: none, so its faults raise the calls
+        assertThat(bools.describe()).isEqualTo("first of Faulted = Down, Status bit 40 = Starved, speed = Blocked; otherwise Running");
+    }
+
+    /** A map without rules means MS5's state word where a machine binds one, else its running bit. */
+    @Test
+    void withoutARuleAMachineReadsMs5sStateWordOrItsRunningBit() {
+        TagMap.Machine word = new TagMap.Machine("M1", "a", "plc", List.of(binding(Role.STATE, "M1.State", DataType.DINT)));
+        TagMap.Machine bit = new TagMap.Machine("M2", "b", "plc", List.of(binding(Role.RUNNING, "M2.Run", DataType.BOOL)));
+        TagMap.Machine counts = new TagMap.Machine("M3", "c", "plc", List.of(binding(Role.TOTAL_COUNT, "M3.Total", DataType.DINT)));
+        TagMap map = new TagMap("p", List.of(LOGIX), List.of(new TagMap.Line("L1", "line", List.of(word, bit, counts))));
+        assertThat(map.stateRule(word)).isEqualTo(StateRule.MS5_STATE_WORD);
+        assertThat(map.stateRule(bit).stateOf(s -> 1L)).isEqualTo(PlcState.RUNNING);
+        assertThat(map.stateRule(bit).stateOf(s -> 0L)).isEqualTo(PlcState.DOWN);
+        assertThat(map.stateRule(counts)).isNull();
+        assertThat(map.andonSignals(word)).isEqualTo(AndonSignal.MS5_ANDON_WORD);
     }
 
     @Test
