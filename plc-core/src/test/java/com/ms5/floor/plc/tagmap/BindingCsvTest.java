@@ -74,7 +74,7 @@ class BindingCsvTest {
     }
 
     private static TagMap replace(TagMap map, TagMap.Machine machine) {
-        return new TagMap(map.plant(), map.connections(), map.lines().stream().map(l -> new TagMap.Line(l.id(), l.name(),
+        return map.withLines(map.lines().stream().map(l -> new TagMap.Line(l.id(), l.name(),
                 l.machines().stream().map(m -> m.id().equals(machine.id()) ? machine : m).toList())).toList());
     }
 }

@@ -25,7 +25,7 @@ class TagMapDiffTest {
         machines.add(machines.remove(1)); // the second machine to the end
         List<TagMap.Line> lines = new ArrayList<>(demo.lines());
         lines.set(0, new TagMap.Line(line1.id(), "Bottling 1", machines));
-        TagMap after = new TagMap(demo.plant(), demo.withEndpoint("line1-plc", "10.0.0.5", 44818).connections(), lines);
+        TagMap after = demo.withEndpoint("line1-plc", "10.0.0.5", 44818).withLines(lines);
 
         assertThat(TagMapDiff.between(demo, after)).containsExactly(
                 "connection line1-plc host: 127.0.0.1 -> 10.0.0.5",
@@ -44,7 +44,7 @@ class TagMapDiffTest {
         List<TagMap.Machine> line2Machines = new ArrayList<>(line2.machines());
         line2Machines.add(packer);
         moved.set(1, new TagMap.Line(line2.id(), line2.name(), line2Machines));
-        assertThat(TagMapDiff.between(demo, new TagMap(demo.plant(), demo.connections(), moved)))
+        assertThat(TagMapDiff.between(demo, demo.withLines(moved)))
                 .containsExactly(packer.id() + " line: " + line1.id() + " -> " + line2.id());
     }
 }
