@@ -10,7 +10,10 @@ import java.util.Map;
 
 /** Reports over downtime events: Pareto by reason, top loss, MTBF and MTTR. */
 public final class DowntimeStats {
-    /** One bar of a Pareto chart; {@code cumulativeShare} runs from the biggest bar to 1.0. */
+    /** What a Pareto ranks reasons by. */
+    public enum Measure { TIME, COUNT, COST }
+
+    /** One bar of a Pareto chart; {@code cumulativeShare} of the measure ranked by runs from the biggest bar to 1.0. */
     public record ParetoBar(String reasonId, String reasonPath, LossCategory category, int count, double seconds,
                             double cost, double cumulativeShare) {
     }
@@ -22,16 +25,19 @@ public final class DowntimeStats {
     private DowntimeStats() {
     }
 
+    /** Reasons by downtime inside {@code window}, the longest first. */
+    public static List<ParetoBar> pareto(List<DowntimeEvent> events, TimeRange window, ReasonTree reasons,
+                                         DowntimeCost cost) {
+        return pareto(events, window, reasons, cost, Measure.TIME);
+    }
+
     /**
-     * Reasons by downtime inside {@code window}, largest first (ties by reason id). An event that
-     * straddles the window counts with the part inside it.
-     *
-     * @param costPerMinute what a minute of downtime costs, by line id (a line without a rate costs 0)
+     * Reasons by {@code measure} inside {@code window}, largest first (ties by reason id). An event
+     * that straddles the window counts with the part inside it.
      */
     public static List<ParetoBar> pareto(List<DowntimeEvent> events, TimeRange window, ReasonTree reasons,
-                                         Map<String, Double> costPerMinute) {
+                                         DowntimeCost cost, Measure measure) {
         Map<String, double[]> byReason = new LinkedHashMap<>(); // count, seconds, cost
-        double all = 0;
         for (DowntimeEvent e : events) {
             double s = e.secondsWithin(window);
             if (s <= 0) {
@@ -40,26 +46,31 @@ public final class DowntimeStats {
             double[] sums = byReason.computeIfAbsent(e.reasonId(), k -> new double[3]);
             sums[0]++;
             sums[1] += s;
-            sums[2] += s / 60 * costPerMinute.getOrDefault(e.lineId(), 0.0);
-            all += s;
+            sums[2] += s / 60 * cost.perMinute(e.lineId(), reasons.node(e.reasonId()).category());
         }
+        int m = switch (measure) {
+            case COUNT -> 0;
+            case TIME -> 1;
+            case COST -> 2;
+        };
+        double all = byReason.values().stream().mapToDouble(v -> v[m]).sum();
         List<Map.Entry<String, double[]>> sorted = new ArrayList<>(byReason.entrySet());
-        sorted.sort(Comparator.<Map.Entry<String, double[]>>comparingDouble(en -> -en.getValue()[1])
-                .thenComparing(Map.Entry::getKey));
+        sorted.sort(Comparator.<Map.Entry<String, double[]>>comparingDouble(en -> -en.getValue()[m])
+                .thenComparing(en -> -en.getValue()[1]).thenComparing(Map.Entry::getKey));
         List<ParetoBar> bars = new ArrayList<>();
         double running = 0;
         for (var en : sorted) {
-            running += en.getValue()[1];
+            running += en.getValue()[m];
             ReasonTree.Node node = reasons.node(en.getKey());
             bars.add(new ParetoBar(en.getKey(), reasons.path(en.getKey()), node.category(), (int) en.getValue()[0],
-                    en.getValue()[1], en.getValue()[2], running / all));
+                    en.getValue()[1], en.getValue()[2], all > 0 ? running / all : Double.NaN));
         }
         return bars;
     }
 
     /** The reason that cost the most downtime in the window, or {@code null} if there was none. */
     public static ParetoBar topLoss(List<DowntimeEvent> events, TimeRange window, ReasonTree reasons) {
-        List<ParetoBar> bars = pareto(events, window, reasons, Map.of());
+        List<ParetoBar> bars = pareto(events, window, reasons, DowntimeCost.NONE);
         return bars.isEmpty() ? null : bars.getFirst();
     }
 

@@ -77,6 +77,7 @@ public final class PlantAnalytics {
                 } else {
                     if (!tracker.lineId.equals(line.id())) {
                         tracker.moveTo(line.id(), now);
+                        tracker.timeline.useCalendar(calendar.forLine(line.id()));
                     }
                     if (!tracker.model.equals(m)) {
                         tracker.use(m, now);
@@ -104,7 +105,7 @@ public final class PlantAnalytics {
     }
 
     private MachineTracker track(PlantModel.Machine m, String lineId) {
-        MachineTracker tracker = new MachineTracker(m, lineId, calendar, model.staleAfter(), model.retention(), andon,
+        MachineTracker tracker = new MachineTracker(m, lineId, calendar.forLine(lineId), model.staleAfter(), model.retention(), andon,
                 listener, interval -> {
                     listener.onInterval(interval);
                     DowntimeEvent event = downtime.record(interval);
@@ -128,7 +129,7 @@ public final class PlantAnalytics {
         downtime.useMapping(faults);
         andon.useRules(callTypes, rules);
         for (MachineTracker m : machines.values()) {
-            m.timeline.useCalendar(newCalendar);
+            m.timeline.useCalendar(newCalendar.forLine(m.lineId));
         }
     }
 

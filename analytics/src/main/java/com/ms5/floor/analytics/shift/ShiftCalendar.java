@@ -30,8 +30,24 @@ import java.util.TreeSet;
  * Both keep the order of local times, so no shift or break ever ends before it starts.
  */
 public final class ShiftCalendar {
-    /** A planned stop of the whole plant or of some lines (maintenance, a meeting). */
-    public record PlannedWindow(TimeRange range, String reason) {
+    /**
+     * A planned stop of the whole plant or of some lines (maintenance, a meeting, no orders).
+     *
+     * @param lines the line ids it stops; empty for every line
+     */
+    public record PlannedWindow(TimeRange range, String reason, Set<String> lines) {
+        public PlannedWindow {
+            lines = Set.copyOf(lines);
+        }
+
+        /** A window that stops the whole plant. */
+        public PlannedWindow(TimeRange range, String reason) {
+            this(range, reason, Set.of());
+        }
+
+        public boolean stops(String lineId) {
+            return lines.isEmpty() || lines.contains(lineId);
+        }
     }
 
     /** A stretch of time with one planned status; {@code shift} is null outside shifts. */
@@ -55,6 +71,12 @@ public final class ShiftCalendar {
     public static ShiftCalendar aroundTheClock(ZoneId zone) {
         return new ShiftCalendar(zone, List.of(ShiftDefinition.daily("Day", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)),
                 Set.of(), List.of());
+    }
+
+    /** The plan of one line: the plant's shifts and holidays, and the planned windows that stop this line. */
+    public ShiftCalendar forLine(String lineId) {
+        List<PlannedWindow> own = plannedDowntime.stream().filter(w -> w.stops(lineId)).toList();
+        return own.size() == plannedDowntime.size() ? this : new ShiftCalendar(zone, shifts, holidays, own);
     }
 
     public ZoneId zone() {

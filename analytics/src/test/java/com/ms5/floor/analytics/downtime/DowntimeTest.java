@@ -64,8 +64,8 @@ class DowntimeTest {
         stop("FILLER", 12, T, 30);
         List<ShiftInstance> shifts = calendar.shifts(new TimeRange(T, T.plus(Duration.ofMinutes(30))));
         assertThat(shifts).extracting(ShiftInstance::key).containsExactly("2026-11-24 Late", "2026-11-24 Night");
-        var late = DowntimeStats.pareto(log.events("L1", shifts.get(0).span()), shifts.get(0).span(), REASONS, Map.of());
-        var night = DowntimeStats.pareto(log.events("L1", shifts.get(1).span()), shifts.get(1).span(), REASONS, Map.of());
+        var late = DowntimeStats.pareto(log.events("L1", shifts.get(0).span()), shifts.get(0).span(), REASONS, DowntimeCost.NONE);
+        var night = DowntimeStats.pareto(log.events("L1", shifts.get(1).span()), shifts.get(1).span(), REASONS, DowntimeCost.NONE);
         assertThat(late.getFirst().seconds()).isEqualTo(600);
         assertThat(night.getFirst().seconds()).isEqualTo(1200);
     }
@@ -78,13 +78,35 @@ class DowntimeTest {
         stop("CAPPER", 20, T.plusSeconds(7200), 60);
         stop("CAPPER", 77, T.plusSeconds(9000), 10);
         TimeRange day = new TimeRange(T, T.plus(Duration.ofDays(1)));
-        var bars = DowntimeStats.pareto(log.events("L1", day), day, REASONS, Map.of("L1", 50.0));
+        var bars = DowntimeStats.pareto(log.events("L1", day), day, REASONS, new DowntimeCost("EUR", Map.of("L1", 50.0), Map.of()));
         // material 60 min, jam 30 min (2 stops), unassigned 10 min; total 100 min; 50 per minute
         assertThat(bars).extracting(b -> b.reasonId() + " " + b.count() + " " + b.seconds() / 60 + " min "
                         + b.cost() + " " + b.cumulativeShare())
                 .containsExactly("material 1 60.0 min 3000.0 0.6", "mech.jam 2 30.0 min 1500.0 0.9",
                         "unassigned 1 10.0 min 500.0 1.0");
         assertThat(DowntimeStats.topLoss(log.events("L1", day), day, REASONS).reasonPath()).isEqualTo("No bottles");
+    }
+
+    /**
+     * Material stops cost 10 a minute on top of nothing (the category's rate), the line's other
+     * stops 50: sorted by money the 30 jam minutes (1,500) come before the 60 material minutes (600),
+     * and the cumulative share runs over money.
+     */
+    @Test
+    void paretoSortedByMoneyUsesTheCategoryRateWhereOneIsSetAndTheLineRateElse() {
+        log.useMapping(new FaultReasonMap(1, Instant.EPOCH, "engineer", Map.of(12L, "mech.jam", 20L, "material")));
+        stop("FILLER", 12, T, 30);
+        stop("CAPPER", 20, T.plusSeconds(7200), 60);
+        TimeRange day = new TimeRange(T, T.plus(Duration.ofDays(1)));
+        DowntimeCost cost = new DowntimeCost("EUR", Map.of("L1", 50.0), Map.of(LossCategory.MATERIAL, 10.0));
+        assertThat(cost.perMinute("L1", LossCategory.MATERIAL)).isEqualTo(10.0);
+        assertThat(cost.perMinute("L2", LossCategory.BREAKDOWN)).isZero();
+
+        var byMoney = DowntimeStats.pareto(log.events("L1", day), day, REASONS, cost, DowntimeStats.Measure.COST);
+        assertThat(byMoney).extracting(b -> b.reasonId() + " " + b.cost() + " " + b.cumulativeShare())
+                .containsExactly("mech.jam 1500.0 " + 1500.0 / 2100, "material 600.0 1.0");
+        var byTime = DowntimeStats.pareto(log.events("L1", day), day, REASONS, cost, DowntimeStats.Measure.TIME);
+        assertThat(byTime).extracting(DowntimeStats.ParetoBar::reasonId).containsExactly("material", "mech.jam");
     }
 
     @Test

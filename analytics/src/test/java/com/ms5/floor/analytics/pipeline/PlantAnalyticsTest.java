@@ -197,6 +197,43 @@ class PlantAnalyticsTest {
         assertThat(plant.oee("L2", window, T0.plusSeconds(260)).totalCount()).isEqualTo(30 + 60 + 200);
     }
 
+    /**
+     * Line L2 has planned maintenance from 60 s to 180 s; L1 has none. The filler (L1) and the sealer
+     * (L2) both stop for it: the sealer's two minutes are planned (out of its availability, no stop
+     * to give a reason for), the filler's are an unplanned stop. The capper, on L2 as well, runs
+     * straight through the window: its running time and parts count as production.
+     */
+    @Test
+    void aPlannedWindowStopsOnlyItsLinesAndAMachineRunningThroughItStillCounts() {
+        plant.useLines(List.of(new PlantModel.Line("L1", List.of(PlantModel.Machine.standard("FILLER", 0.5))),
+                new PlantModel.Line("L2", List.of(PlantModel.Machine.standard("CAPPER", 1.0),
+                        PlantModel.Machine.standard("SEALER", 1.0)))), T0);
+        ShiftCalendar.PlannedWindow maintenance = new ShiftCalendar.PlannedWindow(
+                new TimeRange(T0.plusSeconds(60), T0.plusSeconds(180)), "Planned maintenance", Set.of("L2"));
+        plant.useRules(new ShiftCalendar(ZoneOffset.UTC, List.of(com.ms5.floor.analytics.shift.ShiftDefinition.daily("Day",
+                        java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT)), Set.of(), List.of(maintenance)),
+                REASONS, new FaultReasonMap(1, Instant.EPOCH, "engineer", Map.of()), List.of(), List.of());
+        for (int s = 0; s <= 240; s++) {
+            boolean stopped = s >= 60 && s < 180;
+            scan(s, "FILLER", stopped ? 2 : 1, s, s, 0);
+            scan(s, "SEALER", stopped ? 2 : 1, s, s, 0);
+            scan(s, "CAPPER", 1, s, s, 0);
+        }
+        TimeRange window = new TimeRange(T0, T0.plusSeconds(240));
+        Instant now = T0.plusSeconds(240);
+        OeeFigures sealer = plant.oee("SEALER", window, now);
+        assertThat(sealer.plannedStopSeconds()).isEqualTo(120);
+        assertThat(sealer.unplannedSeconds()).isZero();
+        assertThat(sealer.availability()).isEqualTo(1.0);
+        OeeFigures filler = plant.oee("FILLER", window, now);
+        assertThat(filler.unplannedSeconds()).isEqualTo(120);
+        assertThat(filler.plannedStopSeconds()).isZero();
+        OeeFigures capper = plant.oee("CAPPER", window, now);
+        assertThat(capper.runSeconds()).isEqualTo(240);
+        assertThat(capper.plannedStopSeconds()).isZero();
+        assertThat(downtime).extracting(DowntimeEvent::machineId).containsExactly("FILLER");
+    }
+
     @Test
     void aBadValueMakesTheMachineUnknownAndItsTimeIsLeftOut() {
         for (int s = 0; s < 30; s++) {

@@ -2,6 +2,7 @@ package com.ms5.floor.app.model;
 
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeCost;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.state.StateInterval;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.List;
  * line's stops with their reasons and edits.
  *
  * @param rows   one per machine, in line order
+ * @param cost   what a minute of its stops costs, under the rules in force
  * @param source where it was read, in words ("shared database", or this station's memory while offline)
  */
 public record LineHistory(String lineId, TimeRange window, List<Row> rows, List<DowntimeEvent> stops,
-                          ReasonTree reasons, String source) {
+                          ReasonTree reasons, DowntimeCost cost, String source) {
 
     public record Row(String machineId, String name, List<StateInterval> intervals) {
         public Row {

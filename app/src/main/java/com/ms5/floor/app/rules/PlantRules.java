@@ -18,10 +18,40 @@ import java.util.Map;
  * @param cycles     ideal cycle times by machine; a machine without a row uses the station's default
  * @param callTypes  the four kinds of Andon call the PLC's Andon bits raise, with their escalation
  * @param figures    how stops and OEE are counted plant-wide; a machine's cycle row may set its own thresholds
+ * @param plannedWindows planned stops of some lines or the whole plant (maintenance, meetings, no orders)
+ * @param costs      what a minute of downtime costs
  */
 public record PlantRules(String timeZone, List<Reason> reasons, List<FaultCode> faultCodes, List<Shift> shifts,
                          List<String> holidays, List<Product> products, List<MachineCycle> cycles,
-                         List<CallRule> callTypes, Figures figures) {
+                         List<CallRule> callTypes, Figures figures, List<PlannedWindow> plannedWindows, Costs costs) {
+
+    /**
+     * A planned stop: its time counts as planned for the machines of its lines that stop in it.
+     *
+     * @param lines  line ids separated by commas, or empty for every line
+     * @param start  local date and time in the plant's zone, {@code 2026-12-08 10:00}
+     * @param end    the same, after {@code start}
+     * @param reason what it is for, as the timeline shows it ("Team meeting")
+     */
+    public record PlannedWindow(String lines, String start, String end, String reason) {
+    }
+
+    /**
+     * What a minute of downtime costs, for sorting losses by money.
+     *
+     * @param currency   how amounts are shown ({@code EUR}, {@code $})
+     * @param byLine     cost per minute by line id; a line without one costs nothing
+     * @param byCategory cost per minute by loss category, which replaces the line's for its stops
+     */
+    public record Costs(String currency, Map<String, Double> byLine, Map<LossCategory, Double> byCategory) {
+        public static final Costs NONE = new Costs("", Map.of(), Map.of());
+
+        public Costs {
+            currency = currency == null ? "" : currency;
+            byLine = byLine == null ? Map.of() : Map.copyOf(byLine);
+            byCategory = byCategory == null ? Map.of() : Map.copyOf(byCategory);
+        }
+    }
 
     /**
      * How the plant counts its figures.
@@ -116,37 +146,50 @@ public record PlantRules(String timeZone, List<Reason> reasons, List<FaultCode> 
         if (figures == null) {
             figures = Figures.DEFAULT; // rules stored before the plant could choose
         }
+        plannedWindows = plannedWindows == null ? List.of() : List.copyOf(plannedWindows);
+        if (costs == null) {
+            costs = Costs.NONE;
+        }
     }
 
     public PlantRules withReasons(List<Reason> next) {
-        return new PlantRules(timeZone, next, faultCodes, shifts, holidays, products, cycles, callTypes, figures);
+        return new PlantRules(timeZone, next, faultCodes, shifts, holidays, products, cycles, callTypes, figures, plannedWindows, costs);
     }
 
     public PlantRules withFaultCodes(List<FaultCode> next) {
-        return new PlantRules(timeZone, reasons, next, shifts, holidays, products, cycles, callTypes, figures);
+        return new PlantRules(timeZone, reasons, next, shifts, holidays, products, cycles, callTypes, figures, plannedWindows, costs);
     }
 
     public PlantRules withShifts(List<Shift> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, next, holidays, products, cycles, callTypes, figures);
+        return new PlantRules(timeZone, reasons, faultCodes, next, holidays, products, cycles, callTypes, figures, plannedWindows, costs);
     }
 
     public PlantRules withCalendar(String zone, List<String> days) {
-        return new PlantRules(zone, reasons, faultCodes, shifts, days, products, cycles, callTypes, figures);
+        return new PlantRules(zone, reasons, faultCodes, shifts, days, products, cycles, callTypes, figures, plannedWindows, costs);
     }
 
     public PlantRules withProducts(List<Product> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, next, cycles, callTypes, figures);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, next, cycles, callTypes, figures, plannedWindows, costs);
     }
 
     public PlantRules withCycles(List<MachineCycle> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, next, callTypes, figures);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, next, callTypes, figures, plannedWindows, costs);
     }
 
     public PlantRules withFigures(Figures next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, callTypes, next);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, callTypes, next, plannedWindows, costs);
     }
 
     public PlantRules withCallTypes(List<CallRule> next) {
-        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, next, figures);
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, next, figures, plannedWindows, costs);
+    }
+
+    public PlantRules withPlannedWindows(List<PlannedWindow> next) {
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, callTypes, figures, next, costs);
+    }
+
+    public PlantRules withCosts(Costs next) {
+        return new PlantRules(timeZone, reasons, faultCodes, shifts, holidays, products, cycles, callTypes, figures,
+                plannedWindows, next);
     }
 }

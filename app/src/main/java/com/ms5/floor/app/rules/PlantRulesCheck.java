@@ -21,7 +21,7 @@ import java.util.Set;
  * used by analytics.
  */
 public final class PlantRulesCheck {
-    public enum Section { CALENDAR, REASONS, FAULT_CODES, SHIFTS, PRODUCTS, CYCLES, CALL_TYPES, FIGURES }
+    public enum Section { CALENDAR, REASONS, FAULT_CODES, SHIFTS, PRODUCTS, CYCLES, CALL_TYPES, FIGURES, PLANNED_WINDOWS, COSTS }
 
     /** @param row the row within its section, or -1 for the section as a whole */
     public record Problem(Section section, int row, String field, String message) {
@@ -61,7 +61,54 @@ public final class PlantRulesCheck {
         products(p, rules);
         callTypes(p, rules);
         figures(p, rules.figures());
+        plannedWindows(p, rules);
+        costs(p, rules.costs());
         return p;
+    }
+
+    /** How a planned window's start and end are written: local date and time in the plant's zone. */
+    public static final java.time.format.DateTimeFormatter WINDOW_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private static void plannedWindows(List<Problem> p, PlantRules rules) {
+        for (int i = 0; i < rules.plannedWindows().size(); i++) {
+            PlantRules.PlannedWindow w = rules.plannedWindows().get(i);
+            java.time.LocalDateTime start = windowTime(p, i, "from", w.start());
+            java.time.LocalDateTime end = windowTime(p, i, "to", w.end());
+            if (start != null && end != null && !end.isAfter(start)) {
+                p.add(new Problem(Section.PLANNED_WINDOWS, i, "to", "must be after its start " + w.start()));
+            }
+            if (w.reason() == null || w.reason().isBlank()) {
+                p.add(new Problem(Section.PLANNED_WINDOWS, i, "reason", "say what it is for (\"Team meeting\")"));
+            }
+            for (String line : RulesText.lineIds(w.lines())) {
+                if (!line.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+                    p.add(new Problem(Section.PLANNED_WINDOWS, i, "lines", "'" + line + "' is not a line id; "
+                            + "separate line ids with commas, or leave it empty for every line"));
+                }
+            }
+        }
+    }
+
+    private static java.time.LocalDateTime windowTime(List<Problem> p, int row, String field, String text) {
+        try {
+            return java.time.LocalDateTime.parse(text == null ? "" : text.strip(), WINDOW_TIME);
+        } catch (DateTimeParseException e) {
+            p.add(new Problem(Section.PLANNED_WINDOWS, row, field, "'" + text + "' is not a date and time; write it as 2026-12-08 10:00"));
+            return null;
+        }
+    }
+
+    private static void costs(List<Problem> p, PlantRules.Costs costs) {
+        costs.byLine().forEach((line, rate) -> {
+            if (rate == null || !(rate >= 0) || !Double.isFinite(rate)) {
+                p.add(new Problem(Section.COSTS, -1, "line " + line, "a cost per minute must be 0 or more"));
+            }
+        });
+        costs.byCategory().forEach((category, rate) -> {
+            if (rate == null || !(rate >= 0) || !Double.isFinite(rate)) {
+                p.add(new Problem(Section.COSTS, -1, category.label(), "a cost per minute must be 0 or more"));
+            }
+        });
     }
 
     private static void reasons(List<Problem> p, PlantRules rules) {

@@ -31,8 +31,23 @@ public final class PlantRulesDiff {
         compare(d, "ideal cycle of", before.cycles(), after.cycles(), PlantRules.MachineCycle::machine, c -> {
             Map<String, Object> f = fields("default", c.idealSeconds() + " s");
             new java.util.TreeMap<>(c.byProduct()).forEach((product, s) -> f.put("product " + product, s + " s"));
+            f.put("micro-stop threshold", c.microStopSeconds() == null ? null : c.microStopSeconds() + " s");
+            f.put("debounce", c.debounceSeconds() == null ? null : c.debounceSeconds() + " s");
             return f;
         });
+        PlantRules.Figures fb = before.figures();
+        PlantRules.Figures fa = after.figures();
+        field(d, "OEE profile", fb.oeeProfile(), fa.oeeProfile());
+        field(d, "micro-stop threshold", fb.microStopSeconds() + " s", fa.microStopSeconds() + " s");
+        field(d, "debounce", fb.debounceSeconds() + " s", fa.debounceSeconds() + " s");
+        compare(d, "planned window", before.plannedWindows(), after.plannedWindows(),
+                w -> w.start() + " " + w.reason(), w -> fields("to", w.end(), "lines", w.lines()));
+        field(d, "currency", before.costs().currency(), after.costs().currency());
+        new java.util.TreeSet<>(union(before.costs().byLine().keySet(), after.costs().byLine().keySet())).forEach(line ->
+                field(d, "cost per minute of line " + line, before.costs().byLine().get(line), after.costs().byLine().get(line)));
+        for (com.ms5.floor.analytics.downtime.LossCategory c : com.ms5.floor.analytics.downtime.LossCategory.values()) {
+            field(d, "cost per minute of " + c.label(), before.costs().byCategory().get(c), after.costs().byCategory().get(c));
+        }
         compare(d, "Andon", before.callTypes(), after.callTypes(), PlantRules.CallRule::type, c -> {
             Map<String, Object> f = fields("label", c.label(), "priority", c.priority(), "escalates until",
                     c.untilResolved() ? "resolved" : "acknowledged");
@@ -84,6 +99,12 @@ public final class PlantRulesDiff {
             f.put((String) pairs[i], pairs[i + 1]);
         }
         return f;
+    }
+
+    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+        java.util.Set<T> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -105,4 +105,9 @@ public final class RulesText {
         }
         return steps;
     }
+
+    /** The line ids of a planned window's "L1, L2" (empty: every line). */
+    public static List<String> lineIds(String text) {
+        return text == null ? List.of() : java.util.Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+    }
 }

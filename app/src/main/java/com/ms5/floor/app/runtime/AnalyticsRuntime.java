@@ -8,6 +8,7 @@ import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeCost;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.oee.OeeFigures;
@@ -186,7 +187,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
                         .filter(i -> !i.isOpen()).toList()));
             }
             return new LineHistory(lineId, window, rows, analytics.downtime().events(lineId, window), setup.reasons(),
-                    source);
+                    setup.cost(), source);
         }, thread);
     }
 
@@ -218,6 +219,10 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     ReasonTree reasons() {
         return setup.reasons();
+    }
+
+    DowntimeCost cost() {
+        return setup.cost();
     }
 
     /** The open calls of this station's own board (the lines it polls), shelved ones included. */

@@ -83,7 +83,7 @@ public final class DowntimeService implements LineHistoryReader {
             List<LineHistory.Row> rows = new ArrayList<>();
             byMachine.forEach((id, list) -> rows.add(new LineHistory.Row(id, analytics.name(id), List.copyOf(list.values()))));
             result.complete(new LineHistory(lineId, window, rows, List.copyOf(stops.values()), analytics.reasons(),
-                    "shared database"));
+                    analytics.cost(), "shared database"));
         });
         return result;
     }

@@ -1,7 +1,9 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.CallType;
 import com.ms5.floor.analytics.andon.EscalationRule;
+import com.ms5.floor.analytics.downtime.DowntimeCost;
 import com.ms5.floor.analytics.downtime.FaultReasonMap;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.oee.OeeProfile;
@@ -9,6 +11,8 @@ import com.ms5.floor.analytics.pipeline.PlantModel;
 import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.shift.ShiftDefinition;
 import com.ms5.floor.app.rules.PlantRules;
+import com.ms5.floor.app.rules.PlantRulesCheck;
+import com.ms5.floor.app.rules.RulesText;
 import com.ms5.floor.app.rules.PlantRulesJson;
 import com.ms5.floor.plc.tagmap.TagMap;
 import java.io.IOException;
@@ -19,6 +23,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +42,7 @@ import java.util.stream.Stream;
  */
 record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, FaultReasonMap faults,
                   List<CallType> callTypes, List<EscalationRule> escalation, Map<String, String> names,
-                  Map<Long, String> products) {
+                  Map<Long, String> products, DowntimeCost cost) {
     static final Duration STALE_AFTER = Duration.ofSeconds(10);
     static final Duration RETENTION = Duration.ofDays(1);
 
@@ -59,6 +64,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
                         Duration.ofSeconds(microStop), Duration.ofSeconds(debounce));
             }).toList()));
         }
+        ZoneId zone = ZoneId.of(rules.timeZone());
         List<ShiftDefinition> shifts = new ArrayList<>();
         for (PlantRules.Shift s : rules.shifts()) {
             shifts.add(new ShiftDefinition(s.name(), LocalTime.parse(s.start()), LocalTime.parse(s.end()),
@@ -82,10 +88,19 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
             escalation.add(new EscalationRule(c.type(), steps, c.untilResolved()));
         }
         return new PlantSetup(new PlantModel(lines, OeeProfile.valueOf(figures.oeeProfile()), STALE_AFTER, RETENTION),
-                new ShiftCalendar(ZoneId.of(rules.timeZone()), shifts, holidays, List.of()), reasonTree(rules),
+                new ShiftCalendar(zone, shifts, holidays, plannedWindows(rules, zone)), reasonTree(rules),
                 new FaultReasonMap(rulesVersion, Instant.EPOCH, "plant rules version " + rulesVersion, byCode),
                 types, escalation, names(map), rules.products().stream().collect(java.util.stream.Collectors.toMap(
-                        PlantRules.Product::id, PlantRules.Product::name, (a, b) -> a)));
+                        PlantRules.Product::id, PlantRules.Product::name, (a, b) -> a)),
+                new DowntimeCost(rules.costs().currency(), rules.costs().byLine(), rules.costs().byCategory()));
+    }
+
+    /** The rules' planned windows in the plant's time zone (a local time in a DST gap: the moment the gap ends). */
+    private static List<ShiftCalendar.PlannedWindow> plannedWindows(PlantRules rules, ZoneId zone) {
+        return rules.plannedWindows().stream().map(w -> new ShiftCalendar.PlannedWindow(new TimeRange(
+                LocalDateTime.parse(w.start(), PlantRulesCheck.WINDOW_TIME).atZone(zone).toInstant(),
+                LocalDateTime.parse(w.end(), PlantRulesCheck.WINDOW_TIME).atZone(zone).toInstant()), w.reason(),
+                Set.copyOf(RulesText.lineIds(w.lines())))).toList();
     }
 
     /** The reason tree, parents before their children whatever order the rules list them in. */
@@ -134,7 +149,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
     static PlantRules defaultRules() {
         return new PlantRules(ZoneId.systemDefault().getId(), List.of(), List.of(),
                 List.of(new PlantRules.Shift("Day", "00:00", "00:00", List.of(DayOfWeek.values()), List.of())),
-                List.of(), List.of(), List.of(), defaultCallTypes(), PlantRules.Figures.DEFAULT);
+                List.of(), List.of(), List.of(), defaultCallTypes(), PlantRules.Figures.DEFAULT, List.of(), PlantRules.Costs.NONE);
     }
 
     /** Every call type escalates to the line lead at once, the shift supervisor after 5 minutes, the plant manager after 15. */

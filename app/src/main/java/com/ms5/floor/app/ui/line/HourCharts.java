@@ -3,8 +3,10 @@ package com.ms5.floor.app.ui.line;
 import com.ms5.floor.app.model.LineStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -19,6 +21,7 @@ final class HourCharts {
     private final ResourceBundle text;
     private final BarChart<String, Number> hoursChart;
     private final LineChart<String, Number> oeeTrend;
+    private final CategoryAxis trendHours = new CategoryAxis();
 
     HourCharts(ResourceBundle text, StackPane hoursHolder, StackPane trendHolder) {
         this.text = text;
@@ -31,7 +34,8 @@ final class HourCharts {
         hoursHolder.getChildren().add(hoursChart);
         NumberAxis share = new NumberAxis(0, 100, 25);
         share.setLabel("OEE %");
-        oeeTrend = new LineChart<>(new CategoryAxis(), share);
+        trendHours.setAutoRanging(false);
+        oeeTrend = new LineChart<>(trendHours, share);
         oeeTrend.setAnimated(false);
         oeeTrend.setLegendVisible(false);
         oeeTrend.getStyleClass().add("oee-trend");
@@ -66,24 +70,45 @@ final class HourCharts {
         hoursChart.getData().setAll(List.of(made, target));
     }
 
-    /** Each hour's OEE as a line: points move in place, and are made anew only when an hour begins. */
+    /**
+     * Each hour's OEE as a line, every hour on the axis; an hour without data (before the station
+     * ran, or the PLC not answering all hour) is a gap in the line, not a drop to 0 %. Points move in
+     * place, and the lines are made anew only when the hours or their gaps change.
+     */
     private void showTrend(List<LineStatus.Hour> hours) {
         List<String> starts = hours.stream().map(h -> HOUR.format(h.start())).toList();
-        XYChart.Series<String, Number> series = oeeTrend.getData().isEmpty() ? null : oeeTrend.getData().getFirst();
-        if (series == null || !series.getData().stream().map(XYChart.Data::getXValue).toList().equals(starts)) {
-            series = new XYChart.Series<>();
-            for (String start : starts) {
-                series.getData().add(new XYChart.Data<>(start, 0));
-            }
-            oeeTrend.getData().setAll(List.of(series));
+        if (!trendHours.getCategories().equals(starts)) {
+            trendHours.setCategories(FXCollections.observableArrayList(starts));
         }
+        List<List<Integer>> runs = new ArrayList<>(); // hours with data, in runs without a gap
         for (int i = 0; i < hours.size(); i++) {
-            double oee = hours.get(i).oee();
-            series.getData().get(i).setYValue(Double.isNaN(oee) ? 0 : oee * 100);
+            if (!Double.isNaN(hours.get(i).oee())) {
+                if (i == 0 || Double.isNaN(hours.get(i - 1).oee())) {
+                    runs.add(new ArrayList<>());
+                }
+                runs.getLast().add(i);
+            }
+        }
+        List<List<String>> shape = runs.stream().map(r -> r.stream().map(starts::get).toList()).toList();
+        List<List<String>> drawn = oeeTrend.getData().stream()
+                .map(series -> series.getData().stream().map(XYChart.Data::getXValue).toList()).toList();
+        if (!shape.equals(drawn)) {
+            List<XYChart.Series<String, Number>> lines = new ArrayList<>();
+            for (List<String> run : shape) {
+                XYChart.Series<String, Number> series = new XYChart.Series<>();
+                run.forEach(start -> series.getData().add(new XYChart.Data<>(start, 0)));
+                lines.add(series);
+            }
+            oeeTrend.getData().setAll(lines);
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            for (int k = 0; k < runs.get(r).size(); k++) {
+                oeeTrend.getData().get(r).getData().get(k).setYValue(hours.get(runs.get(r).get(k)).oee() * 100);
+            }
         }
     }
 
     private static String hourLabel(LineStatus.Hour h) {
-        return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "–" : String.format("%.0f %%", h.oee() * 100));
+        return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "no data" : String.format("%.0f %%", h.oee() * 100));
     }
 }

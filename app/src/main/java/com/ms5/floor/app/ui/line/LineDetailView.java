@@ -58,7 +58,12 @@ import javafx.util.StringConverter;
 public final class LineDetailView {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    /** The stop lengths a person filters by: the micro-stop threshold's neighbourhood and up. */
+    private static final List<Duration> STOP_LENGTHS = List.of(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(15));
     private static final DateTimeFormatter DAY_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm").withZone(ZoneId.systemDefault());
+
+    private static final javafx.css.PseudoClass OPEN = javafx.css.PseudoClass.getPseudoClass("open");
 
     private final LineDetailViewModel model;
     private final DowntimeService downtime;
@@ -86,6 +91,10 @@ public final class LineDetailView {
     @FXML private Button cancelReadButton;
     @FXML private Label timelineTitle;
     @FXML private Label stopsTitle;
+    @FXML private ComboBox<String> stopMachineChoice;
+    @FXML private ComboBox<Duration> stopLengthChoice;
+    @FXML private Label hiddenStops;
+    @FXML private ComboBox<DowntimeStats.Measure> paretoMeasureChoice;
     @FXML private Label title;
     @FXML private Label subtitle;
     @FXML private Label lineState;
@@ -142,7 +151,10 @@ public final class LineDetailView {
         stopMachine.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.name(c.getValue().machineId())));
         stopStart.setCellValueFactory(c -> new ReadOnlyStringWrapper((range() == Range.SHIFT ? CLOCK : DAY_CLOCK)
                 .format(c.getValue().start())));
-        stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(TimeText.length(c.getValue().seconds())));
+        stopLength.setCellValueFactory(c -> new ReadOnlyStringWrapper(LineDetailViewModel.isOpen(c.getValue())
+                ? String.format(resources.getString("line.stillOpen"), TimeText.length(c.getValue().seconds()))
+                : TimeText.length(c.getValue().seconds())));
+        stopFilters();
         stopReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(reasonText(c.getValue())));
         reasonButton.disableProperty().bind(stops.getSelectionModel().selectedItemProperty().isNull());
         stops.setOnKeyPressed(e -> {
@@ -152,7 +164,13 @@ public final class LineDetailView {
             }
         });
         stops.setRowFactory(table -> {
-            var row = new javafx.scene.control.TableRow<DowntimeEvent>();
+            var row = new javafx.scene.control.TableRow<DowntimeEvent>() {
+                @Override
+                protected void updateItem(DowntimeEvent stop, boolean empty) {
+                    super.updateItem(stop, empty);
+                    pseudoClassStateChanged(OPEN, !empty && stop != null && LineDetailViewModel.isOpen(stop));
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     openReason(row.getItem());
@@ -197,6 +215,7 @@ public final class LineDetailView {
         lineChoice.valueProperty().addListener((o, old, id) -> model.show(id));
         model.lineIdProperty().addListener((o, old, id) -> {
             lineChoice.setValue(id);
+            model.stopsOfProperty().set(null);
             stops.getItems().clear();
             historyRows = Map.of();
         });
@@ -239,6 +258,65 @@ public final class LineDetailView {
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         hourCharts.show(s.hours());
         drawTimeline();
+        if (history() != null) {
+            showStops(); // the open stops grow by the second
+        }
+    }
+
+    /** The machine and length filters and the Pareto's measure, all answered by the view model. */
+    private void stopFilters() {
+        stopMachineChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null || id.isEmpty() ? resources.getString("line.allMachines") : model.name(id);
+            }
+
+            @Override
+            public String fromString(String name) {
+                return name;
+            }
+        });
+        stopMachineChoice.valueProperty().addListener((o, old, id) -> model.stopsOfProperty().set(id == null || id.isEmpty() ? null : id));
+        stopLengthChoice.getItems().setAll(STOP_LENGTHS);
+        stopLengthChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null || d.isZero() ? resources.getString("line.anyLength") : TimeText.length(d.toSeconds());
+            }
+
+            @Override
+            public Duration fromString(String text) {
+                return Duration.ZERO;
+            }
+        });
+        stopLengthChoice.setValue(model.shortestStopProperty().get());
+        stopLengthChoice.valueProperty().addListener((o, old, d) -> model.shortestStopProperty().set(d == null ? Duration.ZERO : d));
+        paretoMeasureChoice.getItems().setAll(DowntimeStats.Measure.values());
+        paretoMeasureChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DowntimeStats.Measure m) {
+                return m == null ? "" : resources.getString(switch (m) {
+                    case TIME -> "line.paretoByTime";
+                    case COUNT -> "line.paretoByCount";
+                    case COST -> "line.paretoByCost";
+                });
+            }
+
+            @Override
+            public DowntimeStats.Measure fromString(String text) {
+                return DowntimeStats.Measure.TIME;
+            }
+        });
+        paretoMeasureChoice.setValue(model.paretoMeasureProperty().get());
+        paretoMeasureChoice.valueProperty().addListener((o, old, m) -> model.paretoMeasureProperty().set(m));
+        for (javafx.beans.Observable filter : List.of(model.stopsOfProperty(), model.shortestStopProperty(),
+                model.paretoMeasureProperty())) {
+            filter.addListener(o -> {
+                if (history() != null) {
+                    showStops();
+                }
+            });
+        }
     }
 
     private static void gauge(Tile tile, double share) {
@@ -288,15 +366,33 @@ public final class LineDetailView {
 
     private void render() {
         source.setText(resources.getString("line.source") + " " + history().source());
-        DowntimeEvent selected = stops.getSelectionModel().getSelectedItem();
-        stops.getItems().setAll(history().stops().reversed()); // newest first: that is the one a person asks about
-        if (selected != null) {
-            history().stops().stream().filter(s -> s.id().equals(selected.id())).findFirst()
-                    .ifPresent(s -> stops.getSelectionModel().select(s));
+        List<String> machineIds = new ArrayList<>();
+        machineIds.add("");
+        history().rows().forEach(r -> machineIds.add(r.machineId()));
+        if (!stopMachineChoice.getItems().equals(machineIds)) {
+            String chosen = model.stopsOfProperty().get();
+            stopMachineChoice.getItems().setAll(machineIds);
+            stopMachineChoice.setValue(chosen == null ? "" : chosen);
         }
-        showPareto();
+        showStops();
         historyRows = historyRows();
         drawTimeline();
+    }
+
+    /** The stops list and Pareto as the view model has them: open stops first, then the newest. */
+    private void showStops() {
+        DowntimeEvent selected = stops.getSelectionModel().getSelectedItem();
+        List<DowntimeEvent> shown = model.stopsShown();
+        if (!shown.equals(stops.getItems())) {
+            stops.getItems().setAll(shown);
+            if (selected != null) {
+                shown.stream().filter(s -> s.id().equals(selected.id())).findFirst()
+                        .ifPresent(s -> stops.getSelectionModel().select(s));
+            }
+        }
+        long hidden = model.hiddenShortStops();
+        hiddenStops.setText(hidden == 0 ? "" : String.format(resources.getString("line.hiddenStops"), hidden));
+        showPareto();
     }
 
     private Map<String, TimelineChart.Row> historyRows() {
@@ -314,27 +410,44 @@ public final class LineDetailView {
 
     private void showPareto() {
         pareto.getChildren().clear();
-        List<DowntimeStats.ParetoBar> bars = DowntimeStats.pareto(history().stops().stream()
-                .filter(s -> history().reasons().contains(s.reasonId())).toList(), history().window(), history().reasons(), Map.of());
+        List<DowntimeStats.ParetoBar> bars = model.pareto();
+        DowntimeStats.Measure measure = model.paretoMeasureProperty().get();
+        boolean costed = history().cost().any();
         if (bars.isEmpty()) {
             pareto.getChildren().add(new Label(resources.getString("line.noStops")));
             return;
         }
-        double biggest = bars.getFirst().seconds();
+        double biggest = Math.max(1e-9, measureOf(bars.getFirst(), measure));
         for (DowntimeStats.ParetoBar bar : bars.subList(0, Math.min(6, bars.size()))) {
             Label name = new Label(bar.reasonPath());
             name.getStyleClass().add("pareto-reason");
             Region length = new Region();
             length.setStyle("-fx-background-color: " + web(kindOf(bar.category())) + ";");
-            length.setPrefWidth(Math.max(2, 260 * bar.seconds() / biggest));
+            length.setPrefWidth(Math.max(2, 260 * measureOf(bar, measure) / biggest));
             length.setMinWidth(Region.USE_PREF_SIZE);
             length.setMinHeight(14);
-            Label figures = new Label(String.format(resources.getString("line.paretoFigures"), bar.seconds() / 60,
-                    bar.count(), bar.cumulativeShare() * 100));
+            Label figures = new Label(costed
+                    ? String.format(resources.getString("line.paretoFiguresCost"), bar.seconds() / 60, bar.count(),
+                            money(bar.cost()), bar.cumulativeShare() * 100)
+                    : String.format(resources.getString("line.paretoFigures"), bar.seconds() / 60, bar.count(),
+                            bar.cumulativeShare() * 100));
             HBox row = new HBox(8, length, figures);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             pareto.getChildren().add(new VBox(1, name, row));
         }
+    }
+
+    private static double measureOf(DowntimeStats.ParetoBar bar, DowntimeStats.Measure measure) {
+        return switch (measure) {
+            case TIME -> bar.seconds();
+            case COUNT -> bar.count();
+            case COST -> bar.cost();
+        };
+    }
+
+    private String money(double amount) {
+        String currency = history().cost().currency();
+        return String.format("%,.0f%s", amount, currency.isEmpty() ? "" : " " + currency);
     }
 
     private static String web(TimelineChart.Kind kind) {
@@ -421,6 +534,10 @@ public final class LineDetailView {
 
     private void openReason(DowntimeEvent stop) {
         if (history() == null) {
+            return;
+        }
+        if (LineDetailViewModel.isOpen(stop)) {
+            model.say(resources.getString("line.openStopNoReason"));
             return;
         }
         stops.getSelectionModel().select(stop);

@@ -1,6 +1,9 @@
 package com.ms5.floor.app.ui.line;
 
 import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.downtime.DowntimeEvent;
+import com.ms5.floor.analytics.downtime.DowntimeStats;
+import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.app.live.LiveKeys;
 import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.app.live.StationEvent;
@@ -22,8 +25,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -83,6 +90,11 @@ public final class LineDetailViewModel extends ViewModel {
     private final BooleanProperty longRead = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    /** The stops the list and Pareto show: of this machine only (null: every machine's) ... */
+    private final ObjectProperty<String> stopsOf = new SimpleObjectProperty<>();
+    /** ... and at least this long. */
+    private final ObjectProperty<Duration> shortestStop = new SimpleObjectProperty<>(Duration.ZERO);
+    private final ObjectProperty<DowntimeStats.Measure> paretoMeasure = new SimpleObjectProperty<>(DowntimeStats.Measure.TIME);
 
     private Runnable lineSubscription;
     private Instant loadedAt = Instant.EPOCH;
@@ -293,12 +305,109 @@ public final class LineDetailViewModel extends ViewModel {
         }
     }
 
-    /** Writes the stops shown (the range's) as CSV to {@code file}, off the FX thread. */
+    /** The machine whose stops the list and Pareto show, or {@code null} for every machine's. */
+    public ObjectProperty<String> stopsOfProperty() {
+        return stopsOf;
+    }
+
+    /** The shortest stop the list and Pareto show. */
+    public ObjectProperty<Duration> shortestStopProperty() {
+        return shortestStop;
+    }
+
+    /** What the Pareto ranks reasons by. */
+    public ObjectProperty<DowntimeStats.Measure> paretoMeasureProperty() {
+        return paretoMeasure;
+    }
+
+    /**
+     * The stops still open now (a machine down, starved, blocked or in changeover), from the live
+     * status: each as a stop that ends now, with the reason it has until someone gives one. They
+     * are stored, and get their own ids, when they end.
+     */
+    public List<DowntimeEvent> openStops() {
+        LineStatus s = status.get();
+        if (s == null) {
+            return List.of();
+        }
+        Instant now = s.window().end();
+        List<DowntimeEvent> open = new ArrayList<>();
+        for (LineStatus.MachineStatus m : s.machines()) {
+            if (m.state().isDowntime() && m.since() != null && m.since().isBefore(now)) {
+                String reason = switch (m.state()) {
+                    case STARVED -> ReasonTree.STARVED;
+                    case BLOCKED -> ReasonTree.BLOCKED;
+                    default -> ReasonTree.UNASSIGNED;
+                };
+                open.add(new DowntimeEvent(openId(m.id(), m.since()), m.id(), s.lineId(), m.state(), m.since(), now,
+                        m.faultCode(), reason, 0, "", List.of(), 0));
+            }
+        }
+        open.sort(Comparator.comparing(DowntimeEvent::start));
+        return open;
+    }
+
+    /** Whether a stop of the list is one still open ({@link #openStops}). */
+    public static boolean isOpen(DowntimeEvent stop) {
+        return stop.id().equals(openId(stop.machineId(), stop.start()));
+    }
+
+    /** An open stop's id until it ends and is stored under its own: the same for every second it runs. */
+    private static UUID openId(String machineId, Instant since) {
+        return UUID.nameUUIDFromBytes((machineId + " open since " + since).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The stops the list shows: the open ones first (the longest running first), then the range's,
+     * newest first; only the chosen machine's, and only those at least the chosen length.
+     */
+    public List<DowntimeEvent> stopsShown() {
+        List<DowntimeEvent> all = new ArrayList<>(range.get() == Range.SHIFT ? openStops() : List.of());
+        LineHistory h = history.get();
+        if (h != null) {
+            all.addAll(h.stops().reversed());
+        }
+        return all.stream().filter(this::chosen).toList();
+    }
+
+    /** How many stops the length filter hides (of the chosen machine). */
+    public long hiddenShortStops() {
+        LineHistory h = history.get();
+        if (h == null) {
+            return 0;
+        }
+        return h.stops().stream().filter(stop -> stopsOf.get() == null || stopsOf.get().equals(stop.machineId()))
+                .filter(stop -> stop.seconds() < shortestStop.get().toSeconds()).count();
+    }
+
+    private boolean chosen(DowntimeEvent stop) {
+        return (stopsOf.get() == null || stopsOf.get().equals(stop.machineId()))
+                && stop.seconds() >= shortestStop.get().toSeconds();
+    }
+
+    /**
+     * Reasons ranked by the chosen measure over the stops shown, the open ones included (with the
+     * reason they have until someone gives one), each costed under the rules in force.
+     */
+    public List<DowntimeStats.ParetoBar> pareto() {
+        LineHistory h = history.get();
+        if (h == null) {
+            return List.of();
+        }
+        List<DowntimeEvent> shown = stopsShown().stream().filter(e -> h.reasons().contains(e.reasonId())).toList();
+        Instant end = shown.stream().map(DowntimeEvent::end).max(Comparator.naturalOrder()).orElse(h.window().end());
+        TimeRange window = new TimeRange(h.window().start(), end.isAfter(h.window().end()) ? end : h.window().end());
+        return DowntimeStats.pareto(shown, window, h.reasons(), h.cost(), paretoMeasure.get());
+    }
+
+    /** Writes the ended stops shown (the range's, of the chosen machine and length) as CSV to {@code file}, off the FX thread. */
     public void exportStops(Path file) {
-        LineHistory shown = history.get();
-        if (shown == null) {
+        LineHistory h = history.get();
+        if (h == null) {
             return;
         }
+        LineHistory shown = new LineHistory(h.lineId(), h.window(), h.rows(), h.stops().stream().filter(this::chosen).toList(),
+                h.reasons(), h.cost(), h.source());
         String what = rangeText(range.get());
         // A month of stops is thousands of rows: made into text off the FX thread as well.
         files.inBackground(() -> Files.writeString(file, StopsCsv.of(shown, plant::name), StandardCharsets.UTF_8))
