@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
 import com.ms5.floor.app.runtime.TestStation;
+import com.ms5.floor.app.ui.line.LineDetailViewModel;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,23 +51,44 @@ class LineDetailFlowTest extends TestApp {
                         && stops().getItems().size() >= 2
                         && stops().getItems().stream().allMatch(s -> s.lineId().equals("L2"))));
         com.ms5.floor.app.live.LiveValues hub = station.live();
-        Await.until(Duration.ofSeconds(30), "the OEE trend: a point per hour of the shift, in per cent", () -> Fx.get(() -> {
+        Await.until(Duration.ofSeconds(30), "the OEE trend: every hour of the shift on its axis, a point in per cent for each "
+                + "hour with data, none for the hours before the station ran", () -> Fx.get(() -> {
             var trend = (javafx.scene.chart.LineChart<?, ?>) stage.getScene().lookup(".oee-trend");
             com.ms5.floor.app.model.LineStatus line = hub.latest(com.ms5.floor.app.live.LiveKeys.line("L2"));
-            return line != null && !line.hours().isEmpty() && trend.getData().size() == 1
-                    && trend.getData().getFirst().getData().size() == line.hours().size()
-                    && trend.getData().getFirst().getData().stream()
-                    .allMatch(d -> ((Number) d.getYValue()).doubleValue() >= 0 && ((Number) d.getYValue()).doubleValue() <= 100);
+            if (line == null || line.hours().isEmpty()) {
+                return false;
+            }
+            long withData = line.hours().stream().filter(h -> !Double.isNaN(h.oee())).count();
+            var points = trend.getData().stream().flatMap(series -> series.getData().stream()).toList();
+            return ((javafx.scene.chart.CategoryAxis) trend.getXAxis()).getCategories().size() == line.hours().size()
+                    && withData > 0 && points.size() == withData
+                    && points.stream().allMatch(d -> ((Number) d.getYValue()).doubleValue() >= 0
+                    && ((Number) d.getYValue()).doubleValue() <= 100);
         }));
         Await.until(Duration.ofSeconds(60), "the history is read from the shared database", () -> Fx.get(() ->
                 ((Label) stage.getScene().lookup(".line-detail .status-bar .label:last-child")) != null
                         && stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
                         .anyMatch(n -> ((Label) n).getText().equals("Read from: shared database"))));
 
-        // Keyboard only: into the stops table, the first stop, Enter; type a search, Enter saves.
+        // A machine down, starved or blocked right now is the list's first row, its length still going;
+        // it takes its reason once it has ended.
+        Await.until(Duration.ofSeconds(60), "an open stop at the top of the list", () -> Fx.get(() ->
+                !stops().getItems().isEmpty() && LineDetailViewModel.isOpen(stops().getItems().getFirst())
+                        && String.valueOf(stops().getColumns().get(2).getCellData(0)).endsWith(", still going")));
         Fx.run(() -> {
             stops().requestFocus();
             stops().getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.ENTER);
+        Await.until(Duration.ofSeconds(10), "Enter on it says why it takes no reason yet", () -> Fx.get(() -> messages()
+                .contains("This stop is still going; give it its reason once it has ended (it stays at the top of the list until then).")));
+        assertThat(reasonDialog()).isNull();
+
+        // Keyboard only: into the stops table, the newest ended stop, Enter; type a search, Enter saves.
+        Fx.run(() -> {
+            stops().requestFocus();
+            stops().getSelectionModel().select(stops().getItems().stream().filter(s -> !LineDetailViewModel.isOpen(s))
+                    .findFirst().orElseThrow());
         });
         DowntimeEvent stop = Fx.get(() -> stops().getSelectionModel().getSelectedItem()); // kept by id across reloads
         robot.type(KeyCode.ENTER);
@@ -94,7 +116,7 @@ class LineDetailFlowTest extends TestApp {
                 .hasMessageStartingWith("Already changed by " + System.getProperty("user.name") + " at " + station.stationId());
 
         // A stop with two causes is split at a time inside it: the second part is a new stop, unassigned.
-        DowntimeEvent longest = Fx.get(() -> stops().getItems().stream()
+        DowntimeEvent longest = Fx.get(() -> stops().getItems().stream().filter(s -> !LineDetailViewModel.isOpen(s))
                 .max(java.util.Comparator.comparing(DowntimeEvent::seconds)).orElseThrow());
         assertThat(longest.seconds()).as("a stop of 2 s or more to split").isGreaterThanOrEqualTo(2);
         var middle = longest.start().plus(Duration.between(longest.start(), longest.end()).dividedBy(2))

@@ -4,6 +4,7 @@ import com.ms5.floor.app.model.ConfigVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.rules.PlantRulesJson;
 import com.ms5.floor.app.runtime.ConfigKind;
@@ -110,6 +111,99 @@ class RulesFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(20), "version 3 is live", () -> station.rulesVersion() == 3);
         assertThat(PlantRulesJson.fromJson(versions.version(ConfigKind.PLANT_RULES.id(), 3).orElseThrow().document(), "v3"))
                 .isEqualTo(PlantRulesJson.fromJson(versions.version(ConfigKind.PLANT_RULES.id(), 1).orElseThrow().document(), "v1"));
+    }
+
+    /**
+     * The engineer's page for how stops count and cost: line 1's downtime costs 12.50 EUR a minute
+     * and a breakdown anywhere 40; micro-stops end at 90 s (the filler's at 30 s); a team meeting
+     * stops line 2 for the next hours. Mistyped values are refused in words and block Save. Once
+     * saved, analytics counts line 2's stops in the meeting as planned with its name and line 1's as
+     * before, and the Line tab ranks line 1's reasons by money.
+     */
+    @Test
+    void anEngineerSetsCostsThresholdsAndAPlannedStopOfOneLineThatAnalyticsCountsLive() throws Exception {
+        start(demoAt30x());
+        TestStation station = station();
+        Await.until(Duration.ofSeconds(60), "the demo rules stored as version 1", () -> station.rulesVersion() == 1);
+        selectTab("rulesTab");
+        select("figuresPage");
+        Await.until(Duration.ofSeconds(10), "a cost row per line and per loss category", () -> Fx.get(() ->
+                table("#costTable") != null && table("#costTable").getItems().size() == 3 + 5));
+
+        typeInto("#costTable", 0, "Cost per minute", "12,5");
+        typeInto("#costTable", 3, "Cost per minute", "forty");
+        Await.until(Duration.ofSeconds(5), "a cost that is no number is refused", () -> Fx.get(() -> label("#status")
+                .equals("'forty' is not an amount for the cost per minute of Breakdown stops, any line; write 12.50, or leave it empty")));
+        typeInto("#costTable", 3, "Cost per minute", "40");
+        type("#currencyField", "EUR");
+        type("#microStopField", "90");
+
+        robot.clickOn("#addWindowButton");
+        java.time.LocalDateTime now = java.time.LocalDateTime.ofInstant(station.get(java.time.Clock.class).instant(),
+                java.time.ZoneOffset.UTC); // the demo's rules keep plant time in UTC
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        typeInto("#plannedWindowTable", 0, "From", now.minusHours(1).format(minute));
+        typeInto("#plannedWindowTable", 0, "To", "after lunch");
+        Await.until(Duration.ofSeconds(5), "the row names its problem, and Save waits", () -> Fx.get(() ->
+                cell("#plannedWindowTable", 0, "Problem").equals(
+                        "⚠ to: 'after lunch' is not a date and time; write it as 2026-12-08 10:00")
+                        && button("#saveButton").isDisabled()));
+        typeInto("#plannedWindowTable", 0, "To", now.plusHours(3).format(minute));
+        typeInto("#plannedWindowTable", 0, "Lines (empty: all)", "L2");
+        typeInto("#plannedWindowTable", 0, "What for", "Team meeting");
+
+        select("productsPage");
+        int filler = Fx.get(() -> table("#cycleTable").getItems().stream().map(Object::toString).toList()
+                .indexOf(table("#cycleTable").getItems().stream().map(Object::toString)
+                        .filter(r -> r.contains("machine=L1-FILLER")).findFirst().orElseThrow()));
+        typeInto("#cycleTable", filler, "Micro-stop s", "30");
+        Await.until(Duration.ofSeconds(5), "nothing left to fix", () -> Fx.get(() -> !button("#saveButton").isDisabled()));
+
+        robot.clickOn("#saveButton");
+        Await.until(Duration.ofSeconds(20), "saved as version 2 and taken up by analytics", () -> station.rulesVersion() == 2);
+        Instant saved = station.get(java.time.Clock.class).instant().plusSeconds(30); // plant time, with room for the hand-over
+        ConfigVersion v2 = new ConfigVersionRepository(station.database(), station.stationId())
+                .latest(ConfigKind.PLANT_RULES.id()).orElseThrow();
+        assertThat(v2.summary().split("; ")).contains("ideal cycle of L1-FILLER micro-stop threshold: (none) -> 30 s",
+                "micro-stop threshold: 120 s -> 90 s", "currency: (none) -> EUR", "cost per minute of line L1: (none) -> 12.5",
+                "cost per minute of Breakdown: (none) -> 40.0");
+        assertThat(v2.summary()).contains("planned window " + now.minusHours(1).format(minute) + " Team meeting added: to "
+                + now.plusHours(3).format(minute) + ", lines L2");
+
+        // Line 2 stops in the meeting are planned, by its name; line 1 knows no meeting.
+        java.util.Set<MachineState> stops = java.util.EnumSet.of(MachineState.UNPLANNED_DOWN, MachineState.MICRO_STOP,
+                MachineState.STARVED, MachineState.BLOCKED);
+        Await.until(Duration.ofSeconds(90), "a line 2 machine planned down for the team meeting, and a line 1 stop since", () ->
+                intervals("L2").stream().anyMatch(i -> i.state() == MachineState.PLANNED_DOWN && "Team meeting".equals(i.reason()))
+                        && intervals("L1").stream().anyMatch(i -> i.start().isAfter(saved) && stops.contains(i.state())));
+        assertThat(intervals("L2")).filteredOn(i -> i.start().isAfter(saved)).noneMatch(i -> stops.contains(i.state()));
+        assertThat(intervals("L1")).noneMatch(i -> "Team meeting".equals(i.reason()));
+
+        // The Line tab ranks line 1's reasons by money.
+        selectTab("lineTab");
+        Fx.run(() -> ((javafx.scene.control.ComboBox<Object>) stage.getScene().lookup("#paretoMeasureChoice"))
+                .getSelectionModel().select(com.ms5.floor.analytics.downtime.DowntimeStats.Measure.COST));
+        Await.until(Duration.ofSeconds(30), "the Pareto in money", () -> Fx.get(() -> stage.getScene().getRoot()
+                .lookupAll(".line-detail .panel .label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                .anyMatch(t -> t.matches("[\\d.]+ min · \\d+ stop\\(s\\) · [\\d,]+ EUR · \\d+ % cum\\."))));
+    }
+
+    /** Line's retained intervals since the station started, from analytics on this station. */
+    private java.util.List<com.ms5.floor.analytics.state.StateInterval> intervals(String line) {
+        TestStation station = station();
+        Instant now = station.get(java.time.Clock.class).instant();
+        return station.analytics().history(line, new TimeRange(now.minus(Duration.ofHours(2)), now), "test").join().rows()
+                .stream().flatMap(r -> r.intervals().stream()).toList();
+    }
+
+    /** Types into a field and leaves it with Enter, as a person does. */
+    private void type(String field, String text) {
+        Fx.run(() -> {
+            TextField f = (TextField) stage.getScene().lookup(field);
+            f.requestFocus();
+            f.setText(text);
+            f.fireEvent(new javafx.event.ActionEvent());
+        });
     }
 
     private void select(String pageId) {

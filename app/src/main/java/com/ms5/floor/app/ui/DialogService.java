@@ -37,6 +37,27 @@ public final class DialogService {
         return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
+    /**
+     * The arithmetic behind an OEE figure, beside the window it was clicked in; it does not wait
+     * for OK, so the live figures go on updating behind it.
+     */
+    public void showArithmetic(Window owner, String title, String formula, java.util.List<OeeArithmetic.Row> rows) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.initModality(javafx.stage.Modality.NONE);
+        alert.setTitle(title);
+        alert.setHeaderText(formula);
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(16);
+        grid.setVgap(3);
+        grid.getStyleClass().add("oee-arithmetic");
+        for (int i = 0; i < rows.size(); i++) {
+            grid.addRow(i, new javafx.scene.control.Label(rows.get(i).what()), new javafx.scene.control.Label(rows.get(i).value()));
+        }
+        alert.getDialogPane().setContent(grid);
+        alert.show();
+    }
+
     /** An error nobody expected: what happened, what it affects and what to do, with the stack trace to expand. */
     public void error(String what, String whatToDo, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);

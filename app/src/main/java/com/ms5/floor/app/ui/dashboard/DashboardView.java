@@ -1,5 +1,8 @@
 package com.ms5.floor.app.ui.dashboard;
 
+import com.ms5.floor.app.model.MachineFigures;
+import com.ms5.floor.app.ui.DialogService;
+import com.ms5.floor.app.ui.OeeArithmetic;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.app.ui.TileFactory;
 import com.ms5.floor.plc.api.ConnectionHealth;
@@ -26,9 +29,12 @@ public final class DashboardView {
     @FXML private Label databaseLabel;
     private final Label stateWord = new Label();
 
+    private final DialogService dialogs;
+
     @Inject
-    DashboardView(DashboardViewModel model) {
+    DashboardView(DashboardViewModel model, DialogService dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -55,6 +61,11 @@ public final class DashboardView {
         follow(model.availabilityPercentProperty(), availability);
         follow(model.performancePercentProperty(), performance);
         follow(model.qualityPercentProperty(), quality);
+        clickForArithmetic(oee, OeeArithmetic.Figure.OEE);
+        clickForArithmetic(availability, OeeArithmetic.Figure.AVAILABILITY);
+        clickForArithmetic(performance, OeeArithmetic.Figure.PERFORMANCE);
+        clickForArithmetic(quality, OeeArithmetic.Figure.QUALITY);
+        model.figuresProperty().addListener((o, old, m) -> oee.setText(m.oee().profile().label()));
         model.stateProperty().addListener((o, old, now) -> showState(state, now));
         showState(state, model.stateProperty().get());
 
@@ -67,6 +78,18 @@ public final class DashboardView {
 
         // Views take live data only while they are on screen.
         ViewModel.bind(tiles, model);
+    }
+
+    /** A click on the figure shows the times and counts it came from. */
+    private void clickForArithmetic(Tile tile, OeeArithmetic.Figure figure) {
+        tile.setCursor(javafx.scene.Cursor.HAND);
+        tile.setOnMouseClicked(e -> {
+            MachineFigures m = model.figuresProperty().get();
+            if (m != null) {
+                dialogs.showArithmetic(tile.getScene().getWindow(), String.format(resources.getString("dashboard.arithmeticTitle"),
+                        m.name()), OeeArithmetic.formula(figure, m.oee()), OeeArithmetic.rows(m.oee()));
+            }
+        });
     }
 
     private static void follow(DoubleProperty value, Tile tile) {

@@ -41,6 +41,8 @@ public final class DashboardViewModel extends ViewModel {
     private final ObjectProperty<ConnectionHealth.State> plcState = new SimpleObjectProperty<>(ConnectionHealth.State.CONNECTING);
     private final StringProperty plcProblem = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
+    /** The figures behind the percentages, for a person who clicks one; null until the first. */
+    private final ObjectProperty<MachineFigures> figures = new SimpleObjectProperty<>();
     private final StringProperty source = new SimpleStringProperty("");
     private final StringProperty database = new SimpleStringProperty("");
     private final BooleanProperty databaseOk = new SimpleBooleanProperty(true);
@@ -69,6 +71,7 @@ public final class DashboardViewModel extends ViewModel {
         performancePercent.set(m.oee().performance() * 100);
         qualityPercent.set(m.oee().quality() * 100);
         state.set(m.state());
+        figures.set(m);
     }
 
     /** The health of the connection the machine is read through, if this station polls it. */
@@ -90,6 +93,10 @@ public final class DashboardViewModel extends ViewModel {
     }
 
     /** The machine's name and id ("Filler · L1-FILLER"); its id until analytics has named it. */
+    public ObjectProperty<MachineFigures> figuresProperty() {
+        return figures;
+    }
+
     public StringProperty titleProperty() {
         return title;
     }

@@ -13,6 +13,7 @@ import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.runtime.DowntimeService;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.Navigation;
+import com.ms5.floor.app.ui.OeeArithmetic;
 import com.ms5.floor.app.ui.UiExecutor;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TileFactory;
@@ -136,6 +137,10 @@ public final class LineDetailView {
             HBox.setHgrow(tile, Priority.ALWAYS);
             tiles.getChildren().add(tile);
         }
+        clickForArithmetic(oeeTile, OeeArithmetic.Figure.OEE);
+        clickForArithmetic(availabilityTile, OeeArithmetic.Figure.AVAILABILITY);
+        clickForArithmetic(performanceTile, OeeArithmetic.Figure.PERFORMANCE);
+        clickForArithmetic(qualityTile, OeeArithmetic.Figure.QUALITY);
         timelineHolder.getChildren().add(timeline);
         timeline.setOnBarClicked(item -> openReason((DowntimeEvent) item));
         for (TimelineChart.Kind kind : TimelineChart.Kind.values()) {
@@ -247,6 +252,7 @@ public final class LineDetailView {
         subtitle.setText(s.shift() + " · " + resources.getString("line.since") + " " + HOUR.format(s.window().start()));
         StateLook.apply(lineState, s.headline(), resources);
         OeeFigures f = s.oee();
+        oeeTile.setText(f.profile().label()); // every OEE figure says how it was counted
         gauge(oeeTile, f.oee());
         gauge(availabilityTile, f.availability());
         gauge(performanceTile, f.performance());
@@ -319,6 +325,19 @@ public final class LineDetailView {
         }
     }
 
+    /** A click on the figure shows the times and counts it came from, for the line's window so far. */
+    private void clickForArithmetic(Tile tile, OeeArithmetic.Figure figure) {
+        tile.setCursor(javafx.scene.Cursor.HAND);
+        tile.setOnMouseClicked(e -> {
+            LineStatus s = status();
+            if (s != null) {
+                dialogs.showArithmetic(root.getScene().getWindow(), String.format(resources.getString("line.arithmeticTitle"),
+                        s.name(), HOUR.format(s.window().start()), HOUR.format(s.window().end())),
+                        OeeArithmetic.formula(figure, s.oee()), OeeArithmetic.rows(s.oee()));
+            }
+        });
+    }
+
     private static void gauge(Tile tile, double share) {
         tile.setValueVisible(!Double.isNaN(share));
         if (!Double.isNaN(share)) {
@@ -383,12 +402,19 @@ public final class LineDetailView {
     private void showStops() {
         DowntimeEvent selected = stops.getSelectionModel().getSelectedItem();
         List<DowntimeEvent> shown = model.stopsShown();
-        if (!shown.equals(stops.getItems())) {
-            stops.getItems().setAll(shown);
-            if (selected != null) {
-                shown.stream().filter(s -> s.id().equals(selected.id())).findFirst()
-                        .ifPresent(s -> stops.getSelectionModel().select(s));
+        javafx.collections.ObservableList<DowntimeEvent> items = stops.getItems();
+        if (items.stream().map(DowntimeEvent::id).toList().equals(shown.stream().map(DowntimeEvent::id).toList())) {
+            for (int i = 0; i < shown.size(); i++) { // the same stops: only the open ones grew, and the list stays where it is
+                if (!items.get(i).equals(shown.get(i))) {
+                    items.set(i, shown.get(i));
+                }
             }
+        } else {
+            items.setAll(shown);
+        }
+        if (selected != null && !selected.equals(stops.getSelectionModel().getSelectedItem())) {
+            shown.stream().filter(s -> s.id().equals(selected.id())).findFirst()
+                    .ifPresent(s -> stops.getSelectionModel().select(s));
         }
         long hidden = model.hiddenShortStops();
         hiddenStops.setText(hidden == 0 ? "" : String.format(resources.getString("line.hiddenStops"), hidden));

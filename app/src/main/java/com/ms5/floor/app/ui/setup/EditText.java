@@ -41,6 +41,31 @@ final class EditText {
         return s == Math.rint(s) ? Long.toString((long) s) : String.valueOf(Math.round(s * 10_000) / 10_000.0);
     }
 
+    /** Whole seconds, or {@code null} for an empty text (a machine following the plant's threshold). */
+    static Integer optionalSeconds(String text, String what) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip().replaceFirst("\\s*s$", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number of seconds for " + what
+                    + "; write 5, or leave it empty for the plant's");
+        }
+    }
+
+    /** An amount of money (a decimal comma is taken as a point), or {@code null} for an empty text. */
+    static Double optionalAmount(String text, String what) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an amount for " + what + "; write 12.50, or leave it empty");
+        }
+    }
+
     /** A fault code, product number or priority. */
     static long whole(String text, String what) {
         try {

@@ -37,6 +37,9 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
     static final Part<PlantRules.CallRule> CALL_TYPES = new Part<>(PlantRulesCheck.Section.CALL_TYPES,
             PlantRules::callTypes, PlantRules::withCallTypes);
 
+    static final Part<PlantRules.PlannedWindow> PLANNED_WINDOWS = new Part<>(PlantRulesCheck.Section.PLANNED_WINDOWS,
+            PlantRules::plannedWindows, PlantRules::withPlannedWindows);
+
     private List<PlantRulesCheck.Problem> problems;
 
     RulesEditorModel(PlantRules saved, int version) {
@@ -121,6 +124,13 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
                 List.of(java.time.DayOfWeek.values()), List.of()));
     }
 
+    /** A one-hour planned stop of the whole plant tomorrow at this hour, to be edited. */
+    void addPlannedWindow(java.time.LocalDateTime now) {
+        java.time.LocalDateTime start = now.plusDays(1).withMinute(0).withSecond(0).withNano(0);
+        add(PLANNED_WINDOWS, new PlantRules.PlannedWindow("", start.format(PlantRulesCheck.WINDOW_TIME),
+                start.plusHours(1).format(PlantRulesCheck.WINDOW_TIME), "Planned maintenance"));
+    }
+
     void addProduct() {
         long next = current().products().stream().mapToLong(PlantRules.Product::id).max().orElse(0) + 1;
         add(PRODUCTS, new PlantRules.Product(next, "New product"));
@@ -135,7 +145,7 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
         List<PlantRules.MachineCycle> cycles = next.cycles().stream().map(c -> {
             Map<Long, Double> byProduct = new HashMap<>(c.byProduct());
             byProduct.keySet().removeAll(gone);
-            return new PlantRules.MachineCycle(c.machine(), c.idealSeconds(), byProduct);
+            return c.withCycles(c.idealSeconds(), byProduct);
         }).toList();
         replace(next.withProducts(products).withCycles(cycles));
     }

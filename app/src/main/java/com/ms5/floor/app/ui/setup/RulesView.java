@@ -1,6 +1,8 @@
 package com.ms5.floor.app.ui.setup;
 
 import com.ms5.floor.analytics.downtime.LossCategory;
+import com.ms5.floor.analytics.oee.OeeProfile;
+import com.ms5.floor.app.rules.PlantRulesCheck;
 import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.rules.RulesText;
 import com.ms5.floor.app.ui.ViewModel;
@@ -22,6 +24,7 @@ import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -60,9 +63,20 @@ public final class RulesView {
     @FXML private TableView<Row<PlantRules.Product>> products;
     @FXML private TableView<Row<PlantRules.MachineCycle>> cycles;
     @FXML private TableView<Row<PlantRules.CallRule>> callTypes;
+    @FXML private ComboBox<OeeProfile> oeeProfile;
+    @FXML private TextField microStop;
+    @FXML private TextField debounce;
+    @FXML private TextField currency;
+    @FXML private Label figuresProblem;
+    @FXML private TableView<CostRow> costs;
+    @FXML private TableView<Row<PlantRules.PlannedWindow>> plannedWindows;
 
     /** Reason ids a fault code or a reason's parent can name: "" (none) first. */
     private final ObservableList<String> reasonChoices = FXCollections.observableArrayList();
+
+    /** A row of the cost table: a line (by id) or a loss category, and its cost per minute (null: none). */
+    record CostRow(String line, LossCategory category, String label, Double perMinute) {
+    }
 
     /** One row of a table: its place in its list, the item, and its problem (null: none). */
     record Row<R>(int index, R item, String problem) {
@@ -83,11 +97,15 @@ public final class RulesView {
         shiftColumns();
         productColumns();
         callTypeColumns();
-        for (TableView<?> table : List.of(reasons, faultCodes, shifts, products, cycles, callTypes)) {
+        figureFields();
+        costColumns();
+        windowColumns();
+        for (TableView<?> table : List.of(reasons, faultCodes, shifts, products, cycles, callTypes, plannedWindows)) {
             table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         }
-        timeZone.setDisable(true); // until the rules are loaded
-        holidays.setDisable(true);
+        for (javafx.scene.Node n : List.of(timeZone, holidays, oeeProfile, microStop, debounce, currency)) {
+            n.setDisable(true); // until the rules are loaded
+        }
         VersionControls.onCommit(timeZone, () -> model.replace(model.current().withCalendar(timeZone.getText().strip(),
                 model.current().holidays())));
         VersionControls.onCommit(holidays, () -> model.replace(model.current().withCalendar(model.current().timeZone(),
@@ -95,8 +113,9 @@ public final class RulesView {
         rulesModel.editorProperty().addListener((o, old, editor) -> {
             model = editor;
             model.onChange(this::redraw);
-            timeZone.setDisable(false);
-            holidays.setDisable(false);
+            for (javafx.scene.Node n : List.of(timeZone, holidays, oeeProfile, microStop, debounce, currency)) {
+                n.setDisable(false);
+            }
             status.setText("");
         });
         rulesModel.onLoad(this::redraw);
@@ -114,7 +133,9 @@ public final class RulesView {
         fill(shifts, RulesEditorModel.SHIFTS);
         fill(products, RulesEditorModel.PRODUCTS);
         fill(callTypes, RulesEditorModel.CALL_TYPES);
+        fill(plannedWindows, RulesEditorModel.PLANNED_WINDOWS);
         cycleRows();
+        showFigures(rules);
         if (!timeZone.isFocused()) {
             timeZone.setText(rules.timeZone());
         }
@@ -161,7 +182,7 @@ public final class RulesView {
         List<TableColumn<Row<PlantRules.MachineCycle>, ?>> columns = new ArrayList<>();
         columns.add(TextColumn.of("Machine", r -> rulesModel.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
         columns.add(cycleColumn("Default", c -> EditText.seconds(c.idealSeconds()), (c, text) ->
-                new PlantRules.MachineCycle(c.machine(), EditText.seconds(text, "the default cycle time"), c.byProduct())));
+                c.withCycles(EditText.seconds(text, "the default cycle time"), c.byProduct())));
         for (PlantRules.Product p : productList) {
             columns.add(cycleColumn(p.name() + " (" + p.id() + ")", c -> c.byProduct().containsKey(p.id())
                     ? EditText.seconds(c.byProduct().get(p.id())) : "", (c, text) -> {
@@ -171,9 +192,13 @@ public final class RulesView {
                         } else {
                             byProduct.put(p.id(), EditText.seconds(text, "the cycle time of " + p.name()));
                         }
-                        return new PlantRules.MachineCycle(c.machine(), c.idealSeconds(), byProduct);
+                        return c.withCycles(c.idealSeconds(), byProduct);
                     }));
         }
+        columns.add(cycleColumn("Micro-stop s", c -> c.microStopSeconds() == null ? "" : String.valueOf(c.microStopSeconds()),
+                (c, text) -> c.withThresholds(EditText.optionalSeconds(text, "the micro-stop threshold"), c.debounceSeconds())));
+        columns.add(cycleColumn("Debounce s", c -> c.debounceSeconds() == null ? "" : String.valueOf(c.debounceSeconds()),
+                (c, text) -> c.withThresholds(c.microStopSeconds(), EditText.optionalSeconds(text, "the debounce"))));
         columns.add(problemColumn());
         List<String> titles = columns.stream().map(TableColumn::getText).toList();
         if (!titles.equals(cycles.getColumns().stream().map(TableColumn::getText).toList())) {
@@ -191,6 +216,122 @@ public final class RulesView {
         column.setOnEditCommit(e -> change(() -> model.setCycle(set.apply(e.getRowValue().item(), e.getNewValue().strip()))));
         column.setPrefWidth(Math.max(90, title.length() * 7.5));
         return column;
+    }
+
+    /** The plant-wide counting fields and the currency, unless a person is typing in one. */
+    private void showFigures(PlantRules rules) {
+        PlantRules.Figures f = rules.figures();
+        try {
+            oeeProfile.setValue(OeeProfile.valueOf(f.oeeProfile()));
+        } catch (IllegalArgumentException e) {
+            oeeProfile.setValue(null);
+        }
+        setUnlessTyping(microStop, String.valueOf(f.microStopSeconds()));
+        setUnlessTyping(debounce, String.valueOf(f.debounceSeconds()));
+        setUnlessTyping(currency, rules.costs().currency());
+        figuresProblem.setText(model.problems().stream().filter(p -> p.section() == PlantRulesCheck.Section.FIGURES
+                        || p.section() == PlantRulesCheck.Section.COSTS)
+                .map(p -> "⚠ " + p.field() + ": " + p.message()).collect(Collectors.joining("\n")));
+        List<CostRow> rows = new ArrayList<>();
+        for (TagMap.Line line : rulesModel.lines()) {
+            rows.add(new CostRow(line.id(), null, line.name() + "  [" + line.id() + "]", rules.costs().byLine().get(line.id())));
+        }
+        for (LossCategory c : LossCategory.values()) {
+            if (c != LossCategory.UNASSIGNED) {
+                rows.add(new CostRow(null, c, c.label() + " stops, any line", rules.costs().byCategory().get(c)));
+            }
+        }
+        costs.getItems().setAll(rows);
+    }
+
+    private static void setUnlessTyping(TextField field, String text) {
+        if (!field.isFocused()) {
+            field.setText(text);
+        }
+    }
+
+    private void figureFields() {
+        oeeProfile.getItems().setAll(OeeProfile.values());
+        oeeProfile.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OeeProfile p) {
+                return p == null ? "" : p.label();
+            }
+
+            @Override
+            public OeeProfile fromString(String text) {
+                return null;
+            }
+        });
+        oeeProfile.setOnAction(e -> {
+            OeeProfile chosen = oeeProfile.getValue();
+            if (model != null && chosen != null && !chosen.name().equals(model.current().figures().oeeProfile())) {
+                PlantRules.Figures f = model.current().figures();
+                change(() -> model.replace(model.current().withFigures(new PlantRules.Figures(chosen.name(),
+                        f.microStopSeconds(), f.debounceSeconds()))));
+            }
+        });
+        VersionControls.onCommit(microStop, () -> change(() -> {
+            PlantRules.Figures f = model.current().figures();
+            Integer seconds = EditText.optionalSeconds(microStop.getText(), "the micro-stop threshold");
+            model.replace(model.current().withFigures(new PlantRules.Figures(f.oeeProfile(),
+                    seconds == null ? PlantRules.Figures.DEFAULT.microStopSeconds() : seconds, f.debounceSeconds())));
+        }));
+        VersionControls.onCommit(debounce, () -> change(() -> {
+            PlantRules.Figures f = model.current().figures();
+            Integer seconds = EditText.optionalSeconds(debounce.getText(), "the debounce");
+            model.replace(model.current().withFigures(new PlantRules.Figures(f.oeeProfile(), f.microStopSeconds(),
+                    seconds == null ? PlantRules.Figures.DEFAULT.debounceSeconds() : seconds)));
+        }));
+        VersionControls.onCommit(currency, () -> {
+            PlantRules.Costs c = model.current().costs();
+            model.replace(model.current().withCosts(new PlantRules.Costs(currency.getText().strip(), c.byLine(), c.byCategory())));
+        });
+    }
+
+    private void costColumns() {
+        TableColumn<CostRow, String> what = TextColumn.of("Line or loss category", CostRow::label, 300);
+        TableColumn<CostRow, String> rate = new TableColumn<>("Cost per minute");
+        rate.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().perMinute() == null ? ""
+                : EditText.number(c.getValue().perMinute())));
+        rate.setCellFactory(TextFieldTableCell.forTableColumn());
+        rate.setPrefWidth(130);
+        rate.setOnEditCommit(e -> change(() -> {
+            CostRow row = e.getRowValue();
+            Double value = EditText.optionalAmount(e.getNewValue(), "the cost per minute of " + row.label());
+            PlantRules.Costs c = model.current().costs();
+            Map<String, Double> byLine = new HashMap<>(c.byLine());
+            Map<LossCategory, Double> byCategory = new java.util.EnumMap<>(LossCategory.class);
+            byCategory.putAll(c.byCategory());
+            if (row.line() != null) {
+                byLine.remove(row.line());
+                if (value != null) {
+                    byLine.put(row.line(), value);
+                }
+            } else {
+                byCategory.remove(row.category());
+                if (value != null) {
+                    byCategory.put(row.category(), value);
+                }
+            }
+            model.replace(model.current().withCosts(new PlantRules.Costs(c.currency(), byLine, byCategory)));
+        }));
+        costs.getColumns().setAll(List.of(what, rate));
+    }
+
+    private void windowColumns() {
+        var part = RulesEditorModel.PLANNED_WINDOWS;
+        plannedWindows.getColumns().setAll(List.of(
+                text(part, "From", PlantRules.PlannedWindow::start, (w, v) -> new PlantRules.PlannedWindow(w.lines(), v, w.end(),
+                        w.reason()), 130),
+                text(part, "To", PlantRules.PlannedWindow::end, (w, v) -> new PlantRules.PlannedWindow(w.lines(), w.start(), v,
+                        w.reason()), 130),
+                text(part, "Lines (empty: all)", PlantRules.PlannedWindow::lines, (w, v) -> new PlantRules.PlannedWindow(v,
+                        w.start(), w.end(), w.reason()), 120),
+                text(part, "What for", PlantRules.PlannedWindow::reason, (w, v) -> new PlantRules.PlannedWindow(w.lines(),
+                        w.start(), w.end(), v), 170),
+                problemColumn()));
+        tint(plannedWindows);
     }
 
     // ---- columns
@@ -402,6 +543,18 @@ public final class RulesView {
     @FXML
     private void removeProducts() {
         model.removeProducts(selected(products));
+    }
+
+    @FXML
+    private void addPlannedWindow() {
+        model.addPlannedWindow(java.time.LocalDateTime.now(java.time.ZoneId.of(model.current().timeZone().isBlank()
+                ? "UTC" : model.current().timeZone())));
+        plannedWindows.getSelectionModel().clearAndSelect(plannedWindows.getItems().size() - 1);
+    }
+
+    @FXML
+    private void removePlannedWindows() {
+        model.remove(RulesEditorModel.PLANNED_WINDOWS, selected(plannedWindows));
     }
 
     @FXML

@@ -28,6 +28,10 @@ final class RulesViewModel extends ConfigEditorViewModel<PlantRules, RulesEditor
     }
 
     /** The plant's machines, in line order, for their cycle times. */
+    List<TagMap.Line> lines() {
+        return configuration.tagMap().lines();
+    }
+
     List<TagMap.Machine> machines() {
         return configuration.tagMap().machines();
     }
