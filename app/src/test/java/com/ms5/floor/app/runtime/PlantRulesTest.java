@@ -112,7 +112,7 @@ class PlantRulesTest {
                 + "BREAKDOWN; fault code 101 reason: fault-101 -> jam; product 1002 removed; product 2001 "
                 + "removed; product 2002 removed; product 3001 removed");
         TagMap map = VirtualPlant.demoTagMap();
-        TagMap renamed = new TagMap("Other plant", map.connections(), map.lines());
+        TagMap renamed = new TagMap("Other plant", map.state(), map.andon(), map.connections(), map.lines());
         assertThat(ConfigKind.TAG_MAP.summary(map, renamed)).isEqualTo("plant name: " + map.plant() + " -> Other plant");
     }
 

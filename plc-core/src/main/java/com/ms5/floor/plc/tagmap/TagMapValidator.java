@@ -106,6 +106,9 @@ public final class TagMapValidator {
         if (m.state() != null) {
             stateRule(p, at + ".state", m.state());
         }
+        if (m.bindings().isEmpty()) {
+            return; // a machine just added reads nothing yet: what its rules read is checked once it has tags
+        }
         StateRule rule = map.stateRule(m);
         if (rule != null) {
             String where = m.state() != null ? at + ".state" : at;
