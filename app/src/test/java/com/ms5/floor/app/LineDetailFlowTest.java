@@ -70,6 +70,15 @@ class LineDetailFlowTest extends TestApp {
                         && stage.getScene().getRoot().lookupAll(".line-detail .status-bar .label").stream()
                         .anyMatch(n -> ((Label) n).getText().equals("Read from: shared database"))));
 
+        // A click on availability shows how it adds up: the formula with its two times, and every time behind it.
+        robot.clickOn("#lineAvailabilityTile");
+        Await.until(Duration.ofSeconds(10), "the arithmetic of line 2's availability", () -> Fx.get(() ->
+                dialog("How Line 2") != null && dialog("How Line 2").getHeaderText()
+                        .matches("Availability [\\d.]+ % = run time ÷ planned busy time = .+ ÷ .+")
+                        && dialog("How Line 2").getContent().lookupAll(".label").stream()
+                        .anyMatch(n -> ((Label) n).getText().equals("  Run time (APT)"))));
+        Fx.run(() -> dialog("How Line 2").getScene().getWindow().hide());
+
         // A machine down, starved or blocked right now is the list's first row, its length still going;
         // it takes its reason once it has ended.
         Await.until(Duration.ofSeconds(60), "an open stop at the top of the list", () -> Fx.get(() ->
