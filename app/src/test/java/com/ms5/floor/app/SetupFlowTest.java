@@ -73,6 +73,27 @@ class SetupFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(20), "each row shows its value and quality", () -> Fx.get(() ->
                 table().getItems().stream().allMatch(r -> cell(table().getItems().indexOf(r), "Test read").endsWith("(GOOD)"))));
         assertThat(label("#status")).isEqualTo("Test read of L1-FILLER: 10 of 10 tag(s) answered.");
+        assertThat(label("#statePreview")).matches("With the values read now, L1-FILLER is: (Running|Down|Starved|Blocked|"
+                + "Planned stop|Changeover); (no Andon call|Andon calls: [a-z, ]+)\\.");
+
+        // The filler's own state rule, typed: the preview answers at once on the values read; a rule
+        // typed wrong or reading a tag the filler lacks is named and blocks saving; emptied, it follows the plant's again.
+        typeRule("first of faultCode bit 31 = Down; otherwise Changeover");
+        Await.until(Duration.ofSeconds(5), "the preview under the new rule", () -> Fx.get(() ->
+                label("#statePreview").startsWith("With the values read now, L1-FILLER is: Changeover;")));
+        typeRule("state word Status: ten = Running");
+        Await.until(Duration.ofSeconds(5), "the mistake in words", () -> Fx.get(() -> label("#conventionProblem")
+                .equals("⚠ State from: 'ten = Running' is not value = state; write e.g. 10 = Running")));
+        typeRule("first of Faulted = Down");
+        Await.until(Duration.ofSeconds(5), "the missing tag named, and no saving", () -> Fx.get(() -> label("#conventionProblem")
+                .equals("⚠ a state condition reads 'Faulted', which L1-FILLER does not bind: add a tag named Faulted, or give "
+                        + "the machine its own rule") && button("#saveButton").isDisabled()));
+        typeRule("");
+        Await.until(Duration.ofSeconds(5), "the plant's rule again, nothing to save", () -> Fx.get(() ->
+                label("#versionLabel").equals("Tag map version 1, saved") && label("#conventionProblem").isEmpty()
+                        && ((TextField) stage.getScene().lookup("#stateRuleField")).getPromptText()
+                        .equals("the plant's: state word 'state': 1 = Running, 2 = Down, 3 = Down, 4 = Starved, 5 = Blocked, "
+                                + "6 = Planned stop, 7 = Changeover; otherwise Down")));
 
         // From an L5X export: the capper's speed becomes a custom tag of the filler.
         SetupView view = Fx.get(() -> (SetupView) stage.getScene().lookup(".setup").getProperties().get(SetupView.class));
@@ -269,6 +290,15 @@ class SetupFlowTest extends TestApp {
                         .noneMatch(c -> c.id().equals("line4-plc")));
         assertThat(versions.latest("tagmap").orElseThrow().summary())
                 .isEqualTo("connection line4-plc removed; line L4 removed; machine L4-FILLER removed");
+    }
+
+    /** Types a state rule for the selected machine and leaves the field with Enter. */
+    private void typeRule(String text) {
+        Fx.run(() -> {
+            TextField field = (TextField) stage.getScene().lookup("#stateRuleField");
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
     }
 
     private void openSetupTab() {

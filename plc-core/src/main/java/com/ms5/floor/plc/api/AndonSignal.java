@@ -22,6 +22,38 @@ public record AndonSignal(String signal, Integer bit, String call) {
         return signal + (bit == null ? "" : " bit " + bit) + " raises " + call;
     }
 
+    /** Signals as {@link #describe} writes them, separated by commas. */
+    public static String describeAll(List<AndonSignal> signals) {
+        return String.join(", ", signals.stream().map(AndonSignal::describe).toList());
+    }
+
+    /**
+     * Reads "andon bit 0 raises maintenance, CallQuality raises quality", as {@link #describeAll} writes it.
+     *
+     * @throws IllegalArgumentException saying which part is wrong and how to write it
+     */
+    public static List<AndonSignal> parseAll(String text) {
+        List<AndonSignal> signals = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String[] raises = p.split("\\s+raises\\s+", 2);
+            if (raises.length < 2 || raises[1].isBlank()) {
+                throw new IllegalArgumentException("'" + p + "' says no call; write e.g. andon bit 0 raises maintenance");
+            }
+            String[] signal = raises[0].strip().split("\\s+bit\\s+");
+            try {
+                signals.add(new AndonSignal(signal[0].strip(), signal.length > 1 ? Integer.valueOf(signal[1].strip()) : null,
+                        raises[1].strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + signal[1] + "' is no bit number; write e.g. andon bit 0 raises maintenance");
+            }
+        }
+        return signals;
+    }
+
     public boolean holds(long value) {
         return StateRule.isSet(value, bit);
     }

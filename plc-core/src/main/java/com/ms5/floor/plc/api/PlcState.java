@@ -22,4 +22,16 @@ public enum PlcState {
     public String label() {
         return label;
     }
+
+    /** The state a label names ("Starved", "planned stop", "PLANNED_STOP"), ignoring case. */
+    public static PlcState ofLabel(String text) {
+        String t = text.strip();
+        for (PlcState s : values()) {
+            if (s.label.equalsIgnoreCase(t) || s.name().equalsIgnoreCase(t)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("'" + t + "' is not a state; use one of Running, Down, Starved, Blocked, "
+                + "Planned stop, Changeover");
+    }
 }

@@ -76,6 +76,69 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
         return "first of " + String.join(", ", parts) + "; otherwise " + label(otherwise);
     }
 
+    /**
+     * Reads a rule as {@link #describe} writes it, so an engineer can type one:
+     * {@code state word 'Status': 10 = Running, 20 = Down; otherwise Down} or
+     * {@code first of Faulted = Down, Status bit 3 = Starved; otherwise Running}. The
+     * "otherwise" part may be left out (Down).
+     *
+     * @throws IllegalArgumentException saying what is wrong and how to write it
+     */
+    public static StateRule parse(String text) {
+        String t = text.strip();
+        PlcState otherwise = PlcState.DOWN;
+        int semicolon = t.lastIndexOf(';');
+        if (semicolon >= 0) {
+            String tail = t.substring(semicolon + 1).strip();
+            if (!tail.toLowerCase(java.util.Locale.ROOT).startsWith("otherwise ")) {
+                throw new IllegalArgumentException("after ';' write 'otherwise' and a state, e.g. '; otherwise Down'");
+            }
+            otherwise = PlcState.ofLabel(tail.substring("otherwise ".length()));
+            t = t.substring(0, semicolon).strip();
+        }
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("(?i)state word\\s+'?([^':]+?)'?\\s*:(.*)").matcher(t);
+        if (word.matches()) {
+            List<WordValue> values = new ArrayList<>();
+            for (String part : items(word.group(2), "value = state, e.g. 10 = Running")) {
+                String[] pair = part.split("=", 2);
+                try {
+                    values.add(new WordValue(Long.parseLong(pair[0].strip()), PlcState.ofLabel(pair[1])));
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    throw new IllegalArgumentException("'" + part.strip() + "' is not value = state; write e.g. 10 = Running");
+                }
+            }
+            return new StateRule(word.group(1).strip(), values, List.of(), otherwise);
+        }
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?i)first of(.*)").matcher(t);
+        if (first.matches()) {
+            List<Condition> conditions = new ArrayList<>();
+            for (String part : items(first.group(1), "signal = state, e.g. Faulted = Down")) {
+                String[] pair = part.split("=", 2);
+                if (pair.length < 2) {
+                    throw new IllegalArgumentException("'" + part.strip() + "' is not signal = state; write e.g. Faulted = Down");
+                }
+                String[] signal = pair[0].strip().split("\\s+bit\\s+");
+                try {
+                    conditions.add(new Condition(signal[0].strip(), signal.length > 1 ? Integer.valueOf(signal[1].strip()) : null,
+                            PlcState.ofLabel(pair[1])));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + signal[1] + "' is no bit number; write e.g. Status bit 3 = Starved");
+                }
+            }
+            return new StateRule(null, List.of(), conditions, otherwise);
+        }
+        throw new IllegalArgumentException("start with \"state word 'Status': 10 = Running, ...\" for a state word, or with "
+                + "\"first of Faulted = Down, Starved = Starved, ...\" for conditions in priority order");
+    }
+
+    private static List<String> items(String text, String example) {
+        List<String> items = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("list at least one " + example);
+        }
+        return items;
+    }
+
     private static String label(PlcState state) {
         return state == null ? "?" : state.label();
     }

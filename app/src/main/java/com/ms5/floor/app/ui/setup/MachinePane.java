@@ -1,6 +1,8 @@
 package com.ms5.floor.app.ui.setup;
 
 import com.ms5.floor.app.ui.ErrorText;
+import com.ms5.floor.plc.api.AndonSignal;
+import com.ms5.floor.plc.api.StateRule;
 import com.ms5.floor.plc.tagmap.TagMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import javafx.scene.control.TextField;
 /**
  * Controller of MachinePane.fxml, the Setup tab's pane for the machine selected in the tree (an
  * {@code fx:include} of SetupView.fxml): its name and PLC connection, and its tag bindings with
- * add, remove, scan class, copy, move and Test read. The document and the selection are the
+ * add, remove, scan class, copy, move and Test read; and how its PLC says what it is doing (its
+ * state rule and Andon signals, or the plant's), previewed on the values read. The document and the selection are the
  * Setup tab's, handed over as a {@link Host}.
  */
 public final class MachinePane {
@@ -43,6 +46,10 @@ public final class MachinePane {
     @FXML private ComboBox<String> bulkScanClass;
     @FXML private TableView<BindingsTable.Row> bindings;
     @FXML private ProgressIndicator readProgress;
+    @FXML private TextField stateRule;
+    @FXML private TextField andonSignals;
+    @FXML private Label conventionProblem;
+    @FXML private Label statePreview;
 
     private Host host;
     /** The machine whose name the field holds: focus can leave the field after the tree moved on. */
@@ -55,6 +62,8 @@ public final class MachinePane {
         VersionControls.onCommit(machineName, this::renameMachine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
         machineConnection.setOnAction(e -> changeMachineConnection());
+        VersionControls.onCommit(stateRule, this::changeStateRule);
+        VersionControls.onCommit(andonSignals, this::changeAndonSignals);
     }
 
     void use(Host setupTab) {
@@ -86,6 +95,69 @@ public final class MachinePane {
         List<String> scans = editor().current().connection(m.connection()).map(c -> c.scanClasses().stream()
                 .map(TagMap.ScanClass::name).toList()).orElse(List.of());
         bulkScanClass.getItems().setAll(scans);
+        showConvention(m);
+    }
+
+    /**
+     * The machine's own rules in the fields (empty: it follows the plant's, shown as the prompt), their
+     * problems, and what they make of the last test read.
+     */
+    private void showConvention(TagMap.Machine m) {
+        TagMap map = editor().current();
+        if (!stateRule.isFocused()) {
+            stateRule.setText(m.state() == null ? "" : m.state().describe());
+        }
+        StateRule plantRule = map.state() != null ? map.state() : map.stateRule(m.withState(null));
+        stateRule.setPromptText(plantRule == null ? "the plant's: from its counters" : "the plant's: " + plantRule.describe());
+        if (!andonSignals.isFocused()) {
+            andonSignals.setText(m.andon() == null ? "" : AndonSignal.describeAll(m.andon()));
+        }
+        andonSignals.setPromptText("the plant's: " + AndonSignal.describeAll(map.andon() != null ? map.andon()
+                : AndonSignal.MS5_ANDON_WORD));
+        List<String> problems = editor().conventionProblems(m.id());
+        conventionProblem.setText(problems.isEmpty() ? "" : "⚠ " + String.join("\n⚠ ", problems));
+        statePreview.setText(host.setup().preview(map, m.id()));
+    }
+
+    private void changeStateRule() {
+        String id = host.machineId();
+        if (host.redrawing() || id == null || !id.equals(namedMachine)) {
+            return;
+        }
+        String text = stateRule.getText().strip();
+        try {
+            StateRule rule = text.isEmpty() ? null : StateRule.parse(text);
+            if (!java.util.Objects.equals(rule, editor().machine(id).state())) {
+                editor().setStateRule(id, rule);
+            }
+        } catch (IllegalArgumentException e) {
+            conventionProblem.setText("⚠ State from: " + e.getMessage());
+        }
+    }
+
+    private void changeAndonSignals() {
+        String id = host.machineId();
+        if (host.redrawing() || id == null || !id.equals(namedMachine)) {
+            return;
+        }
+        String text = andonSignals.getText().strip();
+        try {
+            List<AndonSignal> signals = text.isEmpty() ? null : AndonSignal.parseAll(text);
+            if (!java.util.Objects.equals(signals, editor().machine(id).andon())) {
+                editor().setAndonSignals(id, signals);
+            }
+        } catch (IllegalArgumentException e) {
+            conventionProblem.setText("⚠ Andon calls from: " + e.getMessage());
+        }
+    }
+
+    @FXML
+    private void makePlantConvention() {
+        String id = host.machineId();
+        if (id != null) {
+            editor().makePlantConvention(id);
+            host.say("Every machine without rules of its own now reads its state and Andon calls as " + id + " does.");
+        }
     }
 
     // ---- the bindings table
@@ -207,6 +279,9 @@ public final class MachinePane {
             readProgress.setVisible(false);
             host.say(error != null ? "Test read failed: " + ErrorText.of(error) : summary);
             bindings.refresh();
+            if (id.equals(host.machineId())) {
+                statePreview.setText(host.setup().preview(editor().current(), id));
+            }
         });
     }
 }

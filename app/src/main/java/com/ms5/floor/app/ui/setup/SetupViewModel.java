@@ -1,5 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.plc.api.StateRule;
+import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.app.runtime.ConfigKind;
@@ -67,6 +69,35 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
             return "Test read of " + machineId + ": " + good + " of " + list.size() + " tag(s) answered"
                     + (good == list.size() ? "." : "; the others say why in the Test read column.");
         }, ui));
+    }
+
+    /**
+     * What the machine's rules make of the values of the last test read: "With the values read now,
+     * L1-FILLER is: Starved; no Andon call." Empty before a test read of it.
+     */
+    String preview(TagMap map, String machineId) {
+        TagMap.Machine m = map.machine(machineId).orElse(null);
+        if (m == null || readings.keySet().stream().noneMatch(name -> name.startsWith(machineId + "."))) {
+            return "";
+        }
+        java.util.function.Function<String, Long> value = signal -> {
+            ConnectionCheck.Reading r = readings.get(machineId + "." + signal);
+            if (r == null || r.value() == null || r.value().value() == null) {
+                return null;
+            }
+            Object v = r.value().value();
+            return v instanceof Boolean b ? (b ? 1L : 0L) : v instanceof Number n ? n.longValue() : null;
+        };
+        StateRule rule = map.stateRule(m);
+        com.ms5.floor.plc.api.PlcState state = rule == null ? null : rule.stateOf(value);
+        List<String> calls = map.andonSignals(m).stream().filter(a -> {
+            Long v = value.apply(a.signal());
+            return v != null && a.holds(v);
+        }).map(AndonSignal::call).toList();
+        return "With the values read now, " + machineId + " is: "
+                + (rule == null ? "read from its counters (it binds no state tag)" : state == null
+                        ? "unknown (a tag its rule reads did not answer)" : state.label())
+                + (calls.isEmpty() ? "; no Andon call." : "; Andon calls: " + String.join(", ", calls) + ".");
     }
 
     /** A tag's value and quality at the last test read, or why it did not answer; empty before one. */

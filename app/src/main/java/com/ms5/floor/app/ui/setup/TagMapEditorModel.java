@@ -1,6 +1,8 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.plc.api.Role;
+import com.ms5.floor.plc.api.StateRule;
 import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;
@@ -41,6 +43,37 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
                 p -> Integer.parseInt(p.path().substring(prefix.length(), p.path().indexOf(']', prefix.length()))),
                 p -> p.path().substring(p.path().indexOf(']', prefix.length()) + 1).replaceFirst("^\\.", "") + ": "
                         + p.message(), (a, b) -> a + "; " + b));
+    }
+
+    /** The problems of a machine's state rule and Andon signals (not of its bindings), as "field: message". */
+    List<String> conventionProblems(String machineId) {
+        String at = path(machineId);
+        return problems.stream().filter(p -> p.path().equals(at) || p.path().startsWith(at + ".state")
+                        || p.path().startsWith(at + ".andon"))
+                .map(p -> p.message()).toList();
+    }
+
+    /** The machine's own state rule, or {@code null} to follow the plant's. */
+    void setStateRule(String machineId, StateRule rule) {
+        editMachine(machineId, m -> m.withState(rule));
+    }
+
+    /** The machine's own Andon signals, or {@code null} to follow the plant's. */
+    void setAndonSignals(String machineId, List<AndonSignal> signals) {
+        editMachine(machineId, m -> m.withAndon(signals));
+    }
+
+    /**
+     * Makes a machine's own state rule and Andon signals the plant's, which every machine without its
+     * own follows; the machine then follows the plant's again.
+     */
+    void makePlantConvention(String machineId) {
+        TagMap.Machine m = machine(machineId);
+        TagMap map = current();
+        StateRule state = m.state() != null ? m.state() : map.state();
+        List<AndonSignal> andon = m.andon() != null ? m.andon() : map.andon();
+        edit(next -> next.withConventions(state, andon).withLines(next.lines().stream().map(l -> new TagMap.Line(l.id(), l.name(),
+                l.machines().stream().map(x -> x.id().equals(machineId) ? x.withState(null).withAndon(null) : x).toList())).toList()));
     }
 
     void setBinding(String machineId, int index, TagMap.Binding binding) {
