@@ -16,6 +16,7 @@ public final class PlantOverviewView {
 
     @FXML private ResourceBundle resources;
     @FXML private TilePane cards;
+    @FXML private javafx.scene.control.Label subtitle;
 
     @Inject
     PlantOverviewView(PlantOverviewViewModel model, Navigation navigation) {
@@ -31,6 +32,8 @@ public final class PlantOverviewView {
 
     /** Shows only what changed: one line's new status updates its own card. */
     private void render(ListChangeListener.Change<? extends LineStatus> change) {
+        model.lines().stream().findFirst().ifPresent(line -> subtitle.setText(String.format( // one profile for the plant
+                resources.getString("plant.subtitleProfile"), line.oee().profile().label())));
         while (change.next()) {
             if (change.wasReplaced()) {
                 for (int i = change.getFrom(); i < change.getTo(); i++) {
