@@ -114,8 +114,8 @@ class RulesFlowTest extends TestApp {
     }
 
     /**
-     * The engineer's page for how stops count and cost: line 1's downtime costs 12.50 EUR a minute
-     * and a breakdown anywhere 40; micro-stops end at 90 s (the filler's at 30 s); a team meeting
+     * The engineer's page for how stops count and cost: line 1's downtime costs 12.50 € a minute
+     * (18 EUR in the demo) and a breakdown anywhere 40; micro-stops end at 90 s (the filler's at 30 s); a team meeting
      * stops line 2 for the next hours. Mistyped values are refused in words and block Save. Once
      * saved, analytics counts line 2's stops in the meeting as planned with its name and line 1's as
      * before, and the Line tab ranks line 1's reasons by money.
@@ -135,7 +135,7 @@ class RulesFlowTest extends TestApp {
         Await.until(Duration.ofSeconds(5), "a cost that is no number is refused", () -> Fx.get(() -> label("#status")
                 .equals("'forty' is not an amount for the cost per minute of Breakdown stops, any line; write 12.50, or leave it empty")));
         typeInto("#costTable", 3, "Cost per minute", "40");
-        type("#currencyField", "EUR");
+        type("#currencyField", "€");
         type("#microStopField", "90");
 
         robot.clickOn("#addWindowButton");
@@ -165,7 +165,7 @@ class RulesFlowTest extends TestApp {
         ConfigVersion v2 = new ConfigVersionRepository(station.database(), station.stationId())
                 .latest(ConfigKind.PLANT_RULES.id()).orElseThrow();
         assertThat(v2.summary().split("; ")).contains("ideal cycle of L1-FILLER micro-stop threshold: (none) -> 30 s",
-                "micro-stop threshold: 120 s -> 90 s", "currency: (none) -> EUR", "cost per minute of line L1: (none) -> 12.5",
+                "micro-stop threshold: 120 s -> 90 s", "currency: EUR -> €", "cost per minute of line L1: 18.0 -> 12.5",
                 "cost per minute of Breakdown: (none) -> 40.0");
         assertThat(v2.summary()).contains("planned window " + now.minusHours(1).format(minute) + " Team meeting added: to "
                 + now.plusHours(3).format(minute) + ", lines L2");
@@ -185,7 +185,7 @@ class RulesFlowTest extends TestApp {
                 .getSelectionModel().select(com.ms5.floor.analytics.downtime.DowntimeStats.Measure.COST));
         Await.until(Duration.ofSeconds(30), "the Pareto in money", () -> Fx.get(() -> stage.getScene().getRoot()
                 .lookupAll(".line-detail .panel .label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
-                .anyMatch(t -> t.matches("[\\d.]+ min · \\d+ stop\\(s\\) · [\\d,]+ EUR · \\d+ % cum\\."))));
+                .anyMatch(t -> t.matches("[\\d.]+ min · \\d+ stop\\(s\\) · [\\d,]+ € · \\d+ % cum\\."))));
     }
 
     /** Line's retained intervals since the station started, from analytics on this station. */

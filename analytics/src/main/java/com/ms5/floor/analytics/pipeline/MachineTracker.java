@@ -51,6 +51,8 @@ final class MachineTracker {
     final StateTimeline timeline;
     /** Whether the current batch set one of this machine's signals (reset after evaluation). */
     boolean touched;
+    /** Its place in the plant (lines in order, machines in flow order): machines of one scan are evaluated in it. */
+    int order;
     private final AndonBoard andon;
     private final AnalyticsListener listener;
     private final Duration retention;

@@ -83,6 +83,7 @@ public final class PlantAnalytics {
                         tracker.use(m, now);
                     }
                 }
+                tracker.order = lineOfMachine.size();
                 members.add(tracker);
                 lineOfMachine.put(m.id(), line.id());
             }
@@ -147,6 +148,8 @@ public final class PlantAnalytics {
             }
             slot.machine.set(slot.signal, e.getValue());
         }
+        // In the plant's order, not the batch's: what one scan concludes comes out the same however the PLC's values are read.
+        touched.sort(java.util.Comparator.comparingInt(m -> m.order));
         for (MachineTracker m : touched) {
             m.touched = false;
             m.evaluate(batch.scanTime());

@@ -14,6 +14,7 @@ import com.ms5.floor.app.runtime.DowntimeService;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.OeeArithmetic;
+import com.ms5.floor.app.ui.ShownAs;
 import com.ms5.floor.app.ui.UiExecutor;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TileFactory;
@@ -46,7 +47,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
 
 /**
  * Controller of LineDetailView.fxml: one line over the shift. OEE gauges and good parts against
@@ -184,30 +184,10 @@ public final class LineDetailView {
             return row;
         });
 
-        lineChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String id) {
-                return id == null ? "" : model.name(id);
-            }
-
-            @Override
-            public String fromString(String name) {
-                return name;
-            }
-        });
+        lineChoice.setConverter(ShownAs.text(id -> id == null ? "" : model.name(id)));
         rangeChoice.getItems().setAll(Range.values());
         rangeChoice.setValue(Range.SHIFT);
-        rangeChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Range range) {
-                return range == null ? "" : resources.getString(range.key);
-            }
-
-            @Override
-            public Range fromString(String text) {
-                return Range.SHIFT;
-            }
-        });
+        rangeChoice.setConverter(ShownAs.text(range -> range == null ? "" : resources.getString(range.key)));
         rangeChoice.valueProperty().addListener((o, old, range) -> {
             boolean shift = range == Range.SHIFT;
             String what = model.rangeText(range);
@@ -271,48 +251,20 @@ public final class LineDetailView {
 
     /** The machine and length filters and the Pareto's measure, all answered by the view model. */
     private void stopFilters() {
-        stopMachineChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String id) {
-                return id == null || id.isEmpty() ? resources.getString("line.allMachines") : model.name(id);
-            }
-
-            @Override
-            public String fromString(String name) {
-                return name;
-            }
-        });
+        stopMachineChoice.setConverter(ShownAs.text(id -> id == null || id.isEmpty() ? resources.getString("line.allMachines")
+                : model.name(id)));
         stopMachineChoice.valueProperty().addListener((o, old, id) -> model.stopsOfProperty().set(id == null || id.isEmpty() ? null : id));
         stopLengthChoice.getItems().setAll(STOP_LENGTHS);
-        stopLengthChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Duration d) {
-                return d == null || d.isZero() ? resources.getString("line.anyLength") : TimeText.length(d.toSeconds());
-            }
-
-            @Override
-            public Duration fromString(String text) {
-                return Duration.ZERO;
-            }
-        });
+        stopLengthChoice.setConverter(ShownAs.text(d -> d == null || d.isZero() ? resources.getString("line.anyLength")
+                : TimeText.length(d.toSeconds())));
         stopLengthChoice.setValue(model.shortestStopProperty().get());
         stopLengthChoice.valueProperty().addListener((o, old, d) -> model.shortestStopProperty().set(d == null ? Duration.ZERO : d));
         paretoMeasureChoice.getItems().setAll(DowntimeStats.Measure.values());
-        paretoMeasureChoice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DowntimeStats.Measure m) {
-                return m == null ? "" : resources.getString(switch (m) {
-                    case TIME -> "line.paretoByTime";
-                    case COUNT -> "line.paretoByCount";
-                    case COST -> "line.paretoByCost";
-                });
-            }
-
-            @Override
-            public DowntimeStats.Measure fromString(String text) {
-                return DowntimeStats.Measure.TIME;
-            }
-        });
+        paretoMeasureChoice.setConverter(ShownAs.text(m -> m == null ? "" : resources.getString(switch (m) {
+            case TIME -> "line.paretoByTime";
+            case COUNT -> "line.paretoByCount";
+            case COST -> "line.paretoByCost";
+        })));
         paretoMeasureChoice.setValue(model.paretoMeasureProperty().get());
         paretoMeasureChoice.valueProperty().addListener((o, old, m) -> model.paretoMeasureProperty().set(m));
         for (javafx.beans.Observable filter : List.of(model.stopsOfProperty(), model.shortestStopProperty(),

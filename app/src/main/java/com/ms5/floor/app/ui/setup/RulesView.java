@@ -5,6 +5,7 @@ import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.app.rules.PlantRulesCheck;
 import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.rules.RulesText;
+import com.ms5.floor.app.ui.ShownAs;
 import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.plc.tagmap.TagMap;
 import jakarta.inject.Inject;
@@ -252,17 +253,7 @@ public final class RulesView {
 
     private void figureFields() {
         oeeProfile.getItems().setAll(OeeProfile.values());
-        oeeProfile.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(OeeProfile p) {
-                return p == null ? "" : p.label();
-            }
-
-            @Override
-            public OeeProfile fromString(String text) {
-                return null;
-            }
-        });
+        oeeProfile.setConverter(ShownAs.text(p -> p == null ? "" : p.label()));
         oeeProfile.setOnAction(e -> {
             OeeProfile chosen = oeeProfile.getValue();
             if (model != null && chosen != null && !chosen.name().equals(model.current().figures().oeeProfile())) {
