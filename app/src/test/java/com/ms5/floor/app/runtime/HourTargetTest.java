@@ -13,11 +13,8 @@ import com.ms5.floor.plc.api.TagValue;
 import com.ms5.floor.plc.tagmap.DataType;
 import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.TagMap;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,25 +27,6 @@ import org.junit.jupiter.api.Test;
 class HourTargetTest {
     private static final Instant EIGHT = Instant.parse("2026-11-24T08:00:00Z");
 
-    /** A clock the test moves, as the scans' times do. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = EIGHT;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void eachHoursTargetIsThePaceOfTheProductMadeThatHour() {
@@ -60,7 +38,7 @@ class HourTargetTest {
         // Around the clock; 1 s per part by default, and product 7 (large bottles) takes 2 s.
         PlantRules rules = PlantSetup.defaultRules().withCalendar("UTC", List.of())
                 .withCycles(List.of(new PlantRules.MachineCycle("FILLER", 1.0, Map.of(7L, 2.0))));
-        TestClock clock = new TestClock();
+        MovableClock clock = new MovableClock(EIGHT);
         CoalescingLiveValues hub = new CoalescingLiveValues();
         try (AnalyticsRuntime runtime = new AnalyticsRuntime(PlantSetup.of(map, rules, 1, 1.0), clock, hub, event -> { })) {
             long total = 0;
@@ -74,7 +52,7 @@ class HourTargetTest {
                         "FILLER.totalCount", TagValue.good(total, t), "FILLER.goodCount", TagValue.good(total, t),
                         "FILLER.productId", TagValue.good(large ? 7L : 3L, t)), Set.of()));
             }
-            clock.now = EIGHT.plusSeconds(7201);
+            clock.moveTo(EIGHT.plusSeconds(7201));
             Await.until(Duration.ofSeconds(20), "both hours finished in the line's status", () -> {
                 LineStatus status = hub.latest(LiveKeys.line("L1"));
                 return status != null && hour(status, EIGHT.plusSeconds(3600)) != null;

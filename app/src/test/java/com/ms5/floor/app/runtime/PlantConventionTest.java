@@ -23,11 +23,8 @@ import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapValidator;
 import com.ms5.floor.plc.virtual.PlantFile;
 import com.ms5.floor.plc.virtual.VirtualPlant;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,35 +71,6 @@ class PlantConventionTest {
                     new PlantFile.Machine("CAPPER", "Capper", "Capper", 0.9, 0.97, 0.01, 12, 10, 15, List.of(11)),
                     new PlantFile.Machine("PACKER", "Packer", "Packer", 0.8, 1.0, 0.0, 10, 15, 1, List.of(12))))));
 
-    /**
-     * The plant's time, which the test moves a step at a time once every poller has scanned. A scan
-     * stamped before a step may read values after it; only scans stamped with the step being taken
-     * count ({@link #step}).
-     */
-    private static final class SteppedClock extends Clock {
-        private volatile Instant step = START;
-        private volatile Instant now = START;
-
-        void moveTo(Instant t) {
-            step = t; // first, so a scan stamped earlier that reads after the move is not taken
-            now = t;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** One tag map's view of the plant: its analytics, fed by its own poller, and what came out. */
     private static final class Reading implements AnalyticsListener {
@@ -121,10 +89,10 @@ class PlantConventionTest {
             analytics = new PlantAnalytics(setup.model(), setup.calendar(), setup.reasons(), setup.escalation(), this);
         }
 
-        void poll(TagMap map, SteppedClock clock) {
+        void poll(TagMap map, MovableClock clock) {
             poller = new Poller(map.connections().getFirst(), PollTag.of(map, "plc"), clock, batch -> {
                 synchronized (this) {
-                    if (batch.scanTime().equals(clock.step)) {
+                    if (batch.scanTime().equals(clock.instant())) {
                         analytics.accept(batch);
                         lastScan = batch.scanTime();
                     }
@@ -154,7 +122,9 @@ class PlantConventionTest {
 
     @Test
     void aTagMapInThePlantsOwnConventionGivesTheFiguresOfMs5s() throws Exception {
-        SteppedClock clock = new SteppedClock();
+        // The plant's time, moved a step at a time once every poller has scanned: a scan stamped before a step
+        // may read values after it, so only scans stamped with the step being taken count (Reading.poll).
+        MovableClock clock = new MovableClock(START);
         try (VirtualPlant ms5Plant = VirtualPlant.start(PLANT, clock);
              VirtualPlant ownPlant = VirtualPlant.start(PLANT.withConvention(OWN), clock)) {
             TagMap ms5 = tagMap(ms5Plant, null, null, false);

@@ -62,8 +62,10 @@ public final class MachinePane {
         VersionControls.onCommit(machineName, this::renameMachine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
         machineConnection.setOnAction(e -> changeMachineConnection());
-        VersionControls.onCommit(stateRule, this::changeStateRule);
-        VersionControls.onCommit(andonSignals, this::changeAndonSignals);
+        VersionControls.onCommit(stateRule, () -> changeRule(stateRule, "State from", StateRule::parse, TagMap.Machine::state,
+                editor()::setStateRule));
+        VersionControls.onCommit(andonSignals, () -> changeRule(andonSignals, "Andon calls from", AndonSignal::parseAll,
+                TagMap.Machine::andon, editor()::setAndonSignals));
     }
 
     void use(Host setupTab) {
@@ -119,35 +121,24 @@ public final class MachinePane {
         statePreview.setText(host.setup().preview(map, m.id()));
     }
 
-    private void changeStateRule() {
+    /**
+     * Reads a rule field (empty: the plant's rule) and stores it if it changed; text that cannot be
+     * read is named under the fields and changes nothing.
+     */
+    private <T> void changeRule(TextField field, String label, java.util.function.Function<String, T> parse,
+                                java.util.function.Function<TagMap.Machine, T> stored, java.util.function.BiConsumer<String, T> store) {
         String id = host.machineId();
         if (host.redrawing() || id == null || !id.equals(namedMachine)) {
             return;
         }
-        String text = stateRule.getText().strip();
+        String text = field.getText().strip();
         try {
-            StateRule rule = text.isEmpty() ? null : StateRule.parse(text);
-            if (!java.util.Objects.equals(rule, editor().machine(id).state())) {
-                editor().setStateRule(id, rule);
+            T rule = text.isEmpty() ? null : parse.apply(text);
+            if (!java.util.Objects.equals(rule, stored.apply(editor().machine(id)))) {
+                store.accept(id, rule);
             }
         } catch (IllegalArgumentException e) {
-            conventionProblem.setText("⚠ State from: " + e.getMessage());
-        }
-    }
-
-    private void changeAndonSignals() {
-        String id = host.machineId();
-        if (host.redrawing() || id == null || !id.equals(namedMachine)) {
-            return;
-        }
-        String text = andonSignals.getText().strip();
-        try {
-            List<AndonSignal> signals = text.isEmpty() ? null : AndonSignal.parseAll(text);
-            if (!java.util.Objects.equals(signals, editor().machine(id).andon())) {
-                editor().setAndonSignals(id, signals);
-            }
-        } catch (IllegalArgumentException e) {
-            conventionProblem.setText("⚠ Andon calls from: " + e.getMessage());
+            conventionProblem.setText("⚠ " + label + ": " + e.getMessage());
         }
     }
 
