@@ -2,6 +2,7 @@
 # Renders the app on the virtual plant in a real window under Xvfb (1920x1080) and saves
 # docs/screenshots/ (plant-overview.png, line-detail.png, andon-board.png, dashboard.png, diagnostics.png, setup.png, rules.png,
 # and the Andon wall's two pages at 3840x2160, andon-wall-4k.png and andon-wall-4k-page2.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
+# With arguments, only those views: scripts/screenshots.sh line rules
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
+chosen=("$@")
 ./mvnw -q -B -ntp -DskipTests install
 mkdir -p docs/screenshots
 
@@ -20,6 +22,9 @@ mkdir -p docs/screenshots
 # 08:00, SCALE times real time, default 10) on a SCREEN (default 1920x1080), opened on VIEW (or as
 # the Andon wall for VIEW=wall), and saves FILE once the database is open and 20 s have passed.
 shoot() {
+    if [ ${#chosen[@]} -gt 0 ] && [[ " ${chosen[*]} " != *" $1 "* ]]; then
+        return
+    fi
     local view=$1 file=$2 start=${3:-08:00} scale=${4:-10} screen=${5:-1920x1080}
     local open="--view=$view"
     [ "$view" = wall ] && open="--wall"

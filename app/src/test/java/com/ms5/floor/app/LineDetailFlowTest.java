@@ -83,7 +83,7 @@ class LineDetailFlowTest extends TestApp {
         // it takes its reason once it has ended.
         Await.until(Duration.ofSeconds(60), "an open stop at the top of the list", () -> Fx.get(() ->
                 !stops().getItems().isEmpty() && LineDetailViewModel.isOpen(stops().getItems().getFirst())
-                        && String.valueOf(stops().getColumns().get(2).getCellData(0)).endsWith(", still going")));
+                        && String.valueOf(stops().getColumns().get(2).getCellData(0)).endsWith(" so far")));
         Fx.run(() -> {
             stops().requestFocus();
             stops().getSelectionModel().select(0);
@@ -170,7 +170,8 @@ class LineDetailFlowTest extends TestApp {
             lock.rollback();
         }
 
-        // The last 7 days: stops with their day, and exported as CSV, one row each.
+        // The last 7 days, stops of any length: with their day, and exported as CSV, one row each.
+        Fx.run(() -> ((javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#stopLengthChoice")).getSelectionModel().select(0));
         Fx.run(() -> rangeChoice().getSelectionModel().select(2));
         Await.until(Duration.ofSeconds(30), "the week's stops, dated", () -> Fx.get(() ->
                 !stage.getScene().lookup(".line-detail .progress-bar").isVisible() && !stops().getItems().isEmpty()

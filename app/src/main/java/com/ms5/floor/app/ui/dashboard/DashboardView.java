@@ -28,6 +28,7 @@ public final class DashboardView {
     @FXML private Label plcLabel;
     @FXML private Label databaseLabel;
     private final Label stateWord = new Label();
+    @FXML private Label subtitle;
 
     private final DialogService dialogs;
 
@@ -65,7 +66,8 @@ public final class DashboardView {
         clickForArithmetic(availability, OeeArithmetic.Figure.AVAILABILITY);
         clickForArithmetic(performance, OeeArithmetic.Figure.PERFORMANCE);
         clickForArithmetic(quality, OeeArithmetic.Figure.QUALITY);
-        model.figuresProperty().addListener((o, old, m) -> oee.setText(m.oee().profile().label()));
+        model.figuresProperty().addListener((o, old, m) -> subtitle.setText(String.format(
+                resources.getString("dashboard.subtitleProfile"), m.oee().profile().label())));
         model.stateProperty().addListener((o, old, now) -> showState(state, now));
         showState(state, model.stateProperty().get());
 

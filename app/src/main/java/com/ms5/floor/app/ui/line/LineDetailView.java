@@ -96,6 +96,7 @@ public final class LineDetailView {
     @FXML private ComboBox<Duration> stopLengthChoice;
     @FXML private Label hiddenStops;
     @FXML private ComboBox<DowntimeStats.Measure> paretoMeasureChoice;
+    @FXML private Label paretoTitle;
     @FXML private Label title;
     @FXML private Label subtitle;
     @FXML private Label lineState;
@@ -229,10 +230,10 @@ public final class LineDetailView {
 
     private void onStatus(LineStatus s) {
         title.setText(s.name());
-        subtitle.setText(s.shift() + " · " + resources.getString("line.since") + " " + HOUR.format(s.window().start()));
+        subtitle.setText(s.shift() + " · " + resources.getString("line.since") + " " + HOUR.format(s.window().start())
+                + " · " + String.format(resources.getString("line.profile"), s.oee().profile().label())); // how OEE is counted
         StateLook.apply(lineState, s.headline(), resources);
         OeeFigures f = s.oee();
-        oeeTile.setText(f.profile().label()); // every OEE figure says how it was counted
         gauge(oeeTile, f.oee());
         gauge(availabilityTile, f.availability());
         gauge(performanceTile, f.performance());
@@ -368,6 +369,16 @@ public final class LineDetailView {
             shown.stream().filter(s -> s.id().equals(selected.id())).findFirst()
                     .ifPresent(s -> stops.getSelectionModel().select(s));
         }
+        List<String> narrowed = new ArrayList<>(); // the Pareto says which stops it sums
+        if (model.stopsOfProperty().get() != null) {
+            narrowed.add(String.format(resources.getString("line.paretoOnly"), model.name(model.stopsOfProperty().get())));
+        }
+        if (!model.shortestStopProperty().get().isZero()) {
+            narrowed.add(String.format(resources.getString("line.paretoLonger"),
+                    TimeText.length(model.shortestStopProperty().get().toSeconds())));
+        }
+        paretoTitle.setText(narrowed.isEmpty() ? resources.getString("line.pareto")
+                : String.format(resources.getString("line.paretoOf"), String.join(", ", narrowed)));
         long hidden = model.hiddenShortStops();
         hiddenStops.setText(hidden == 0 ? "" : String.format(resources.getString("line.hiddenStops"), hidden));
         showPareto();
@@ -401,7 +412,7 @@ public final class LineDetailView {
             name.getStyleClass().add("pareto-reason");
             Region length = new Region();
             length.setStyle("-fx-background-color: " + web(kindOf(bar.category())) + ";");
-            length.setPrefWidth(Math.max(2, 260 * measureOf(bar, measure) / biggest));
+            length.setPrefWidth(Math.max(2, 180 * measureOf(bar, measure) / biggest));
             length.setMinWidth(Region.USE_PREF_SIZE);
             length.setMinHeight(14);
             Label figures = new Label(costed

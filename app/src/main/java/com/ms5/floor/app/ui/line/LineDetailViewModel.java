@@ -58,6 +58,7 @@ import javafx.collections.ObservableList;
  */
 public final class LineDetailViewModel extends ViewModel {
     static final Duration RELOAD_EVERY = Duration.ofSeconds(30);
+    public static final Duration SHORTEST_STOP_SHOWN = Duration.ofSeconds(30);
 
     /** How far back the timeline, Pareto and stops reach: the shift (live), or a longer stretch read once with progress. */
     public enum Range {
@@ -92,8 +93,11 @@ public final class LineDetailViewModel extends ViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     /** The stops the list and Pareto show: of this machine only (null: every machine's) ... */
     private final ObjectProperty<String> stopsOf = new SimpleObjectProperty<>();
-    /** ... and at least this long. */
-    private final ObjectProperty<Duration> shortestStop = new SimpleObjectProperty<>(Duration.ZERO);
+    /**
+     * ... and at least this long: by default half a minute, so a starved or blocked blip between two
+     * parts does not bury the stops a supervisor acts on (the list says how many it hides).
+     */
+    private final ObjectProperty<Duration> shortestStop = new SimpleObjectProperty<>(SHORTEST_STOP_SHOWN);
     private final ObjectProperty<DowntimeStats.Measure> paretoMeasure = new SimpleObjectProperty<>(DowntimeStats.Measure.TIME);
 
     private Runnable lineSubscription;

@@ -142,8 +142,8 @@ class LineDetailViewModelTest {
     /**
      * The labeller has been down for 7 minutes without a reason while the case packer had 40
      * starved blips of 3 s and one 4-minute jam earlier. The list opens with the labeller's open
-     * stop (its length growing each second), then the past stops newest first; "at least 30 s"
-     * hides the blips and says how many; the Pareto counts the open stop too, under "Unassigned",
+     * stop (its length growing each second), then the past stops newest first; by default it hides
+     * the blips (shorter than 30 s) and says how many; the Pareto counts the open stop too, under "Unassigned",
      * and sorted by money it ranks the jam (breakdowns cost 100 a minute) above the starved time.
      */
     @Test
@@ -165,6 +165,11 @@ class LineDetailViewModelTest {
         model.statusProperty().set(status(window, new LineStatus.MachineStatus("L1-LABELLER", "Labeller",
                 MachineState.UNPLANNED_DOWN, 0, downSince)));
 
+        assertThat(model.stopsShown()).as("by default, stops of half a minute or more").extracting(DowntimeEvent::machineId)
+                .containsExactly("L1-LABELLER", "L1-PACKER");
+        assertThat(model.hiddenShortStops()).isEqualTo(40);
+
+        model.shortestStopProperty().set(Duration.ZERO);
         List<DowntimeEvent> shown = model.stopsShown();
         assertThat(shown).hasSize(42);
         assertThat(shown.getFirst()).satisfies(open -> {
