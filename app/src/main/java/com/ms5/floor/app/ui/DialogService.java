@@ -52,7 +52,10 @@ public final class DialogService {
         grid.setVgap(3);
         grid.getStyleClass().add("oee-arithmetic");
         for (int i = 0; i < rows.size(); i++) {
-            grid.addRow(i, new javafx.scene.control.Label(rows.get(i).what()), new javafx.scene.control.Label(rows.get(i).value()));
+            javafx.scene.control.Label value = new javafx.scene.control.Label(rows.get(i).value());
+            value.setWrapText(true); // a long warning wraps instead of widening the dialog
+            value.setMaxWidth(620);
+            grid.addRow(i, new javafx.scene.control.Label(rows.get(i).what()), value);
         }
         alert.getDialogPane().setContent(grid);
         alert.show();

@@ -281,12 +281,12 @@ public final class RulesView {
     }
 
     private void costColumns() {
-        TableColumn<CostRow, String> what = TextColumn.of("Line or loss category", CostRow::label, 300);
+        TableColumn<CostRow, String> what = TextColumn.of("Line or loss category", CostRow::label, 380);
         TableColumn<CostRow, String> rate = new TableColumn<>("Cost per minute");
         rate.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().perMinute() == null ? ""
                 : EditText.number(c.getValue().perMinute())));
         rate.setCellFactory(TextFieldTableCell.forTableColumn());
-        rate.setPrefWidth(130);
+        rate.setPrefWidth(150);
         rate.setOnEditCommit(e -> change(() -> {
             CostRow row = e.getRowValue();
             Double value = EditText.optionalAmount(e.getNewValue(), "the cost per minute of " + row.label());
@@ -314,13 +314,13 @@ public final class RulesView {
         var part = RulesEditorModel.PLANNED_WINDOWS;
         plannedWindows.getColumns().setAll(List.of(
                 text(part, "From", PlantRules.PlannedWindow::start, (w, v) -> new PlantRules.PlannedWindow(w.lines(), v, w.end(),
-                        w.reason()), 130),
+                        w.reason()), 160),
                 text(part, "To", PlantRules.PlannedWindow::end, (w, v) -> new PlantRules.PlannedWindow(w.lines(), w.start(), v,
-                        w.reason()), 130),
+                        w.reason()), 160),
                 text(part, "Lines (empty: all)", PlantRules.PlannedWindow::lines, (w, v) -> new PlantRules.PlannedWindow(v,
-                        w.start(), w.end(), w.reason()), 120),
+                        w.start(), w.end(), w.reason()), 150),
                 text(part, "What for", PlantRules.PlannedWindow::reason, (w, v) -> new PlantRules.PlannedWindow(w.lines(),
-                        w.start(), w.end(), v), 170),
+                        w.start(), w.end(), v), 200),
                 problemColumn()));
         tint(plannedWindows);
     }
@@ -538,8 +538,7 @@ public final class RulesView {
 
     @FXML
     private void addPlannedWindow() {
-        model.addPlannedWindow(java.time.LocalDateTime.now(java.time.ZoneId.of(model.current().timeZone().isBlank()
-                ? "UTC" : model.current().timeZone())));
+        model.addPlannedWindow(rulesModel.plantTime(model.current().timeZone()));
         plannedWindows.getSelectionModel().clearAndSelect(plannedWindows.getItems().size() - 1);
     }
 

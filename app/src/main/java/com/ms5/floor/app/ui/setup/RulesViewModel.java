@@ -14,12 +14,25 @@ import java.util.List;
 final class RulesViewModel extends ConfigEditorViewModel<PlantRules, RulesEditorModel> {
     private final ConfigService configuration;
     private final StationPlant plant;
+    private final java.time.Clock clock;
 
     @Inject
-    RulesViewModel(ConfigService configuration, LiveValues live, StationPlant plant, UiExecutor ui) {
+    RulesViewModel(ConfigService configuration, LiveValues live, StationPlant plant, UiExecutor ui, java.time.Clock clock) {
         super(ConfigKind.PLANT_RULES, configuration, live, ui);
         this.configuration = configuration;
         this.plant = plant;
+        this.clock = clock;
+    }
+
+    /** The plant's time now (the demo's runs faster than the wall clock), in the zone its rules keep. */
+    java.time.LocalDateTime plantTime(String zone) {
+        java.time.ZoneId id;
+        try {
+            id = java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            id = java.time.ZoneOffset.UTC; // the zone is being typed; its problem is shown beside it
+        }
+        return java.time.LocalDateTime.ofInstant(clock.instant(), id);
     }
 
     @Override
