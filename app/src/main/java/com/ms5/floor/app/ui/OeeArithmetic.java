@@ -37,12 +37,20 @@ public final class OeeArithmetic {
         };
     }
 
-    /** Every time and count behind the figures, in the order they add up. */
-    public static List<Row> rows(OeeFigures f) {
+    /**
+     * Every time and count behind the figures, in the order they add up.
+     *
+     * @param machines how many machines the figures sum (a line's: each machine's time counts, so its
+     *                 whole window is that many times the clock's)
+     */
+    public static List<Row> rows(OeeFigures f, int machines) {
         boolean plannedIsLoss = f.profile() == OeeProfile.PLANNED_STOPS_AS_LOSS;
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Counted as", f.profile().label()));
-        rows.add(new Row("Whole window", TimeText.length(f.calendarSeconds())));
+        rows.add(machines > 1
+                ? new Row("Whole window, " + machines + " machines' time", TimeText.length(f.calendarSeconds()) + " ("
+                        + machines + " × " + TimeText.length(f.calendarSeconds() / machines) + ")")
+                : new Row("Whole window", TimeText.length(f.calendarSeconds())));
         rows.add(new Row("Planned busy time (PBT)", TimeText.length(f.loadingSeconds()) + " = run + unplanned stops + changeover"
                 + (plannedIsLoss ? " + planned stops" : "")));
         rows.add(new Row("  Run time (APT)", TimeText.length(f.runSeconds())));

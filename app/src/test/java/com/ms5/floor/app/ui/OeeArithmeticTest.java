@@ -32,7 +32,7 @@ class OeeArithmeticTest {
 
     @Test
     void theTimesAndCountsAddUpAndSayWhatIsLeftOut() {
-        assertThat(OeeArithmetic.rows(hour)).extracting(r -> r.what() + ": " + r.value()).containsExactly(
+        assertThat(OeeArithmetic.rows(hour, 1)).extracting(r -> r.what() + ": " + r.value()).containsExactly(
                 "Counted as: ISO 22400-2 (planned stops excluded)",
                 "Whole window: 1 h 00 min",
                 "Planned busy time (PBT): 50 min 00 s = run + unplanned stops + changeover",
@@ -49,11 +49,21 @@ class OeeArithmeticTest {
                 "Ideal time of the good parts: 31 min 40 s");
     }
 
+    /** A line's figures add up its machines' times: three machines over an hour are three hours of machine time. */
+    @Test
+    void aLinesWindowIsItsMachinesTimeAddedUp() {
+        OeeFigures line = OeeFigures.sum(OeeProfile.ISO_22400, List.of(hour, hour, hour));
+        assertThat(OeeArithmetic.rows(line, 3)).extracting(r -> r.what() + ": " + r.value())
+                .contains("Whole window, 3 machines' time: 3 h 00 min (3 × 1 h 00 min)");
+        assertThat(OeeArithmetic.formula(OeeArithmetic.Figure.OEE, line)).as("the same shares as one machine's")
+                .startsWith("OEE 63.3 % = ideal time of the good parts ÷ planned busy time = 1 h 35 min ÷ 2 h 30 min");
+    }
+
     @Test
     void whenPlannedStopsCountAsLossTheyArePartOfThePlannedBusyTime() {
         OeeFigures asLoss = new OeeFigures(OeeProfile.PLANNED_STOPS_AS_LOSS, 3600, 3600, 2400, 120, 500, 100, 600, 0, 0, 0,
                 2000, 1900, 2000, 1900, 0, List.of("L1-FILLER: performance 120 % is above 100 %"));
-        assertThat(OeeArithmetic.rows(asLoss)).extracting(r -> r.what() + ": " + r.value()).contains(
+        assertThat(OeeArithmetic.rows(asLoss, 1)).extracting(r -> r.what() + ": " + r.value()).contains(
                 "Counted as: planned stops counted as loss",
                 "Planned busy time (PBT): 1 h 00 min = run + unplanned stops + changeover + planned stops",
                 "  Planned stops (breaks, planned windows): 10 min 00 s",

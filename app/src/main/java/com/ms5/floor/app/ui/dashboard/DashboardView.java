@@ -89,7 +89,7 @@ public final class DashboardView {
             MachineFigures m = model.figuresProperty().get();
             if (m != null) {
                 dialogs.showArithmetic(tile.getScene().getWindow(), String.format(resources.getString("dashboard.arithmeticTitle"),
-                        m.name()), OeeArithmetic.formula(figure, m.oee()), OeeArithmetic.rows(m.oee()));
+                        m.name()), OeeArithmetic.formula(figure, m.oee()), OeeArithmetic.rows(m.oee(), 1));
             }
         });
     }

@@ -286,7 +286,7 @@ public final class LineDetailView {
             if (s != null) {
                 dialogs.showArithmetic(root.getScene().getWindow(), String.format(resources.getString("line.arithmeticTitle"),
                         s.name(), HOUR.format(s.window().start()), HOUR.format(s.window().end())),
-                        OeeArithmetic.formula(figure, s.oee()), OeeArithmetic.rows(s.oee()));
+                        OeeArithmetic.formula(figure, s.oee()), OeeArithmetic.rows(s.oee(), s.machines().size()));
             }
         });
     }
