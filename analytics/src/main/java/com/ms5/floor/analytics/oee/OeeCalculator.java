@@ -98,7 +98,7 @@ public final class OeeCalculator {
      *  for is a counter glitch (no machine runs at double its ideal rate); otherwise the ideal
      *  cycle time is set too long. */
     private static String overSpeedCause(String machine, double performance, ProductionMinute busiest) {
-        String figure = String.format("%s: performance %.0f %% is above 100 %%", machine, performance * 100);
+        String figure = String.format("%s: performance %.1f %% is above 100 %%", machine, performance * 100); // 100.4 %, not "100 %"
         if (busiest != null && busiest.idealSeconds() > 120) {
             return figure + " because " + busiest.totalCount() + " parts were counted in the minute of "
                     + MINUTE.format(busiest.minuteStart()) + ", which needs " + Math.round(busiest.idealSeconds())

@@ -162,7 +162,7 @@ class StateTimelineTest {
                 new ProductionMinute("M1", at(60), 75, 75, 75, false));
         OeeFigures fast = OeeCalculator.machine(OeeProfile.ISO_22400, window, at(120), timeline.intervals(window), even);
         assertThat(fast.performance()).isEqualTo(1.25);
-        assertThat(fast.flags()).singleElement().asString().contains("performance 125 %")
+        assertThat(fast.flags()).singleElement().asString().contains("performance 125.0 %")
                 .contains("ideal cycle time of the product is probably set too long");
         // the same 150 parts all in one minute: 150 s of ideal work in 60 s -> a counter glitch
         List<ProductionMinute> spike = List.of(new ProductionMinute("M1", T0, 0, 0, 0, false),
