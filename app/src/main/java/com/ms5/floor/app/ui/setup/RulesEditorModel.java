@@ -124,6 +124,42 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
                 List.of(java.time.DayOfWeek.values()), List.of()));
     }
 
+    /** How the plant counts: its OEE profile, and its micro-stop threshold and debounce ({@code null}: the default). */
+    void setFigures(String oeeProfile, Integer microStopSeconds, Integer debounceSeconds) {
+        PlantRules.Figures defaults = PlantRules.Figures.DEFAULT;
+        replace(current().withFigures(new PlantRules.Figures(oeeProfile,
+                microStopSeconds == null ? defaults.microStopSeconds() : microStopSeconds,
+                debounceSeconds == null ? defaults.debounceSeconds() : debounceSeconds)));
+    }
+
+    void setCurrency(String currency) {
+        PlantRules.Costs c = current().costs();
+        replace(current().withCosts(new PlantRules.Costs(currency, c.byLine(), c.byCategory())));
+    }
+
+    /** A line's cost per downtime minute ({@code null}: none). */
+    void setLineCost(String lineId, Double perMinute) {
+        PlantRules.Costs c = current().costs();
+        Map<String, Double> byLine = new HashMap<>(c.byLine());
+        byLine.remove(lineId);
+        if (perMinute != null) {
+            byLine.put(lineId, perMinute);
+        }
+        replace(current().withCosts(new PlantRules.Costs(c.currency(), byLine, c.byCategory())));
+    }
+
+    /** A loss category's cost per downtime minute, replacing the line's for its stops ({@code null}: the line's). */
+    void setCategoryCost(LossCategory category, Double perMinute) {
+        PlantRules.Costs c = current().costs();
+        Map<LossCategory, Double> byCategory = new java.util.EnumMap<>(LossCategory.class);
+        byCategory.putAll(c.byCategory());
+        byCategory.remove(category);
+        if (perMinute != null) {
+            byCategory.put(category, perMinute);
+        }
+        replace(current().withCosts(new PlantRules.Costs(c.currency(), c.byLine(), byCategory)));
+    }
+
     /** A one-hour planned stop of the whole plant tomorrow at this hour, to be edited. */
     void addPlannedWindow(java.time.LocalDateTime now) {
         java.time.LocalDateTime start = now.plusDays(1).withMinute(0).withSecond(0).withNano(0);

@@ -255,29 +255,16 @@ public final class RulesView {
         oeeProfile.getItems().setAll(OeeProfile.values());
         oeeProfile.setConverter(ShownAs.text(p -> p == null ? "" : p.label()));
         oeeProfile.setOnAction(e -> {
-            OeeProfile chosen = oeeProfile.getValue();
-            if (model != null && chosen != null && !chosen.name().equals(model.current().figures().oeeProfile())) {
-                PlantRules.Figures f = model.current().figures();
-                change(() -> model.replace(model.current().withFigures(new PlantRules.Figures(chosen.name(),
-                        f.microStopSeconds(), f.debounceSeconds()))));
+            PlantRules.Figures f = model == null ? null : model.current().figures();
+            if (f != null && oeeProfile.getValue() != null && !oeeProfile.getValue().name().equals(f.oeeProfile())) {
+                model.setFigures(oeeProfile.getValue().name(), f.microStopSeconds(), f.debounceSeconds());
             }
         });
-        VersionControls.onCommit(microStop, () -> change(() -> {
-            PlantRules.Figures f = model.current().figures();
-            Integer seconds = EditText.optionalSeconds(microStop.getText(), "the micro-stop threshold");
-            model.replace(model.current().withFigures(new PlantRules.Figures(f.oeeProfile(),
-                    seconds == null ? PlantRules.Figures.DEFAULT.microStopSeconds() : seconds, f.debounceSeconds())));
-        }));
-        VersionControls.onCommit(debounce, () -> change(() -> {
-            PlantRules.Figures f = model.current().figures();
-            Integer seconds = EditText.optionalSeconds(debounce.getText(), "the debounce");
-            model.replace(model.current().withFigures(new PlantRules.Figures(f.oeeProfile(), f.microStopSeconds(),
-                    seconds == null ? PlantRules.Figures.DEFAULT.debounceSeconds() : seconds)));
-        }));
-        VersionControls.onCommit(currency, () -> {
-            PlantRules.Costs c = model.current().costs();
-            model.replace(model.current().withCosts(new PlantRules.Costs(currency.getText().strip(), c.byLine(), c.byCategory())));
-        });
+        VersionControls.onCommit(microStop, () -> change(() -> model.setFigures(model.current().figures().oeeProfile(),
+                EditText.optionalSeconds(microStop.getText(), "the micro-stop threshold"), model.current().figures().debounceSeconds())));
+        VersionControls.onCommit(debounce, () -> change(() -> model.setFigures(model.current().figures().oeeProfile(),
+                model.current().figures().microStopSeconds(), EditText.optionalSeconds(debounce.getText(), "the debounce"))));
+        VersionControls.onCommit(currency, () -> model.setCurrency(currency.getText().strip()));
     }
 
     private void costColumns() {
@@ -290,22 +277,11 @@ public final class RulesView {
         rate.setOnEditCommit(e -> change(() -> {
             CostRow row = e.getRowValue();
             Double value = EditText.optionalAmount(e.getNewValue(), "the cost per minute of " + row.label());
-            PlantRules.Costs c = model.current().costs();
-            Map<String, Double> byLine = new HashMap<>(c.byLine());
-            Map<LossCategory, Double> byCategory = new java.util.EnumMap<>(LossCategory.class);
-            byCategory.putAll(c.byCategory());
             if (row.line() != null) {
-                byLine.remove(row.line());
-                if (value != null) {
-                    byLine.put(row.line(), value);
-                }
+                model.setLineCost(row.line(), value);
             } else {
-                byCategory.remove(row.category());
-                if (value != null) {
-                    byCategory.put(row.category(), value);
-                }
+                model.setCategoryCost(row.category(), value);
             }
-            model.replace(model.current().withCosts(new PlantRules.Costs(c.currency(), byLine, byCategory)));
         }));
         costs.getColumns().setAll(List.of(what, rate));
     }
