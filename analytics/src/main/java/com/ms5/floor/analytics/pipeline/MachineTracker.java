@@ -44,6 +44,9 @@ final class MachineTracker {
     /** How far back the live rate looks. */
     static final Duration RATE_WINDOW = Duration.ofMinutes(1);
     private static final int ROLES = Role.values().length;
+    /** The roles by the key a rule names them with ({@code faultCode}). */
+    private static final Map<String, Role> ROLE_BY_KEY = java.util.Arrays.stream(Role.values()).filter(r -> r != Role.CUSTOM)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Role::key, r -> r));
     private static final Role[] COUNTERS = {Role.TOTAL_COUNT, Role.GOOD_COUNT, Role.REJECT_COUNT};
 
     PlantModel.Machine model;
@@ -63,6 +66,8 @@ final class MachineTracker {
     private boolean[] bound = new boolean[ROLES];
     /** The custom tags its rules read ({@code Faulted}), which come after the roles. */
     private List<String> customSignals = List.of();
+    /** The signal index of each of its Andon signals, in order; -1 for one it does not bind. */
+    private int[] andonIndex = new int[0];
 
     private boolean hasCounts;
     private long lastTotal;
@@ -134,6 +139,7 @@ final class MachineTracker {
             }
             customSignals = List.copyOf(custom);
         }
+        andonIndex = next.andon().stream().mapToInt(a -> indexOf(a.signal())).toArray(); // resolved once, not per scan
     }
 
     /** The custom tags its rules read, by value name ({@code L1-FILLER.Faulted}), to their signal index. */
@@ -147,7 +153,7 @@ final class MachineTracker {
 
     /** The index of a signal: a role's key or one of {@link #customSignals}; -1 if it has none. */
     private int indexOf(String signal) {
-        Role role = roleOf(signal);
+        Role role = ROLE_BY_KEY.get(signal);
         if (role != null) {
             return role.ordinal();
         }
@@ -156,12 +162,7 @@ final class MachineTracker {
     }
 
     private static Role roleOf(String signal) {
-        for (Role r : Role.values()) {
-            if (r != Role.CUSTOM && r.key().equals(signal)) {
-                return r;
-            }
-        }
-        return null;
+        return ROLE_BY_KEY.get(signal);
     }
 
     void set(Role role, TagValue v) {
@@ -274,7 +275,7 @@ final class MachineTracker {
             return MachineState.UNKNOWN;
         }
         if (bound[state]) {
-            return of(StateRule.MS5_STATE_WORD.stateOf(this::signal));
+            return of(StateRule.MS5_STATE_WORD.stateOfWord(value[state])); // the common case, without a lookup per scan
         }
         if (bound[running]) {
             return value[running] != 0 ? MachineState.RUNNING : MachineState.UNPLANNED_DOWN;
@@ -354,10 +355,10 @@ final class MachineTracker {
 
     /** A stop with a fault code raises one maintenance call, or the Andon signals raise their calls. */
     private void andonConditions(MachineState raw, long fault, Instant time) {
-        boolean fromFaults = model.andon().stream().noneMatch(a -> {
-            int i = indexOf(a.signal());
-            return i >= 0 && bound[i];
-        });
+        boolean fromFaults = true;
+        for (int i : andonIndex) {
+            fromFaults &= i < 0 || !bound[i];
+        }
         String cause = fromFaults && raw.isDowntime() && fault != 0 ? model.id() + " fault " + fault : null;
         if (faultCause != null && !faultCause.equals(cause)) {
             andon.clear(lineId, faultCause, time);
@@ -369,11 +370,11 @@ final class MachineTracker {
 
         for (int i = 0; i < andonSet.length; i++) {
             AndonSignal a = model.andon().get(i);
-            Long v = signal(a.signal());
-            if (v == null) {
+            int at = andonIndex[i];
+            if (at < 0 || !bound[at] || !good[at]) {
                 continue; // a bad read leaves the call as it was
             }
-            boolean set = a.holds(v);
+            boolean set = a.holds(value[at]);
             if (set && !andonSet[i]) {
                 andon.raise(andon.callType(a.call()), lineId, model.id(), andonKey(a), AndonCall.Source.PLC_BIT, time);
             } else if (!set && andonSet[i]) {

@@ -45,6 +45,7 @@ public final class PlantAnalytics {
     private final AnalyticsListener listener;
     private ShiftCalendar calendar;
     private final List<MachineTracker> touched = new ArrayList<>();
+    private static final java.util.Comparator<MachineTracker> PLANT_ORDER = java.util.Comparator.comparingInt(m -> m.order);
     private long samples;
 
     public PlantAnalytics(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, List<EscalationRule> rules,
@@ -149,7 +150,7 @@ public final class PlantAnalytics {
             slot.machine.set(slot.signal, e.getValue());
         }
         // In the plant's order, not the batch's: what one scan concludes comes out the same however the PLC's values are read.
-        touched.sort(java.util.Comparator.comparingInt(m -> m.order));
+        touched.sort(PLANT_ORDER);
         for (MachineTracker m : touched) {
             m.touched = false;
             m.evaluate(batch.scanTime());

@@ -157,6 +157,16 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
         return signals;
     }
 
+    /** What a value of the state word means (a word rule only). */
+    public PlcState stateOfWord(long v) {
+        for (WordValue w : values) {
+            if (w.value() == v) {
+                return w.state();
+            }
+        }
+        return otherwise;
+    }
+
     /**
      * The state these values mean.
      *
@@ -166,15 +176,7 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
     public PlcState stateOf(Function<String, Long> value) {
         if (word != null) {
             Long v = value.apply(word);
-            if (v == null) {
-                return null;
-            }
-            for (WordValue w : values) {
-                if (w.value() == v) {
-                    return w.state();
-                }
-            }
-            return otherwise;
+            return v == null ? null : stateOfWord(v);
         }
         for (Condition c : conditions) {
             Long v = value.apply(c.signal());
