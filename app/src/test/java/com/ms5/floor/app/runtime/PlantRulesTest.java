@@ -129,6 +129,34 @@ class PlantRulesTest {
         assertThat(setup.calendar().shiftAt(Instant.parse("2026-11-25T07:00:00Z")).key()).contains("Early");
     }
 
+    /**
+     * The counting page's rules reach analytics: the plant's 90 s micro-stops and 5 s debounce, the
+     * filler's own 30 s micro-stops; a planned stop of line 2 is planned there and nowhere else (in the
+     * plant's zone); a minute of line 1's downtime costs 18, of a quality stop 40.
+     */
+    @Test
+    void thresholdsPlannedStopsAndCostsReachAnalytics() {
+        PlantRules rules = demo.withFigures(new PlantRules.Figures("ISO_22400", 90, 5))
+                .withCycles(demo.cycles().stream().map(c -> c.machine().equals("L1-FILLER") ? c.withThresholds(30, null) : c).toList())
+                .withPlannedWindows(List.of(new PlantRules.PlannedWindow("L2", "2026-11-25 10:00", "2026-11-25 11:00", "Team meeting")));
+        PlantSetup setup = PlantSetup.of(VirtualPlant.demoTagMap(), rules, 5, 1.0);
+
+        var line1 = setup.model().lines().get(0).machines();
+        assertThat(line1).filteredOn(m -> m.id().equals("L1-FILLER")).singleElement().satisfies(m -> {
+            assertThat(m.microStopThreshold()).hasSeconds(30);
+            assertThat(m.debounce()).hasSeconds(5);
+        });
+        assertThat(line1).filteredOn(m -> m.id().equals("L1-CAPPER")).singleElement().satisfies(m ->
+                assertThat(m.microStopThreshold()).hasSeconds(90));
+        Instant meeting = Instant.parse("2026-11-25T10:30:00Z"); // the demo's rules keep UTC
+        assertThat(setup.calendar().forLine("L2").periodAt(meeting).reason()).isEqualTo("Team meeting");
+        assertThat(setup.calendar().forLine("L1").periodAt(meeting).status())
+                .isEqualTo(com.ms5.floor.analytics.shift.PlannedStatus.PRODUCTION);
+        assertThat(setup.cost().perMinute("L1", LossCategory.BREAKDOWN)).isEqualTo(18.0);
+        assertThat(setup.cost().perMinute("L1", LossCategory.QUALITY)).isEqualTo(40.0);
+        assertThat(setup.cost().currency()).isEqualTo("EUR");
+    }
+
     @Test
     void retiredReasonsStayForHistoryButAreNotOffered() {
         List<PlantRules.Reason> reasons = new ArrayList<>(demo.reasons());
