@@ -66,7 +66,8 @@ public final class ConnectionCheck {
         ExecutorService connector = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
                 .name("plc-test-" + connection.id()).factory());
         try {
-            Plc4xSession session = Plc4xSession.open(new DefaultPlcDriverManager(), connection.url(), deadline, connector);
+            Plc4xSession session = Plc4xSession.open(new DefaultPlcDriverManager(), connection.url(), deadline, connector, connector,
+                    Duration.ofMillis(500));
             session.close(connector, Duration.ofMillis(500));
             String driver = connection.driver() == Driver.LOGIX
                     ? "PLC4X opened a session to slot " + connection.slot()

@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.plc4x.java.DefaultPlcDriverManager;
-import org.apache.plc4x.java.api.PlcConnectionManager;
+import org.apache.plc4x.java.api.PlcDriverManager;
 import org.apache.plc4x.java.api.messages.PlcReadResponse;
 import org.apache.plc4x.java.api.types.PlcResponseCode;
 import org.apache.plc4x.java.api.value.PlcValue;
@@ -77,7 +77,7 @@ public final class Poller implements AutoCloseable {
     private final Clock clock;
     private final SampleBatchListener listener;
     private final Settings settings;
-    private final PlcConnectionManager drivers = new DefaultPlcDriverManager();
+    private final PlcDriverManager drivers = new DefaultPlcDriverManager();
     private final Thread pollThread;
     private final ExecutorService connectThread;
     /** Closing can hang in PLC4X; it never holds up a connect. Idle threads end after a second. */
@@ -237,7 +237,7 @@ public final class Poller implements AutoCloseable {
 
     private void connect() throws InterruptedException {
         try {
-            session = Plc4xSession.open(drivers, url, settings.connectDeadline(), connectThread);
+            session = Plc4xSession.open(drivers, url, settings.connectDeadline(), connectThread, closeThreads, settings.closeBudget());
             log.info("Connected to {} ({})", connection.id(), url);
             publishHealth(ConnectionHealth.State.CONNECTED, health.lastGoodRead(), health.lastError());
         } catch (Plc4xSession.SessionException e) {
