@@ -36,7 +36,7 @@ public final class Main {
             try {
                 String scale = option(args, "--time-scale=");
                 String plant = option(args, "--plant=");
-                VirtualPlantCommand.run(plant == null ? null : Path.of(plant), scale == null ? 1 : Double.parseDouble(scale));
+                VirtualPlantCommand.run(plant == null ? null : Path.of(plant), scale == null ? 1 : timeScale(scale));
             } catch (IOException | IllegalArgumentException e) {
                 log.error("Cannot start the virtual plant: {}", e.getMessage());
                 System.exit(2);
@@ -52,7 +52,7 @@ public final class Main {
             config = AppConfig.load(directories, configFile);
             String scale = option(args, "--time-scale=");
             if (scale != null) {
-                config = config.withTimeScale(Double.parseDouble(scale));
+                config = config.withTimeScale(timeScale(scale));
             }
             if (java.util.Arrays.asList(args).contains("--wall")) {
                 config = config.withWall(config.wallPageSeconds());
@@ -68,6 +68,20 @@ public final class Main {
         // already closed by FloorDashboardApp.stop(), so end the JVM instead of waiting on them.
         log.info("MS5 Floor Dashboard exits");
         System.exit(0);
+    }
+
+    /** The virtual plant's speed: a number above 0, or a message saying what to write. */
+    public static double timeScale(String text) {
+        try {
+            double scale = Double.parseDouble(text);
+            if (scale > 0 && Double.isFinite(scale)) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--time-scale=" + text + " is not a speed; give a number above 0 "
+                + "(1 is real time, 10 ten times faster)");
     }
 
     private static String option(String[] args, String prefix) {

@@ -34,8 +34,8 @@ class DatabaseMigrationsTest {
 
     @Test
     void migratesAnEmptyDatabaseAndIsANoOpTheSecondTime() throws Exception {
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("2");
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("2");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("3");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("3");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT ms5_ensure_partitions(1, 2)");
             s.executeUpdate("INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count) "
@@ -48,13 +48,13 @@ class DatabaseMigrationsTest {
     }
 
     @Test
-    void version1CountsMoveIntoTheMinuteTableOfVersion2() throws Exception {
+    void version1CountsMoveIntoTheMinuteTableOfVersion2AndOn() throws Exception {
         assertThat(DatabaseMigrations.migrate(db, "1")).isEqualTo("1");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO production_count_minute (machine_id, minute_start, total_count, good_count) "
                     + "VALUES ('L1-FILLER', '2026-11-24T08:00:00Z', 120, 118), ('L1-FILLER', '2026-11-24T08:01:00Z', 60, 60)");
         }
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("2");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("3");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             ResultSet rows = s.executeQuery("SELECT sum(total_count), sum(good_count), count(*) FROM production_minute "
                     + "WHERE machine_id = 'L1-FILLER'");
@@ -99,6 +99,29 @@ class DatabaseMigrationsTest {
             assertThat(dropped.getInt(1)).isGreaterThanOrEqualTo(4 * 2);
             assertThat(count(s, "state_interval")).isZero();
             assertThat(count(s, "audit_log")).isZero();
+        }
+    }
+
+    /** Retention by table: the history's old months go, the audit log's stay, and each dropped partition is named. */
+    @Test
+    void retentionDropsOnlyTheTablesItIsGivenAndNamesEachPartition() throws Exception {
+        DatabaseMigrations.migrate(db);
+        Instant fourMonthsAgo = Instant.now().atZone(ZoneOffset.UTC).minusMonths(4).toInstant().truncatedTo(ChronoUnit.MINUTES);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT ms5_ensure_partitions(5, 1)");
+            s.executeUpdate("INSERT INTO audit_log (station_id, who, action, subject, detail, at) "
+                    + "VALUES ('A', 'ann', 'acknowledge', 'call-1', 'by ann', '" + fourMonthsAgo + "')");
+            Instant threeMonthsAgo = Instant.now().atZone(ZoneOffset.UTC).minusMonths(3).toInstant();
+            ResultSet dropped = s.executeQuery("SELECT * FROM ms5_drop_partitions(ARRAY['state_interval', 'production_minute', "
+                    + "'andon_call_event'], '" + threeMonthsAgo + "')");
+            java.util.List<String> names = new java.util.ArrayList<>();
+            while (dropped.next()) {
+                names.add(dropped.getString(1));
+            }
+            String month = fourMonthsAgo.atZone(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy_MM"));
+            assertThat(names).contains("state_interval_" + month, "production_minute_" + month, "andon_call_event_" + month)
+                    .noneMatch(n -> n.startsWith("audit_log"));
+            assertThat(count(s, "audit_log")).as("the audit log keeps its own, longer retention").isEqualTo(1);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Properties;
  * @param dbPasswordEnv     name of the environment variable that holds the database password
  * @param dbPasswordFile    a file that holds the database password instead, readable by its owner only, or {@code null}
  * @param dbSslMode         the PostgreSQL driver's sslmode (disable, require, verify-ca, verify-full), or {@code null} for the URL's
- * @param retentionMonths   months of history the database keeps (older months are dropped whole)
+ * @param retentionMonths   months of history the database keeps (older months are dropped whole), 3 or more
+ * @param auditRetentionMonths months the audit log keeps, never fewer than {@code retentionMonths}
  * @param stationName       this workstation's name, as other stations and the audit log show it
  * @param embeddedDbPort    port of the embedded PostgreSQL, 0 for any free port
  * @param timeScale         how much faster than real time the virtual plant runs (demo mode only)
@@ -30,7 +31,7 @@ import java.util.Properties;
  * @param notifySound       whether a new or escalated Andon call also sounds a chime (control room only)
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
-                        Path dbPasswordFile, String dbSslMode, int retentionMonths, String stationName,
+                        Path dbPasswordFile, String dbSslMode, int retentionMonths, int auditRetentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
                         double wallPageSeconds, boolean engineer, boolean notifySound) {
 
@@ -53,7 +54,23 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
         return from(directories, p, file);
     }
 
+    /** Every key ms5.properties knows (README, "Configuration"). */
+    static final java.util.List<String> KEYS = java.util.List.of("tagmap.file", "machine.id", "machine.idealCycleSeconds",
+            "db.url", "db.user", "db.passwordEnv", "db.passwordFile", "db.sslMode", "db.retentionMonths",
+            "db.auditRetentionMonths", "station.name", "db.embeddedPort", "demo.timeScale", "demo.startTime", "wall",
+            "wall.pageSeconds", "station.role", "notify.sound");
+    /** Fewer months would drop history a plant still reports on (last quarter's figures). */
+    static final int MIN_RETENTION_MONTHS = 3;
+
     static AppConfig from(AppDirectories directories, Properties p, Path source) {
+        unknownKeys(p, source);
+        int retention = wholeMonths(p, "db.retentionMonths", 24, MIN_RETENTION_MONTHS, source);
+        int auditRetention = wholeMonths(p, "db.auditRetentionMonths", Math.max(84, retention), retention, source);
+        double timeScale = number(p, "demo.timeScale", 1, source).doubleValue();
+        if (timeScale <= 0) {
+            throw new IllegalArgumentException(source + ": 'demo.timeScale=" + p.getProperty("demo.timeScale").trim()
+                    + "' must be above 0 (1 is real time, 10 ten times faster)");
+        }
         String tagMap = blankToNull(p.getProperty("tagmap.file"));
         Path tagMapFile = tagMap == null ? null : source.resolveSibling(tagMap);
         String passwordFile = blankToNull(p.getProperty("db.passwordFile"));
@@ -65,10 +82,11 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 p.getProperty("db.passwordEnv", "MS5_DB_PASSWORD").trim(),
                 passwordFile == null ? null : source.resolveSibling(passwordFile),
                 blankToNull(p.getProperty("db.sslMode")),
-                number(p, "db.retentionMonths", 24, source).intValue(),
+                retention,
+                auditRetention,
                 p.getProperty("station.name", hostName()).trim(),
                 number(p, "db.embeddedPort", 0, source).intValue(),
-                number(p, "demo.timeScale", 1, source).doubleValue(),
+                timeScale,
                 timeOfDay(p, "demo.startTime", source),
                 Boolean.parseBoolean(p.getProperty("wall", "false").trim()),
                 Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()),
@@ -78,19 +96,81 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
                 pageSeconds, engineer, notifySound);
+    }
+
+    /**
+     * A misspelt key would be ignored and its default used ({@code db.Url=} would run an embedded
+     * database beside the shared one): every key that is not one is named, with the nearest that is.
+     */
+    private static void unknownKeys(Properties p, Path source) {
+        java.util.List<String> unknown = p.stringPropertyNames().stream().filter(k -> !KEYS.contains(k)).sorted()
+                .map(k -> "'" + k + "' is not a setting" + nearest(k).map(n -> "; did you mean " + n + "?").orElse(""))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(source + ": " + String.join(", ", unknown)
+                    + " (the settings are listed in the README, \"Configuration\")");
+        }
+    }
+
+    /** The known key closest to a misspelt one, if it is close (edit distance at most 3, ignoring case). */
+    static java.util.Optional<String> nearest(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return KEYS.stream().min(java.util.Comparator.comparingInt(k -> distance(lower, k.toLowerCase(java.util.Locale.ROOT))))
+                .filter(k -> distance(lower, k.toLowerCase(java.util.Locale.ROOT)) <= 3);
+    }
+
+    /** Levenshtein distance (insertions, deletions and substitutions). */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Whole months, at least {@code minimum}: a wrong value here drops history, so it is refused. */
+    private static int wholeMonths(Properties p, String key, int fallback, int minimum, Path source) {
+        String value = blankToNull(p.getProperty(key));
+        if (value == null) {
+            return fallback;
+        }
+        int months;
+        try {
+            months = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' is not a whole number of months");
+        }
+        if (months < minimum) {
+            throw new IllegalArgumentException(source + ": '" + key + "=" + value + "' would drop history older than "
+                    + months + " month(s) from the database at start; use " + minimum + " or more"
+                    + (key.equals("db.auditRetentionMonths") ? " (the audit log is kept at least as long as the history)"
+                    : " (history a plant still reports on)"));
+        }
+        return months;
     }
 
     private static Number number(Properties p, String key, Number fallback, Path source) {

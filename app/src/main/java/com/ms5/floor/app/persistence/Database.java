@@ -22,6 +22,16 @@ import org.slf4j.LoggerFactory;
  * <p>Blocking: call {@link #open} off the FX thread.
  */
 public final class Database implements AutoCloseable {
+    /** Drops the tables' month partitions older than {@code months}, naming each in the log: history leaves only on purpose. */
+    private static void dropOldMonths(java.sql.Statement st, String tables, String key, int months) throws java.sql.SQLException {
+        try (java.sql.ResultSet dropped = st.executeQuery("SELECT * FROM ms5_drop_partitions(ARRAY[" + tables
+                + "], now() - make_interval(months => " + months + "))")) {
+            while (dropped.next()) {
+                log.info("Dropped partition {}: its month is older than {}={}", dropped.getString(1), key, months);
+            }
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final EmbeddedPostgres embedded;
@@ -103,7 +113,9 @@ public final class Database implements AutoCloseable {
             try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
                 // the months around today get their partitions; older ones go by the retention setting
                 st.execute("SELECT ms5_ensure_partitions(1, 2)");
-                st.execute("SELECT ms5_drop_partitions_before(now() - make_interval(months => " + config.retentionMonths() + "))");
+                dropOldMonths(st, "'state_interval', 'production_minute', 'andon_call_event'", "db.retentionMonths",
+                        config.retentionMonths());
+                dropOldMonths(st, "'audit_log'", "db.auditRetentionMonths", config.auditRetentionMonths());
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Preparing the monthly partitions failed: " + e.getMessage(), e);
             }
