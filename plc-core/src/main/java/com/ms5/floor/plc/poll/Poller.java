@@ -242,7 +242,7 @@ public final class Poller implements AutoCloseable {
             publishHealth(ConnectionHealth.State.CONNECTED, health.lastGoodRead(), health.lastError());
         } catch (Plc4xSession.SessionException e) {
             stats.connectFailures++;
-            scheduleReconnect("Cannot connect to " + url + ": " + e.getMessage()
+            scheduleReconnect("Cannot connect to " + url + ": " + e.getMessage().replaceFirst("\\.+$", "")
                     + ". Check that the PLC is on, the address and slot are right, and the network reaches it.");
         }
     }

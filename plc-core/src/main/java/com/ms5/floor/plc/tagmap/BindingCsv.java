@@ -42,6 +42,19 @@ public final class BindingCsv {
         }
     }
 
+    /**
+     * The text of a CSV file as a spreadsheet saved it: UTF-8 (with or without its byte order mark),
+     * or else Windows-1252, which Excel writes on a Western European Windows ("Füllstand" stays
+     * itself instead of failing with "Input length = 1").
+     */
+    public static String text(byte[] file) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(file)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(file, java.nio.charset.Charset.forName("windows-1252"));
+        }
+    }
+
     /** Every binding of every machine, in the map's order. */
     public static String export(TagMap map) {
         StringBuilder out = new StringBuilder();

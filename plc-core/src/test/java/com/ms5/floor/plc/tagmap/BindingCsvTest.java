@@ -32,6 +32,14 @@ class BindingCsvTest {
                 .contains("L1-FILLER,CUSTOM,Tank_Level,L1_Filler_Level,REAL,normal,0.1,0,27648,0,33.333333333333336\r\n");
     }
 
+    /** Excel on a German Windows saves CSV as Windows-1252: its umlauts are read, not refused as bad UTF-8. */
+    @Test
+    void aSpreadsheetsWindowsTextIsReadAsWellAsUtf8() {
+        String row = "L1-FILLER,CUSTOM,Füllstand,L1_Filler_Level,REAL,normal,0,,,,";
+        assertThat(BindingCsv.text(row.getBytes(java.nio.charset.Charset.forName("windows-1252")))).isEqualTo(row);
+        assertThat(BindingCsv.text(row.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(row);
+    }
+
     @Test
     void quotedFieldsAndASpreadsheetsByteOrderMarkAreRead() {
         assertThat(BindingCsv.parse("\uFEFFa,\"b,c\",\"say \"\"hi\"\"\"\nd,,e\n"))

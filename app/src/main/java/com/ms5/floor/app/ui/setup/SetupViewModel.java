@@ -120,7 +120,7 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
 
     /** A CSV of bindings against {@code base}, each row with its problems. */
     CompletableFuture<List<BindingCsv.Row>> readCsv(Path file, TagMap base) {
-        return inBackground(() -> BindingCsv.read(Files.readString(file, StandardCharsets.UTF_8), base));
+        return inBackground(() -> BindingCsv.read(BindingCsv.text(Files.readAllBytes(file)), base));
     }
 
     CompletableFuture<Path> write(Path file, String text) {
