@@ -55,7 +55,7 @@ public final class FloorDashboardApp extends Application {
 
         Parent root = injector.getInstance(FxmlViews.class).load(config.wall() ? AndonWallView.class : MainView.class);
         String view = getParameters() == null ? null : getParameters().getNamed().get("view");
-        if (view != null && root instanceof TabPane tabs) { // --view=plant|line|andon|machine|diagnostics|setup|rules: the view to open on
+        if (view != null && root.lookup("#tabs") instanceof TabPane tabs) { // --view=plant|line|...|rules: the view to open on
             tabs.getTabs().stream().filter(tab -> (view + "Tab").equals(tab.getId())).findFirst()
                     .ifPresent(tab -> tabs.getSelectionModel().select(tab));
         }

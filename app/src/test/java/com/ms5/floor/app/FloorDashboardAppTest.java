@@ -110,11 +110,11 @@ class FloorDashboardAppTest extends TestApp {
         // Still on the plant overview: a notification tells of the call, and a click on it opens the board.
         String told = runtime.name("L2-SEAMER") + ", " + runtime.name("L2") + "\nWaiting for someone";
         Await.until(Duration.ofSeconds(30), "a notification of the quality call", () -> notification(told) != null);
-        assertThat(Fx.get(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId()))
+        assertThat(Fx.get(() -> ((TabPane) stage.getScene().lookup("#tabs")).getSelectionModel().getSelectedItem().getId()))
                 .isEqualTo("plantTab");
         new org.testfx.api.FxRobot().clickOn(notification(told));
         Await.until(Duration.ofSeconds(10), "the Andon tab opened by the click", () -> Fx.get(() ->
-                ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId().equals("andonTab")));
+                ((TabPane) stage.getScene().lookup("#tabs")).getSelectionModel().getSelectedItem().getId().equals("andonTab")));
         selectTab("andonTab");
         @SuppressWarnings("unchecked")
         TableView<AndonCall> table = Fx.get(() -> (TableView<AndonCall>) stage.getScene().lookup(".andon-table"));

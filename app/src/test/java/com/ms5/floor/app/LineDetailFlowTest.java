@@ -43,7 +43,7 @@ class LineDetailFlowTest extends TestApp {
                 () -> Fx.get(() -> stage.getScene().lookup("#line-L2") != null));
         robot.clickOn("#line-L2");
         Await.until(Duration.ofSeconds(10), "the line tab shows Line 2", () -> Fx.get(() ->
-                ((TabPane) stage.getScene().getRoot()).getSelectionModel().getSelectedItem().getId().equals("lineTab")
+                ((TabPane) stage.getScene().lookup("#tabs")).getSelectionModel().getSelectedItem().getId().equals("lineTab")
                         && ((Label) stage.getScene().lookup(".line-detail .title")).getText().startsWith("Line 2")));
         Await.until(Duration.ofSeconds(60), "a timeline row per machine of Line 2, and stops from the shared database",
                 () -> Fx.get(() -> String.valueOf(stage.getScene().lookup(".timeline-chart").getAccessibleText())

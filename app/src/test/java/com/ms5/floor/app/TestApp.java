@@ -55,7 +55,7 @@ abstract class TestApp {
     /** Selects the tab with this id ({@code setupTab}), as a click on it would. */
     void selectTab(String id) {
         Fx.run(() -> {
-            TabPane tabs = (TabPane) stage.getScene().getRoot();
+            TabPane tabs = (TabPane) stage.getScene().lookup("#tabs");
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
                     .orElseThrow());
         });

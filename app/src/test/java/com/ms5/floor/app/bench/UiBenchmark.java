@@ -126,7 +126,7 @@ public final class UiBenchmark {
         if (phase.equals("control-room")) {
             int[] next = {0};
             tabs.scheduleAtFixedRate(() -> Platform.runLater(() -> {
-                TabPane pane = (TabPane) stage.getScene().getRoot();
+                TabPane pane = (TabPane) stage.getScene().lookup("#tabs");
                 String id = TABS.get(next[0]++ % TABS.size());
                 meter.showing(id);
                 pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()

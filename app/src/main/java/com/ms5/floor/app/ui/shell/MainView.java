@@ -20,7 +20,8 @@ import javafx.scene.control.TabPane;
 /**
  * Controller of MainView.fxml: the plant overview, a line in detail, the Andon board, the machine dashboard and
  * diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data; notifications
- * of new calls and outages come whichever tab is open.
+ * of new calls and outages come whichever tab is open, and a badge over the tab row stays while the database is
+ * away or not open yet.
  */
 public final class MainView {
     private final FxmlViews views;
@@ -34,12 +35,16 @@ public final class MainView {
     @FXML private Tab diagnosticsTab;
     @FXML private Tab setupTab;
     @FXML private Tab rulesTab;
+    @FXML private javafx.scene.control.Label notStored;
 
     private final AppConfig config;
     private final Notifier notifier;
+    private final com.ms5.floor.app.live.LiveValues live;
 
     @Inject
-    MainView(FxmlViews views, Navigation navigation, AppConfig config, Notifier notifier) {
+    MainView(FxmlViews views, Navigation navigation, AppConfig config, Notifier notifier,
+             com.ms5.floor.app.live.LiveValues live) {
+        this.live = live;
         this.views = views;
         this.navigation = navigation;
         this.config = config;
@@ -65,6 +70,11 @@ public final class MainView {
             tabs.getTabs().removeAll(setupTab, rulesTab); // not for this role: not even a disabled tab to wonder about
         }
         notifier.attach(tabs, () -> tabs.getSelectionModel().select(andonTab));
+        // Whatever tab is open, a person sees that the figures are not being stored (a notification goes by itself).
+        live.subscribe(com.ms5.floor.app.live.LiveKeys.STATION, status -> {
+            notStored.setText("⚠ " + status.database());
+            notStored.setVisible(!status.databaseOk());
+        });
     }
 
     private static void attach(Tab tab, Parent view) {
