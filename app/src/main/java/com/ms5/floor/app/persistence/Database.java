@@ -34,16 +34,19 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    private final EmbeddedPostgres embedded;
+    /** The embedded server, or null for a shared one; replaced when it is restarted (db-work). */
+    private volatile EmbeddedPostgres embedded;
+    private final Path embeddedDir;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final String description;
     private final java.util.Properties sessionProperties;
     private final String jdbcUrl;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, SessionFactory sessionFactory,
+    private Database(EmbeddedPostgres embedded, Path embeddedDir, HikariDataSource dataSource, SessionFactory sessionFactory,
                      String description, String jdbcUrl, java.util.Properties sessionProperties) {
         this.embedded = embedded;
+        this.embeddedDir = embeddedDir;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.description = description;
@@ -62,16 +65,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(dataDir);
             OrphanedPostgres.stopIfRunning(dataDir);
             try {
-                embedded = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setPort(config.embeddedDbPort())
-                        // zonky starts PostgreSQL for throwaway test databases (-F, no synchronous
-                        // commit); these are the plant's records: a committed minute must survive a power cut.
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on")
-                        .start();
+                embedded = startEmbedded(dataDir, config.embeddedDbPort());
             } catch (IOException | RuntimeException e) {
                 throw new IOException("The embedded PostgreSQL in " + dataDir + " did not start ("
                         + rootMessage(e) + "). If another copy of the app uses this folder, close it; "
@@ -126,7 +120,8 @@ public final class Database implements AutoCloseable {
                     .setProperty(AvailableSettings.HBM2DDL_AUTO, "validate")
                     .setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
             hibernate.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
-            return new Database(embedded, dataSource, hibernate.buildSessionFactory(), description, jdbcUrl, session);
+            return new Database(embedded, config.embeddedDatabase() ? config.directories().embeddedDatabaseDir() : null,
+                    dataSource, hibernate.buildSessionFactory(), description, jdbcUrl, session);
         } catch (RuntimeException e) {
             dataSource.close();
             closeEmbedded(embedded);
@@ -161,6 +156,39 @@ public final class Database implements AutoCloseable {
      */
     public java.sql.Connection openSession() throws java.sql.SQLException {
         return java.sql.DriverManager.getConnection(jdbcUrl, sessionProperties);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // zonky starts PostgreSQL for throwaway test databases (-F, no synchronous
+                // commit); these are the plant's records: a committed minute must survive a power cut.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+    }
+
+    /**
+     * For the embedded server: starts it again, on its folder and port, if its process has died (killed,
+     * out of memory). The pool and every session reconnect to it by themselves, and the journal drains.
+     * Does nothing for a shared server or a running one. On db-work.
+     *
+     * @return whether it was restarted
+     */
+    public boolean restartEmbeddedIfDead() throws IOException {
+        EmbeddedPostgres server = embedded;
+        if (server == null || OrphanedPostgres.serverOf(embeddedDir).isPresent()) {
+            return false;
+        }
+        int port = server.getPort();
+        log.warn("The embedded PostgreSQL on port {} has stopped; starting it again on {}", port, embeddedDir);
+        closeEmbedded(server); // releases its hold on the folder
+        embedded = startEmbedded(embeddedDir, port);
+        log.info("The embedded PostgreSQL is running again on port {}", port);
+        return true;
     }
 
     /** Where the data is, in words for the status bar. */

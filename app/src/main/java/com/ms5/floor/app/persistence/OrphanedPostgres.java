@@ -41,7 +41,7 @@ final class OrphanedPostgres {
     }
 
     /** The postmaster named in the folder's postmaster.pid, if that process is alive and serves this folder. */
-    private static Optional<ProcessHandle> serverOf(Path dataDir) {
+    static Optional<ProcessHandle> serverOf(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();

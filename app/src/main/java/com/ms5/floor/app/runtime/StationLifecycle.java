@@ -76,12 +76,28 @@ public final class StationLifecycle implements AutoCloseable {
         threads.startup().scheduleWithFixedDelay(health::publishStatus, 1, 1, TimeUnit.SECONDS);
         threads.startup().scheduleWithFixedDelay(() -> threads.db().execute(health::publishDiagnostics), 1, 2,
                 TimeUnit.SECONDS);
+        if (config.embeddedDatabase()) {
+            threads.startup().scheduleWithFixedDelay(() -> threads.db().execute(this::restartEmbeddedServerIfDead), 2, 2,
+                    TimeUnit.SECONDS);
+        }
         return CompletableFuture.runAsync(this::prepare, threads.startup())
                 .thenRunAsync(this::openDatabase, threads.startup())
                 .exceptionally(e -> {
                     log.error("Station start-up failed", e);
                     return null;
                 });
+    }
+
+    /** The embedded PostgreSQL is this station's own: if its process dies, it is started again (db-work). */
+    private void restartEmbeddedServerIfDead() {
+        database.open().ifPresent(connected -> {
+            try {
+                connected.database().restartEmbeddedIfDead();
+            } catch (IOException | RuntimeException e) {
+                log.error("The embedded PostgreSQL could not be started again ({}); the journal keeps every event "
+                        + "until it can, and it is tried again in 2 s", e.getMessage());
+            }
+        });
     }
 
     private void prepare() {
