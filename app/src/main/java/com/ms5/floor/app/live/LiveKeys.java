@@ -18,6 +18,9 @@ public final class LiveKeys {
     /** The station's database and data source in words. */
     public static final LiveKey<StationStatus> STATION = new LiveKey<>("station");
 
+    /** Why the station could not start (a tag map, rules or settings it cannot use), in words for the window; absent while all is well. */
+    public static final LiveKey<String> STARTUP_PROBLEM = new LiveKey<>("startup/problem");
+
     /** This station, its PLC connections and the other stations. */
     public static final LiveKey<StationDiagnostics> DIAGNOSTICS = new LiveKey<>("diagnostics");
 

@@ -2,6 +2,7 @@ package com.ms5.floor.app.runtime;
 
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.NamedThreads;
+import com.ms5.floor.app.live.LiveKeys;
 import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.app.model.StoredEvent;
 import com.ms5.floor.app.persistence.Database;
@@ -84,6 +85,9 @@ public final class StationLifecycle implements AutoCloseable {
                 .thenRunAsync(this::openDatabase, threads.startup())
                 .exceptionally(e -> {
                     log.error("Station start-up failed", e);
+                    // Not only the log: the window says it, since the station will not poll or store anything.
+                    Throwable problem = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                    live.publish(LiveKeys.STARTUP_PROBLEM, String.valueOf(problem.getMessage()));
                     return null;
                 });
     }
@@ -120,8 +124,9 @@ public final class StationLifecycle implements AutoCloseable {
             configured = TagMapFile.load(config.tagMapFile());
             health.source(configured.plant() + " · " + configured.connections().size() + " PLC connection(s)");
         }
-        configured.machine(config.machineId()).orElseThrow(() ->
-                new IllegalArgumentException("machine.id " + config.machineId() + " is not a machine of the tag map"));
+        configured.machine(config.machineId()).orElseThrow(() -> new IllegalArgumentException("machine.id="
+                + config.machineId() + " in the settings is not a machine of the tag map; use one of "
+                + String.join(", ", configured.machines().stream().map(TagMap.Machine::id).toList())));
         configuration.begin(configured, config.demoPlant() ? PlantSetup.demoRules() : PlantSetup.defaultRules());
         TagMap polled = plant.pointed(configured);
         AnalyticsRuntime analytics = new AnalyticsRuntime(configuration.setup(polled), clock, live, this::store);

@@ -36,6 +36,9 @@ public final class MainView {
     @FXML private Tab setupTab;
     @FXML private Tab rulesTab;
     @FXML private javafx.scene.control.Label notStored;
+    @FXML private javafx.scene.layout.VBox startupProblem;
+    @FXML private javafx.scene.control.Label startupProblemText;
+    @FXML private javafx.scene.control.Label startupProblemHint;
 
     private final AppConfig config;
     private final Notifier notifier;
@@ -71,6 +74,13 @@ public final class MainView {
         }
         notifier.attach(tabs, () -> tabs.getSelectionModel().select(andonTab));
         // Whatever tab is open, a person sees that the figures are not being stored (a notification goes by itself).
+        live.subscribe(com.ms5.floor.app.live.LiveKeys.STARTUP_PROBLEM, problem -> {
+            startupProblemText.setText(problem);
+            startupProblemHint.setText(String.format(startupProblemHint.getText(), config.directories().home()
+                    .resolve("logs").resolve("ms5.log")));
+            startupProblem.setVisible(true);
+            tabs.setDisable(true); // nothing behind it works: no polling, no storing
+        });
         live.subscribe(com.ms5.floor.app.live.LiveKeys.STATION, status -> {
             notStored.setText("⚠ " + status.database());
             notStored.setVisible(!status.databaseOk());
