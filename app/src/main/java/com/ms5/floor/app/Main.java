@@ -1,5 +1,6 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.ui.StartupProblemDialog;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.AppDirectories;
 import java.io.IOException;
@@ -59,6 +60,8 @@ public final class Main {
             }
         } catch (IOException | IllegalArgumentException e) {
             log.error("Cannot start: the settings in {} are not usable: {}", configFile, e.getMessage());
+            StartupProblemDialog.showAndWait("The settings in " + configFile + " are not usable", e.getMessage(),
+                    "Correct them (the README's \"Configuration\" lists every setting) and start MS5 again.");
             System.exit(2);
             return;
         }
