@@ -35,7 +35,8 @@ class NotStoredBadgeTest extends TestApp {
                             "⚠ Offline since \\d\\d:\\d\\d:\\d\\d, \\d+ event\\(s\\) waiting in the journal\\. Polling goes on\\.")));
             for (String tab : java.util.List.of("lineTab", "andonTab", "diagnosticsTab")) {
                 selectTab(tab);
-                assertThat(Fx.get(() -> badge().isVisible())).as("on " + tab).isTrue();
+                assertThat(Fx.get(() -> badge().isVisible() && badge().getWidth() > 100 && badge().getLayoutY() < 40))
+                        .as("shown over the tab row on " + tab).isTrue();
             }
         } finally {
             if (server != null) {

@@ -79,11 +79,12 @@ public final class MainView {
             startupProblemHint.setText(String.format(startupProblemHint.getText(), config.directories().home()
                     .resolve("logs").resolve("ms5.log")));
             startupProblem.setVisible(true);
+            notStored.setVisible(false); // the panel says why nothing is stored
             tabs.setDisable(true); // nothing behind it works: no polling, no storing
         });
         live.subscribe(com.ms5.floor.app.live.LiveKeys.STATION, status -> {
             notStored.setText("⚠ " + status.database());
-            notStored.setVisible(!status.databaseOk());
+            notStored.setVisible(!status.databaseOk() && !startupProblem.isVisible());
         });
     }
 
