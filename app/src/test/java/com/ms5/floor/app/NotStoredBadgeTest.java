@@ -32,7 +32,7 @@ class NotStoredBadgeTest extends TestApp {
             server = null;
             Await.until(Duration.ofSeconds(30), "the badge says since when nothing is stored", () -> Fx.get(() ->
                     badge().isVisible() && badge().getText().matches(
-                            "⚠ Offline since \\d\\d:\\d\\d:\\d\\d, \\d+ event\\(s\\) waiting in the journal\\. Polling goes on\\.")));
+                            "⚠ Not stored · Offline since \\d\\d:\\d\\d:\\d\\d, \\d+ event\\(s\\) waiting in the journal")));
             for (String tab : java.util.List.of("lineTab", "andonTab", "diagnosticsTab")) {
                 selectTab(tab);
                 assertThat(Fx.get(() -> badge().isVisible() && badge().getWidth() > 100 && badge().getLayoutY() < 40))

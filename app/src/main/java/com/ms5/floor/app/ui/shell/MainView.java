@@ -83,9 +83,17 @@ public final class MainView {
             tabs.setDisable(true); // nothing behind it works: no polling, no storing
         });
         live.subscribe(com.ms5.floor.app.live.LiveKeys.STATION, status -> {
-            notStored.setText("⚠ " + status.database());
+            notStored.setText(badgeText(status.database()));
+            notStored.setTooltip(new javafx.scene.control.Tooltip(status.database()));
             notStored.setVisible(!status.databaseOk() && !startupProblem.isVisible());
         });
+    }
+
+    /** The status bar's first sentence, short enough for the tab row: "⚠ Not stored · Offline since 10:42:07, 12 event(s) waiting". */
+    static String badgeText(String database) {
+        int end = database.indexOf(". ");
+        String first = end < 0 ? database.replaceFirst("\\.$", "") : database.substring(0, end);
+        return "⚠ Not stored · " + (first.length() > 90 ? first.substring(0, 89) + "…" : first);
     }
 
     private static void attach(Tab tab, Parent view) {
