@@ -245,8 +245,8 @@ public final class LineDetailView {
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         hourCharts.show(s.hours());
         drawTimeline();
-        if (history() != null) {
-            showStops(); // the open stops grow by the second
+        if (history() != null && range() == Range.SHIFT) {
+            showStops(); // the open stops grow by the second (a longer range shows ended stops only)
         }
     }
 
