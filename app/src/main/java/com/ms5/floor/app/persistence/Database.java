@@ -62,10 +62,12 @@ public final class Database implements AutoCloseable {
         String description;
         if (config.embeddedDatabase()) {
             Path dataDir = config.directories().embeddedDatabaseDir();
+            String embeddedSecret;
             Files.createDirectories(dataDir);
             OrphanedPostgres.stopIfRunning(dataDir);
             try {
-                embedded = startEmbedded(dataDir, config.embeddedDbPort());
+                embeddedSecret = embeddedPassword(dataDir);
+                embedded = startEmbedded(dataDir, config.embeddedDbPort(), embeddedSecret);
             } catch (IOException | RuntimeException e) {
                 throw new IOException("The embedded PostgreSQL in " + dataDir + " did not start ("
                         + rootMessage(e) + "). If another copy of the app uses this folder, close it; "
@@ -73,7 +75,7 @@ public final class Database implements AutoCloseable {
             }
             jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
-            password = null;
+            password = embeddedSecret;
             description = "embedded PostgreSQL on port " + embedded.getPort();
         } else {
             jdbcUrl = config.dbUrl();
@@ -146,6 +148,11 @@ public final class Database implements AutoCloseable {
         return sessionFactory;
     }
 
+    /** The server's JDBC address (without credentials). */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     public javax.sql.DataSource dataSource() {
         return dataSource;
     }
@@ -158,8 +165,24 @@ public final class Database implements AutoCloseable {
         return java.sql.DriverManager.getConnection(jdbcUrl, sessionProperties);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
-        return EmbeddedPostgres.builder()
+    /** The embedded server's password file, beside its data folder, readable by its owner only. */
+    private static Path secretOf(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".secret");
+    }
+
+    private static String embeddedPassword(Path dataDir) throws IOException {
+        Path secret = secretOf(dataDir);
+        if (!Files.exists(secret) && Files.isRegularFile(dataDir.resolve("pg_hba.conf"))) {
+            // A server whose password file is gone: trusted for this one start, and given a new password in it.
+            Path hba = dataDir.resolve("pg_hba.conf");
+            Files.writeString(hba, Files.readString(hba).replaceAll("(?m)scram-sha-256\\s*$", "trust"));
+        }
+        return DatabasePassword.embedded(secret);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port, String password) throws IOException {
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setConnectConfig("password", password)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -169,6 +192,34 @@ public final class Database implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
+        requirePassword(server, dataDir, password);
+        return server;
+    }
+
+    /**
+     * initdb sets a new server up to trust every local connection, which makes any local user its
+     * superuser: the superuser gets the password, and pg_hba.conf asks every connection for it
+     * (scram-sha-256) from then on. Does nothing once that is so.
+     */
+    private static void requirePassword(EmbeddedPostgres server, Path dataDir, String password) throws IOException {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        String conf = Files.readString(hba);
+        String asking = conf.replaceAll("(?m)trust\\s*$", "scram-sha-256");
+        if (asking.equals(conf)) {
+            return;
+        }
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", "postgres");
+        login.setProperty("password", password);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"), login);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER ROLE postgres PASSWORD '" + password + "'"); // base64url: nothing to escape
+            Files.writeString(hba, asking);
+            st.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("The embedded PostgreSQL could not be given its password: " + e.getMessage(), e);
+        }
+        log.info("The embedded PostgreSQL now asks every connection for its password (kept in {})", secretOf(dataDir));
     }
 
     /**
@@ -186,7 +237,7 @@ public final class Database implements AutoCloseable {
         int port = server.getPort();
         log.warn("The embedded PostgreSQL on port {} has stopped; starting it again on {}", port, embeddedDir);
         closeEmbedded(server); // releases its hold on the folder
-        embedded = startEmbedded(embeddedDir, port);
+        embedded = startEmbedded(embeddedDir, port, embeddedPassword(embeddedDir));
         log.info("The embedded PostgreSQL is running again on port {}", port);
         return true;
     }

@@ -36,4 +36,24 @@ final class DatabasePassword {
         }
         return Files.readString(file).strip();
     }
+
+    /**
+     * The embedded server's own password, generated on its first start and kept in {@code file},
+     * readable by its owner only: the server asks every connection for it (scram-sha-256), so
+     * another local user cannot log in as its superuser.
+     */
+    static String embedded(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE)));
+        }
+        Files.writeString(file, password);
+        return password;
+    }
 }
