@@ -75,6 +75,10 @@ final class MachineTracker {
     private long lastReject;
     private Instant lastPartTime;
     private long minuteEpoch = Long.MIN_VALUE;
+    /** A gap between reads longer than this (the machine went unknown) is one whose parts are spread. */
+    private final Duration staleAfter;
+    /** When the counters were read last, or null before the first read. */
+    private Instant lastCountRead;
     private long minuteTotal;
     private long minuteGood;
     private double minuteIdeal;
@@ -97,6 +101,7 @@ final class MachineTracker {
         this.andon = andon;
         this.listener = listener;
         this.retention = retention;
+        this.staleAfter = staleAfter;
         this.timeline = new StateTimeline(model.id(), calendar, model.microStopThreshold(), staleAfter, retention,
                 interval -> {
                     if (interval.state() == MachineState.UNPLANNED_DOWN || interval.state() == MachineState.CHANGEOVER) {
@@ -195,7 +200,10 @@ final class MachineTracker {
         long dTotal = 0;
         long dGood = 0;
         boolean countsOk = countsGood();
+        Instant countedSince = null; // the counters' previous read, if they were read now
         if (countsOk && bound[Role.TOTAL_COUNT.ordinal()]) {
+            countedSince = lastCountRead;
+            lastCountRead = time;
             long total = value[Role.TOTAL_COUNT.ordinal()];
             long goodCount = value[Role.GOOD_COUNT.ordinal()];
             long reject = value[Role.REJECT_COUNT.ordinal()];
@@ -224,7 +232,7 @@ final class MachineTracker {
                 rateWindow.removeFirst();
             }
         }
-        count(time, dTotal, dGood);
+        count(countedSince, time, dTotal, dGood);
 
         MachineState raw = rawState(time, countsOk);
         long fault = good[Role.FAULT_CODE.ordinal()] ? value[Role.FAULT_CODE.ordinal()] : 0;
@@ -300,8 +308,33 @@ final class MachineTracker {
         };
     }
 
-    private void count(Instant time, long dTotal, long dGood) {
-        long epochMinute = Math.floorDiv(time.getEpochSecond(), 60);
+    /**
+     * The parts counted since the last read, in the minute of the read. Read after a gap longer than the
+     * stale time that crosses minutes (the station froze, or the PLC did not answer), they were made over the
+     * gap, not in its last minute: they are spread over its minutes by time, so no minute shows a rate the
+     * machine cannot run at (rejects go to the later minutes).
+     */
+    private void count(Instant from, Instant time, long dTotal, long dGood) {
+        long last = Math.floorDiv(time.getEpochSecond(), 60);
+        long first = from == null ? last : Math.floorDiv(from.getEpochSecond(), 60);
+        if (dTotal <= 0 || first >= last || Duration.between(from, time).compareTo(staleAfter) <= 0) {
+            addToMinute(last, dTotal, dGood);
+            return;
+        }
+        double span = Duration.between(from, time).toMillis();
+        long totalDone = 0;
+        long goodLeft = dGood;
+        for (long m = first; m <= last; m++) {
+            long upTo = Math.min(time.toEpochMilli(), (m + 1) * 60_000);
+            long total = Math.round(dTotal * (upTo - from.toEpochMilli()) / span) - totalDone;
+            long good = Math.min(total, goodLeft);
+            addToMinute(m, total, good);
+            totalDone += total;
+            goodLeft -= good;
+        }
+    }
+
+    private void addToMinute(long epochMinute, long dTotal, long dGood) {
         if (epochMinute != minuteEpoch) {
             closeMinute();
             minuteEpoch = epochMinute;

@@ -97,6 +97,26 @@ class PlantAnalyticsTest {
     }
 
     /**
+     * The station freezes for two minutes while the filler makes a part a second: the read after the
+     * freeze counts 120 more parts. They were made over the freeze, so they are spread over its minutes
+     * (60 a minute, as before it), not put all in the minute of the read at four times the machine's rate.
+     */
+    @Test
+    void partsReadAfterAFreezeAreSpreadOverItsMinutes() {
+        for (int s = 0; s <= 60; s++) {
+            scan(s, "FILLER", 1, s, s - s / 30, 0);
+        }
+        scan(180, "FILLER", 1, 180, 180 - 6, 0); // two minutes later: 120 parts, 4 of them rejects
+        scan(240, "FILLER", 1, 240, 240 - 8, 0); // a minute later: 60 more
+        // minute 0: 59 parts read each second; minute 1: the read at 60 s and the freeze's first minute; minute 2:
+        // its second (the rejects go to the later minutes); minute 3: the minute before the read at 240 s
+        assertThat(minutes).extracting(m -> m.totalCount() + "/" + m.goodCount())
+                .containsExactly("59/58", "61/60", "60/56", "60/58");
+        assertThat(minutes.stream().mapToLong(ProductionMinute::totalCount).sum()).as("no part lost or doubled")
+                .isEqualTo(240);
+    }
+
+    /**
      * The filler stops with fault 12 at 10 s, which the table maps to "Bottle jam". That raises
      * one maintenance call at once (held for 4 minutes, not re-raised every scan) and, when it runs
      * again at 250 s, a 240 s downtime event with the reason, and the call returns to normal
