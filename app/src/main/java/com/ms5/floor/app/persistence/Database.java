@@ -71,7 +71,8 @@ public final class Database implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw new IOException("The embedded PostgreSQL in " + dataDir + " did not start ("
                         + rootMessage(e) + "). If another copy of the app uses this folder, close it; "
-                        + "if db.embeddedPort is set, choose a free port.", e);
+                        + "if db.embeddedPort is set, choose a free port; if its password was refused, delete "
+                        + secretOf(dataDir) + " and start again to give it a new one.", e);
             }
             jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
