@@ -145,14 +145,23 @@ class AppKilledTest {
     }
 
     /** Minutes in the killed app's database, read over its own port; -1 while it is not reachable. */
-    private static long storedMinutes(String url) {
-        try (Connection c = DriverManager.getConnection(url, "postgres", null);
+    /** Production minutes stored, read as another program would: with the embedded server's password from its file. */
+    private long storedMinutes(String url) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", embeddedPassword());
              ResultSet rows = c.createStatement().executeQuery(
                      "SELECT count(DISTINCT minute_start) FROM production_minute WHERE machine_id = '" + VirtualPlant.MACHINE_ID + "'")) {
             rows.next();
             return rows.getLong(1);
         } catch (java.sql.SQLException e) {
             return -1;
+        }
+    }
+
+    private String embeddedPassword() {
+        try {
+            return java.nio.file.Files.readString(home.resolve("pgdata.secret")).strip();
+        } catch (java.io.IOException e) {
+            return null; // not written yet
         }
     }
 }
