@@ -129,7 +129,7 @@ final class MachineTracker {
         List<String> signals = new ArrayList<>(next.state() == null ? List.of() : next.state().signals());
         next.andon().forEach(a -> signals.add(a.signal()));
         for (String signal : signals) {
-            if (roleOf(signal) == null && !custom.contains(signal)) {
+            if (!ROLE_BY_KEY.containsKey(signal) && !custom.contains(signal)) {
                 custom.add(signal);
             }
         }
@@ -166,9 +166,6 @@ final class MachineTracker {
         return custom < 0 ? -1 : ROLES + custom;
     }
 
-    private static Role roleOf(String signal) {
-        return ROLE_BY_KEY.get(signal);
-    }
 
     void set(Role role, TagValue v) {
         set(role.ordinal(), v);
@@ -177,9 +174,10 @@ final class MachineTracker {
     /** Takes a value of the signal at {@code index} (a role's ordinal, or a custom slot). */
     void set(int index, TagValue v) {
         bound[index] = true;
-        good[index] = v.isGood() && (v.value() instanceof Number || v.value() instanceof Boolean);
-        if (good[index]) {
-            value[index] = v.value() instanceof Boolean b ? (b ? 1 : 0) : ((Number) v.value()).longValue(); // BOOL bits
+        Long signal = v.asSignal();
+        good[index] = signal != null;
+        if (signal != null) {
+            value[index] = signal;
         }
     }
 

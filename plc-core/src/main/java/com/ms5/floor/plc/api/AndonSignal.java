@@ -43,13 +43,8 @@ public record AndonSignal(String signal, Integer bit, String call) {
             if (raises.length < 2 || raises[1].isBlank()) {
                 throw new IllegalArgumentException("'" + p + "' says no call; write e.g. andon bit 0 raises maintenance");
             }
-            String[] signal = raises[0].strip().split("\\s+bit\\s+");
-            try {
-                signals.add(new AndonSignal(signal[0].strip(), signal.length > 1 ? Integer.valueOf(signal[1].strip()) : null,
-                        raises[1].strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + signal[1] + "' is no bit number; write e.g. andon bit 0 raises maintenance");
-            }
+            String[] signal = StateRule.signalAndBit(raises[0], "andon bit 0 raises maintenance");
+            signals.add(new AndonSignal(signal[0], StateRule.bit(signal, "andon bit 0 raises maintenance"), raises[1].strip()));
         }
         return signals;
     }

@@ -117,18 +117,34 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
                 if (pair.length < 2) {
                     throw new IllegalArgumentException("'" + part.strip() + "' is not signal = state; write e.g. Faulted = Down");
                 }
-                String[] signal = pair[0].strip().split("\\s+bit\\s+");
-                try {
-                    conditions.add(new Condition(signal[0].strip(), signal.length > 1 ? Integer.valueOf(signal[1].strip()) : null,
-                            PlcState.ofLabel(pair[1])));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + signal[1] + "' is no bit number; write e.g. Status bit 3 = Starved");
-                }
+                String[] signal = signalAndBit(pair[0], "Status bit 3 = Starved");
+                conditions.add(new Condition(signal[0], bit(signal, "Status bit 3 = Starved"), PlcState.ofLabel(pair[1])));
             }
             return new StateRule(null, List.of(), conditions, otherwise);
         }
         throw new IllegalArgumentException("start with \"state word 'Status': 10 = Running, ...\" for a state word, or with "
                 + "\"first of Faulted = Down, Starved = Starved, ...\" for conditions in priority order");
+    }
+
+    /** "Status bit 3" as its signal and bit text, "Faulted" as its signal alone; as {@link #describe} writes them. */
+    static String[] signalAndBit(String text, String example) {
+        String[] parts = text.strip().split("\\s+bit\\s+");
+        if (parts.length > 2 || parts[0].isBlank()) {
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a signal with an optional bit; write e.g. " + example);
+        }
+        return parts;
+    }
+
+    /** The bit of {@link #signalAndBit}'s answer, or {@code null} for the whole value. */
+    static Integer bit(String[] signalAndBit, String example) {
+        if (signalAndBit.length < 2) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(signalAndBit[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + signalAndBit[1].strip() + "' is no bit number; write e.g. " + example);
+        }
     }
 
     private static List<String> items(String text, String example) {

@@ -29,6 +29,17 @@ public record TagValue(Object value, Quality quality, Instant sourceTime) {
         return quality == Quality.GOOD;
     }
 
+    /**
+     * The value as a state rule or Andon signal reads it ({@link StateRule}): a BOOL as 1 or 0, an
+     * integer as itself; {@code null} if it is not good or not a number.
+     */
+    public Long asSignal() {
+        if (!isGood()) {
+            return null;
+        }
+        return value instanceof Boolean b ? (b ? 1L : 0L) : value instanceof Number n ? n.longValue() : null;
+    }
+
     /** The value as a long; only valid for GOOD/STALE integer values. */
     public long asLong() {
         return ((Number) value).longValue();

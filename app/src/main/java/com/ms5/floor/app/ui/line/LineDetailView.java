@@ -377,11 +377,11 @@ public final class LineDetailView {
             narrowed.add(String.format(resources.getString("line.paretoLonger"),
                     TimeText.length(model.shortestStopProperty().get().toSeconds())));
         }
+        showPareto(shown);
         paretoTitle.setText(narrowed.isEmpty() ? resources.getString("line.pareto")
                 : String.format(resources.getString("line.paretoOf"), String.join(", ", narrowed)));
         long hidden = model.hiddenShortStops();
         hiddenStops.setText(hidden == 0 ? "" : String.format(resources.getString("line.hiddenStops"), hidden));
-        showPareto();
     }
 
     private Map<String, TimelineChart.Row> historyRows() {
@@ -397,9 +397,9 @@ public final class LineDetailView {
         return rows;
     }
 
-    private void showPareto() {
+    private void showPareto(List<DowntimeEvent> shown) {
         pareto.getChildren().clear();
-        List<DowntimeStats.ParetoBar> bars = model.pareto();
+        List<DowntimeStats.ParetoBar> bars = model.pareto(shown);
         DowntimeStats.Measure measure = model.paretoMeasureProperty().get();
         boolean costed = history().cost().any();
         if (bars.isEmpty()) {

@@ -394,11 +394,16 @@ public final class LineDetailViewModel extends ViewModel {
      * reason they have until someone gives one), each costed under the rules in force.
      */
     public List<DowntimeStats.ParetoBar> pareto() {
+        return pareto(stopsShown());
+    }
+
+    /** The Pareto of {@code stopsShown}, as {@link #stopsShown} gave them (the view has them already). */
+    public List<DowntimeStats.ParetoBar> pareto(List<DowntimeEvent> stopsShown) {
         LineHistory h = history.get();
         if (h == null) {
             return List.of();
         }
-        List<DowntimeEvent> shown = stopsShown().stream().filter(e -> h.reasons().contains(e.reasonId())).toList();
+        List<DowntimeEvent> shown = stopsShown.stream().filter(e -> h.reasons().contains(e.reasonId())).toList();
         Instant end = shown.stream().map(DowntimeEvent::end).max(Comparator.naturalOrder()).orElse(h.window().end());
         TimeRange window = new TimeRange(h.window().start(), end.isAfter(h.window().end()) ? end : h.window().end());
         return DowntimeStats.pareto(shown, window, h.reasons(), h.cost(), paretoMeasure.get());

@@ -82,11 +82,7 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
         }
         java.util.function.Function<String, Long> value = signal -> {
             ConnectionCheck.Reading r = readings.get(machineId + "." + signal);
-            if (r == null || r.value() == null || r.value().value() == null) {
-                return null;
-            }
-            Object v = r.value().value();
-            return v instanceof Boolean b ? (b ? 1L : 0L) : v instanceof Number n ? n.longValue() : null;
+            return r == null || r.value() == null ? null : r.value().asSignal();
         };
         StateRule rule = map.stateRule(m);
         com.ms5.floor.plc.api.PlcState state = rule == null ? null : rule.stateOf(value);

@@ -39,6 +39,8 @@ public final class MainView {
     @FXML private javafx.scene.layout.VBox startupProblem;
     @FXML private javafx.scene.control.Label startupProblemText;
     @FXML private javafx.scene.control.Label startupProblemHint;
+    @FXML private java.util.ResourceBundle resources;
+    private final javafx.scene.control.Tooltip notStoredInFull = new javafx.scene.control.Tooltip();
 
     private final AppConfig config;
     private final Notifier notifier;
@@ -73,18 +75,19 @@ public final class MainView {
             tabs.getTabs().removeAll(setupTab, rulesTab); // not for this role: not even a disabled tab to wonder about
         }
         notifier.attach(tabs, () -> tabs.getSelectionModel().select(andonTab));
+        notStored.setTooltip(notStoredInFull);
         // Whatever tab is open, a person sees that the figures are not being stored (a notification goes by itself).
         live.subscribe(com.ms5.floor.app.live.LiveKeys.STARTUP_PROBLEM, problem -> {
             startupProblemText.setText(problem);
-            startupProblemHint.setText(String.format(startupProblemHint.getText(), config.directories().home()
-                    .resolve("logs").resolve("ms5.log")));
+            startupProblemHint.setText(String.format(resources.getString("startup.problemHint"),
+                    config.directories().logDir().resolve("ms5.log")));
             startupProblem.setVisible(true);
             notStored.setVisible(false); // the panel says why nothing is stored
             tabs.setDisable(true); // nothing behind it works: no polling, no storing
         });
         live.subscribe(com.ms5.floor.app.live.LiveKeys.STATION, status -> {
             notStored.setText(badgeText(status.database()));
-            notStored.setTooltip(new javafx.scene.control.Tooltip(status.database()));
+            notStoredInFull.setText(status.database());
             notStored.setVisible(!status.databaseOk() && !startupProblem.isVisible());
         });
     }
