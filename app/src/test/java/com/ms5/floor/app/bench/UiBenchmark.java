@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * {@code --minutes=N} per phase (default 5), {@code --phases=control-room,wall}, {@code --tags=N}
  * (default 10000), {@code --sample-seconds=N} (default 60), {@code --time-scale=N} (default 20; analytics
  * keeps one plant day in memory, so the heap levels off after 24 h of plant time: 72 min at 20x).
+ * Each row also counts the process's live threads and open files (sockets included).
+ *
+ * <p>The wall soak (issue 24), a plant week at 120x with a row per plant day:
+ * {@code -Dbench.args="--phases=wall --time-scale=120 --minutes=84 --sample-seconds=720 --tags=0"}.
  */
 public final class UiBenchmark {
     private static final List<String> TABS = List.of("plantTab", "lineTab", "andonTab", "machineTab", "diagnosticsTab");
@@ -120,7 +124,7 @@ public final class UiBenchmark {
         Await.until(Duration.ofMinutes(5), "every tag polled", () -> polledTags(hub) >= expected);
         System.out.printf("%n%s: %,d tags polled after %.0f s of probing each new tag; measuring %d min%n", phase,
                 polledTags(hub), (System.nanoTime() - started) / 1e9, length.toMinutes());
-        System.out.println("   min  plant h  FX busy  frame ms p50 /  p99 /   max  FX CPU p99  GC ms  pulses/s  heap MB  tags polled");
+        System.out.println("   min  plant h  FX busy  frame ms p50 /  p99 /   max  FX CPU p99  GC ms  pulses/s  heap MB  threads  files  tags polled");
 
         ScheduledExecutorService tabs = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-tabs"));
         if (phase.equals("control-room")) {
@@ -154,10 +158,12 @@ public final class UiBenchmark {
             double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
             double minute = (System.nanoTime() - start) / 60e9;
             double plantHours = minute * timeScale / 60;
-            System.out.printf("  %4.1f  %7.1f  %6.1f%%  %12.2f / %4.1f / %5.1f  %10.1f  %5d  %8.1f  %7.0f  %11d%n", minute,
+            int threads = Thread.getAllStackTraces().size();
+            int files = openFiles();
+            System.out.printf("  %4.1f  %7.1f  %6.1f%%  %12.2f / %4.1f / %5.1f  %10.1f  %5d  %8.1f  %7.0f  %7d  %5d  %11d%n", minute,
                     plantHours, interval.busy() * 100, interval.p50(), interval.p99(), interval.max(), interval.cpuP99(), gc,
-                    interval.pulsesPerSecond(), heapMb, polledTags(hub));
-            rows.add(new double[] {interval.busy(), interval.p99(), heapMb});
+                    interval.pulsesPerSecond(), heapMb, threads, files, polledTags(hub));
+            rows.add(new double[] {interval.busy(), interval.p99(), heapMb, threads, files});
             if (rows.size() >= samples) {
                 measured.complete(null);
             }
@@ -171,7 +177,8 @@ public final class UiBenchmark {
         double busy = rows.stream().mapToDouble(r -> r[0]).average().orElse(0);
         double worstP99 = rows.stream().mapToDouble(r -> r[1]).max().orElse(0);
         System.out.printf("  all: FX busy %.1f %%, worst interval's frame p99 %.1f ms, heap %.0f MB after the first sample, "
-                + "%.0f MB at the end%n", busy * 100, worstP99, rows.getFirst()[2], rows.getLast()[2]);
+                + "%.0f MB at the end; threads %.0f -> %.0f, open files %.0f -> %.0f%n", busy * 100, worstP99, rows.getFirst()[2],
+                rows.getLast()[2], rows.getFirst()[3], rows.getLast()[3], rows.getFirst()[4], rows.getLast()[4]);
         onFx(() -> {
             meter.stop();
             app.stop();
@@ -232,6 +239,12 @@ public final class UiBenchmark {
     /** Time all collectors have spent, in ms (G1: mostly stop-the-world pauses). */
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
+    /** This process's open file descriptors (sockets included), on Linux. */
+    private static int openFiles() {
+        String[] fds = new java.io.File("/proc/self/fd").list();
+        return fds == null ? 0 : fds.length;
     }
 
     private static int polledTags(LiveValues hub) {
