@@ -29,7 +29,7 @@ public final class FloorDashboardApp extends Application {
 
     private final AppConfig config;
     private Injector injector;
-    private volatile boolean stopped;
+    private boolean stopped;
 
     /** Used by {@link Application#launch}: takes the configuration {@link Main} read. */
     public FloorDashboardApp() {
@@ -52,6 +52,9 @@ public final class FloorDashboardApp extends Application {
                 injector.getInstance(DialogService.class));
         injector.getInstance(FrameDrain.class).start();
         injector.getInstance(StationLifecycle.class).start();
+        // Ended by the system (SIGTERM: logout, shutdown, a service stop) rather than its window: the
+        // station still closes in order, so no event waits in the journal and the embedded server stops.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeStation, "station-shutdown"));
 
         Parent root = injector.getInstance(FxmlViews.class).load(config.wall() ? AndonWallView.class : MainView.class);
         String view = getParameters() == null ? null : getParameters().getNamed().get("view");
@@ -86,16 +89,27 @@ public final class FloorDashboardApp extends Application {
     /** Closing the window ends here: stop polling, flush, stop the database. */
     @Override
     public void stop() {
-        if (stopped || injector == null) {
+        if (injector == null) {
             return;
         }
-        stopped = true;
-        long started = System.nanoTime();
         // Notification popups go first: exiting with one open has crashed the JVM under GTK (STACK.md).
         new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
                 .filter(w -> w instanceof javafx.stage.PopupWindow).forEach(javafx.stage.Window::hide);
         injector.getInstance(Notifier.class).close();
         injector.getInstance(FrameDrain.class).stop();
+        closeStation();
+    }
+
+    /**
+     * Stops polling, writes the last events to the database and stops it, once: from {@link #stop()},
+     * or from the shutdown hook when the system ends the app (logout, shutdown, a service stop).
+     */
+    private synchronized void closeStation() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        long started = System.nanoTime();
         injector.getInstance(StationLifecycle.class).close();
         log.info("Shut down in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

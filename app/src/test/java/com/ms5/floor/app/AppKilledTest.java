@@ -94,6 +94,30 @@ class AppKilledTest {
         }
     }
 
+    /**
+     * Ended by the system (SIGTERM: a logout, a shutdown, a service stop) rather than from its window,
+     * the app still closes its station in order: its last events reach the database, the journal is
+     * empty, and the embedded server is stopped, not left running for the next start to take back.
+     */
+    @Test
+    void anAppEndedBySigtermStoresItsLastEventsAndStopsItsDatabase() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("ms5.properties"), "demo.startTime=07:00\n");
+        try (ChildApp app = ChildApp.start(Main.class, "--data-dir=" + home, "--time-scale=30")) {
+            Await.until(Duration.ofSeconds(90), "the app opens its database",
+                    () -> app.printed("embedded PostgreSQL on port") || !app.process().isAlive());
+            Matcher port = PORT.matcher(String.valueOf(app.line("embedded PostgreSQL on port")));
+            assertThat(port.find()).as("output:\n%s", app.output()).isTrue();
+            String url = "jdbc:postgresql://127.0.0.1:" + port.group(1) + "/postgres";
+            Await.until(Duration.ofSeconds(60), "the app stores production minutes", () -> storedMinutes(url) >= 1);
+            app.process().toHandle().destroy(); // SIGTERM; Process.destroy() would also close the pipe of its output
+            assertThat(app.awaitExit(Duration.ofSeconds(30))).as("output:\n%s", app.output()).isTrue();
+
+            assertThat(app.output()).contains("Shut down in");
+            assertThat(storedMinutes(url)).as("the embedded server is stopped").isEqualTo(-1);
+        }
+        assertThat(journalSize(home.resolve("journal.db"))).as("events left in the journal").isZero();
+    }
+
     /** How many rows the database holds for one journal event: 1 when it was stored once. */
     private static long rowsOf(Connection c, com.ms5.floor.app.model.StoredEvent event) throws java.sql.SQLException {
         String sql;
@@ -144,7 +168,6 @@ class AppKilledTest {
         }
     }
 
-    /** Minutes in the killed app's database, read over its own port; -1 while it is not reachable. */
     /** Production minutes stored, read as another program would: with the embedded server's password from its file. */
     private long storedMinutes(String url) {
         try (Connection c = DriverManager.getConnection(url, "postgres", embeddedPassword());

@@ -41,6 +41,15 @@ final class ChildApp implements AutoCloseable {
         return new ChildApp(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** Waits for the process to end by itself and for the last of its output; false if it did not end in time. */
+    boolean awaitExit(java.time.Duration deadline) throws InterruptedException {
+        if (!process.waitFor(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        reader.join(deadline.toMillis());
+        return true;
+    }
+
     Process process() {
         return process;
     }

@@ -187,6 +187,10 @@ public final class Database implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // zonky's own shutdown hook would stop the server while the station's hook still writes
+                // the last events to it; the station stops it in order (FloorDashboardApp), and a
+                // server left by a killed app is taken back at the next start (OrphanedPostgres).
+                .setRegisterShutdownHook(false)
                 // zonky starts PostgreSQL for throwaway test databases (-F, no synchronous
                 // commit); these are the plant's records: a committed minute must survive a power cut.
                 .setServerConfig("fsync", "on")

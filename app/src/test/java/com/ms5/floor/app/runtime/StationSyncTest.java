@@ -215,6 +215,19 @@ class StationSyncTest {
     }
 
     /** Station A, started first: it polls every PLC connection. */
+    /** Closing a busy station writes its last events to the database before the database closes. */
+    @Test
+    void aStationClosedWhilePollingLeavesNothingInItsJournal() throws Exception {
+        TestStation a = ownerA();
+        Await.until(Duration.ofSeconds(60), "the first intervals are stored", () -> count("SELECT count(*) FROM state_interval") > 0);
+        a.close();
+        stations.remove(a);
+        try (var journal = com.ms5.floor.app.sync.Journal.open(dir.resolve("station-A").resolve("journal.db"))) {
+            assertThat(journal.size()).as("events left in the journal after a clean stop").isZero();
+            assertThat(journal.setAsideCount()).isZero();
+        }
+    }
+
     private TestStation ownerA() throws Exception {
         TestStation a = station("A");
         Await.until(Duration.ofSeconds(60), "station A polls every PLC connection",
