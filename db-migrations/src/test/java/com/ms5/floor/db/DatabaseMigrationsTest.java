@@ -34,8 +34,8 @@ class DatabaseMigrationsTest {
 
     @Test
     void migratesAnEmptyDatabaseAndIsANoOpTheSecondTime() throws Exception {
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("3");
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("3");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("4");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("4");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT ms5_ensure_partitions(1, 2)");
             s.executeUpdate("INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count) "
@@ -54,7 +54,7 @@ class DatabaseMigrationsTest {
             s.executeUpdate("INSERT INTO production_count_minute (machine_id, minute_start, total_count, good_count) "
                     + "VALUES ('L1-FILLER', '2026-11-24T08:00:00Z', 120, 118), ('L1-FILLER', '2026-11-24T08:01:00Z', 60, 60)");
         }
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("3");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("4");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             ResultSet rows = s.executeQuery("SELECT sum(total_count), sum(good_count), count(*) FROM production_minute "
                     + "WHERE machine_id = 'L1-FILLER'");
@@ -122,6 +122,35 @@ class DatabaseMigrationsTest {
             assertThat(names).contains("state_interval_" + month, "production_minute_" + month, "andon_call_event_" + month)
                     .noneMatch(n -> n.startsWith("audit_log"));
             assertThat(count(s, "audit_log")).as("the audit log keeps its own, longer retention").isEqualTo(1);
+        }
+    }
+
+    /** Another system (a BI tool) logs in with a role in ms5_reader: it reads the documented views, nothing else. */
+    @Test
+    void theReaderRoleSelectsTheViewsAndNothingElse() throws Exception {
+        DatabaseMigrations.migrate(db);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT ms5_ensure_partitions(1, 1)");
+            s.executeUpdate("INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count, ideal_seconds) "
+                    + "VALUES ('L1-FILLER', date_trunc('minute', now()), gen_random_uuid(), 60, 58, 54), "
+                    + "('L1-FILLER', date_trunc('minute', now()), gen_random_uuid(), 2, 2, 1.8)");
+            s.execute("CREATE ROLE bi LOGIN PASSWORD 'bi-secret' IN ROLE ms5_reader");
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        try (Connection bi = java.sql.DriverManager.getConnection(url, "bi", "bi-secret"); Statement s = bi.createStatement()) {
+            ResultSet minute = s.executeQuery("SELECT total_count, good_count FROM ms5_minute WHERE machine_id = 'L1-FILLER'");
+            assertThat(minute.next()).isTrue();
+            assertThat(minute.getLong(1)).as("a minute's parts from two runs added up").isEqualTo(62);
+            for (String view : java.util.List.of("ms5_shift", "ms5_stop", "ms5_call")) {
+                assertThat(count(s, view)).as(view).isZero();
+            }
+            for (String table : java.util.List.of("production_minute", "downtime_event", "andon_call", "audit_log",
+                    "config_version", "station", "shift_report")) {
+                assertThatThrownBy(() -> count(s, table)).as(table).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("permission denied");
+            }
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM ms5_stop")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 

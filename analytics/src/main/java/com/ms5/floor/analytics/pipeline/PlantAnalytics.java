@@ -1,5 +1,6 @@
 package com.ms5.floor.analytics.pipeline;
 
+import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.CallType;
@@ -194,6 +195,11 @@ public final class PlantAnalytics {
 
     public List<StateInterval> intervals(String machineId, TimeRange window) {
         return machine(machineId).timeline.intervals(window);
+    }
+
+    /** A machine's minutes that start in {@code window}, of the day analytics keeps in memory, oldest first. */
+    public List<ProductionMinute> minutes(String machineId, TimeRange window) {
+        return machine(machineId).minutes(window);
     }
 
     public DowntimeLog downtime() {

@@ -29,11 +29,12 @@ import java.util.Properties;
  * @param engineer          whether this station offers the Setup and Rules tabs (station.role=engineer, the default);
  *                          {@code supervisor} hides them. The seam for the security work's per-user roles.
  * @param notifySound       whether a new or escalated Andon call also sounds a chime (control room only)
+ * @param reportsFolder     where each line's shift report is written as PDF and CSV when the shift ends
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, int auditRetentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
-                        double wallPageSeconds, boolean engineer, boolean notifySound) {
+                        double wallPageSeconds, boolean engineer, boolean notifySound, Path reportsFolder) {
 
     public boolean demoPlant() {
         return tagMapFile == null;
@@ -58,7 +59,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
     static final java.util.List<String> KEYS = java.util.List.of("tagmap.file", "machine.id", "machine.idealCycleSeconds",
             "db.url", "db.user", "db.passwordEnv", "db.passwordFile", "db.sslMode", "db.retentionMonths",
             "db.auditRetentionMonths", "station.name", "db.embeddedPort", "demo.timeScale", "demo.startTime", "wall",
-            "wall.pageSeconds", "station.role", "notify.sound");
+            "wall.pageSeconds", "station.role", "notify.sound", "reports.folder");
     /** Fewer months would drop history a plant still reports on (last quarter's figures). */
     static final int MIN_RETENTION_MONTHS = 3;
 
@@ -74,6 +75,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
         String tagMap = blankToNull(p.getProperty("tagmap.file"));
         Path tagMapFile = tagMap == null ? null : source.resolveSibling(tagMap);
         String passwordFile = blankToNull(p.getProperty("db.passwordFile"));
+        String reportsFolder = blankToNull(p.getProperty("reports.folder"));
         return new AppConfig(directories, tagMapFile,
                 p.getProperty("machine.id", VirtualPlant.MACHINE_ID).trim(),
                 number(p, "machine.idealCycleSeconds", 1.0, source).doubleValue(),
@@ -91,24 +93,25 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 Boolean.parseBoolean(p.getProperty("wall", "false").trim()),
                 Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()),
                 role(p, source),
-                Boolean.parseBoolean(p.getProperty("notify.sound", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("notify.sound", "false").trim()),
+                reportsFolder == null ? directories.home().resolve("reports") : source.resolveSibling(reportsFolder));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
                 dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
-                pageSeconds, engineer, notifySound);
+                pageSeconds, engineer, notifySound, reportsFolder);
     }
 
     /**

@@ -29,6 +29,15 @@ public final class AndonCallRepository {
                 .getResultList().stream().map(AndonCallEntity::toRecord).toList());
     }
 
+    /** The line's calls raised in [{@code from}, {@code to}), oldest first, closed or not. */
+    public List<AndonCall> raisedIn(String lineId, Instant from, Instant to) {
+        return database.sessionFactory().fromTransaction(session -> session.createSelectionQuery(
+                        "from AndonCallEntity c where c.lineId = :line and c.raisedAt >= :from and c.raisedAt < :to order by c.raisedAt",
+                        AndonCallEntity.class)
+                .setParameter("line", lineId).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().map(AndonCallEntity::toRecord).toList());
+    }
+
     /** One call, or {@code null} if this database does not have it (yet). */
     public AndonCall find(UUID id) {
         return database.sessionFactory().fromTransaction(session -> {

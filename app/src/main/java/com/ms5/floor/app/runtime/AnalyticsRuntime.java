@@ -4,6 +4,8 @@ import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.model.LineHistory;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.shift.ShiftCalendar;
+import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.AndonEvent;
@@ -219,6 +221,36 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     ReasonTree reasons() {
         return setup.reasons();
+    }
+
+    /** The plant's lines, in order. */
+    List<String> lineIds() {
+        return setup.model().lines().stream().map(PlantModel.Line::id).toList();
+    }
+
+    /** The shifts, breaks and planned windows in force. */
+    ShiftCalendar calendar() {
+        return setup.calendar();
+    }
+
+    OeeProfile profile() {
+        return setup.model().profile();
+    }
+
+    /** What analytics holds in memory of a line's machines over a window (the last day): intervals, the open one too, and minutes. */
+    record Recent(Map<String, List<StateInterval>> intervals, Map<String, List<ProductionMinute>> minutes) {
+    }
+
+    CompletableFuture<Recent> recent(String lineId, TimeRange window) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, List<StateInterval>> intervals = new HashMap<>();
+            Map<String, List<ProductionMinute>> minutes = new HashMap<>();
+            for (PlantModel.Machine m : line(lineId).machines()) {
+                intervals.put(m.id(), analytics.intervals(m.id(), window));
+                minutes.put(m.id(), analytics.minutes(m.id(), window));
+            }
+            return new Recent(intervals, minutes);
+        }, thread);
     }
 
     DowntimeCost cost() {

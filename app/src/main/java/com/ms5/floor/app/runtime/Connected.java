@@ -7,6 +7,7 @@ import com.ms5.floor.app.persistence.DowntimeRepository;
 import com.ms5.floor.app.persistence.EventStore;
 import com.ms5.floor.app.persistence.LineSnapshotRepository;
 import com.ms5.floor.app.persistence.ProductionMinuteRepository;
+import com.ms5.floor.app.persistence.ShiftReportRepository;
 import com.ms5.floor.app.persistence.StationRepository;
 import com.ms5.floor.app.persistence.TimelineRepository;
 
@@ -17,13 +18,14 @@ import com.ms5.floor.app.persistence.TimelineRepository;
  */
 public record Connected(Database database, ProductionMinuteRepository minutes, AndonCallRepository calls,
                         DowntimeRepository downtime, TimelineRepository timeline, LineSnapshotRepository snapshots,
-                        StationRepository stations, ConfigVersionRepository configVersions, EventStore events) {
+                        StationRepository stations, ConfigVersionRepository configVersions, EventStore events,
+                        ShiftReportRepository reports) {
 
     static Connected on(Database database, String stationId) {
         return new Connected(database, new ProductionMinuteRepository(database),
                 new AndonCallRepository(database, stationId), new DowntimeRepository(database, stationId),
                 new TimelineRepository(database), new LineSnapshotRepository(database, stationId),
                 new StationRepository(database), new ConfigVersionRepository(database, stationId),
-                new EventStore(database, stationId));
+                new EventStore(database, stationId), new ShiftReportRepository(database, stationId));
     }
 }

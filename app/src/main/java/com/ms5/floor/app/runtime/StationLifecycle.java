@@ -51,12 +51,13 @@ public final class StationLifecycle implements AutoCloseable {
     private final SharedLineStatus lines;
     private final ChangeFeedRouter changes;
     private final StationHealth health;
+    private final ShiftReportWriter reportWriter;
     private Duration nextDbRetry = FIRST_DB_RETRY; // station-startup only
 
     @Inject
     StationLifecycle(AppConfig config, Clock clock, LiveValues live, StationThreads threads, StationDatabase database,
                      StationPlant plant, ConfigService configuration, PollingSupervisor polling, AndonService andon,
-                     SharedLineStatus lines, ChangeFeedRouter changes, StationHealth health) {
+                     SharedLineStatus lines, ChangeFeedRouter changes, StationHealth health, ShiftReportWriter reportWriter) {
         this.config = config;
         this.clock = clock;
         this.live = live;
@@ -69,6 +70,7 @@ public final class StationLifecycle implements AutoCloseable {
         this.lines = lines;
         this.changes = changes;
         this.health = health;
+        this.reportWriter = reportWriter;
     }
 
     /** Starts the plant, the journal and the database in the background. */
@@ -180,6 +182,7 @@ public final class StationLifecycle implements AutoCloseable {
         polling.own(connected, () -> database.backlog().waiting());
         threads.startup().scheduleWithFixedDelay(() -> threads.db().execute(lines::writeOwnLines), 0,
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        reportWriter.start();
         health.database("Database: " + opened.description());
     }
 

@@ -18,6 +18,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             com.ms5.floor.app.ui.dashboard.DashboardView.class,
             com.ms5.floor.app.ui.diagnostics.DiagnosticsView.class,
             com.ms5.floor.app.ui.line.LineDetailView.class,
+            com.ms5.floor.app.ui.report.ReportsView.class,
             com.ms5.floor.app.ui.setup.SetupView.class,
             com.ms5.floor.app.ui.setup.MachinePane.class,
             com.ms5.floor.app.ui.setup.RulesView.class,

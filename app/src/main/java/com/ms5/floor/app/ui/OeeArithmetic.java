@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui;
 
+import com.ms5.floor.app.base.TimeText;
 import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import java.util.ArrayList;

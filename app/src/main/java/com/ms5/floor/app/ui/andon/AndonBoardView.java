@@ -4,7 +4,7 @@ import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.StateLook;
-import com.ms5.floor.app.ui.TimeText;
+import com.ms5.floor.app.base.TimeText;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;

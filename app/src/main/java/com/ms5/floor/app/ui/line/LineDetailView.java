@@ -18,7 +18,7 @@ import com.ms5.floor.app.ui.ShownAs;
 import com.ms5.floor.app.ui.UiExecutor;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.TileFactory;
-import com.ms5.floor.app.ui.TimeText;
+import com.ms5.floor.app.base.TimeText;
 import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.line.LineDetailViewModel.Range;
 import eu.hansolo.tilesfx.Tile;

@@ -4,7 +4,7 @@ import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.app.runtime.DowntimeService;
 import com.ms5.floor.app.ui.ErrorText;
-import com.ms5.floor.app.ui.TimeText;
+import com.ms5.floor.app.base.TimeText;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

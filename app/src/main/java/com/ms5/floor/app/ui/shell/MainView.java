@@ -9,6 +9,7 @@ import com.ms5.floor.app.ui.andon.AndonBoardView;
 import com.ms5.floor.app.ui.dashboard.DashboardView;
 import com.ms5.floor.app.ui.diagnostics.DiagnosticsView;
 import com.ms5.floor.app.ui.plant.PlantOverviewView;
+import com.ms5.floor.app.ui.report.ReportsView;
 import com.ms5.floor.app.ui.setup.RulesView;
 import com.ms5.floor.app.ui.setup.SetupView;
 import jakarta.inject.Inject;
@@ -18,8 +19,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * Controller of MainView.fxml: the plant overview, a line in detail, the Andon board, the machine dashboard and
- * diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data; notifications
+ * Controller of MainView.fxml: the plant overview, a line in detail, the Andon board, the machine dashboard,
+ * shift reports and diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data; notifications
  * of new calls and outages come whichever tab is open, and a badge over the tab row stays while the database is
  * away or not open yet.
  */
@@ -32,6 +33,7 @@ public final class MainView {
     @FXML private Tab lineTab;
     @FXML private Tab andonTab;
     @FXML private Tab machineTab;
+    @FXML private Tab reportsTab;
     @FXML private Tab diagnosticsTab;
     @FXML private Tab setupTab;
     @FXML private Tab rulesTab;
@@ -67,6 +69,7 @@ public final class MainView {
             }
         });
         attach(machineTab, views.load(DashboardView.class));
+        attach(reportsTab, views.load(ReportsView.class));
         attach(diagnosticsTab, views.load(DiagnosticsView.class));
         if (config.engineer()) {
             attach(setupTab, views.load(SetupView.class));

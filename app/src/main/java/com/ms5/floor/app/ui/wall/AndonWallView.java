@@ -6,7 +6,7 @@ import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.model.StationDiagnostics;
 import com.ms5.floor.app.model.StationStatus;
 import com.ms5.floor.app.ui.ViewModel;
-import com.ms5.floor.app.ui.TimeText;
+import com.ms5.floor.app.base.TimeText;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.app.ui.plant.PlantOverviewViewModel;
 import com.ms5.floor.plc.api.ConnectionHealth;

@@ -1,4 +1,4 @@
-package com.ms5.floor.app.ui;
+package com.ms5.floor.app.base;
 
 import java.time.Duration;
 
