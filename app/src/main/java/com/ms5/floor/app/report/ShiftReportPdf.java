@@ -78,7 +78,7 @@ public final class ShiftReportPdf {
             document.add(heading("Stops by reason"));
             List<DowntimeStats.ParetoBar> pareto = report.pareto(DowntimeStats.Measure.TIME);
             double longest = pareto.isEmpty() ? 0 : pareto.getFirst().seconds();
-            PdfPTable reasons = table(new float[] {4, 0.8f, 1, 1.2f, 4});
+            PdfPTable reasons = table(new float[] {3.6f, 0.8f, 1.4f, 1.2f, 3.6f});
             header(reasons, "Reason", "Stops", "Time", "Cost " + report.cost().currency(), "");
             for (DowntimeStats.ParetoBar bar : pareto.stream().limit(ROWS).toList()) {
                 reasons.addCell(cell(bar.reasonPath()));

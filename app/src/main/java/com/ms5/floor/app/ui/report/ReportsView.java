@@ -82,17 +82,17 @@ public final class ReportsView {
     private void initialize() {
         lineChoice.setItems(model.lines());
         lineChoice.valueProperty().bindBidirectional(model.lineIdProperty());
-        lineChoice.setConverter(ShownAs.text(model::name));
+        lineChoice.setConverter(ShownAs.text(id -> id == null ? "" : model.name(id)));
         periodChoice.setItems(FXCollections.observableArrayList(ReportsViewModel.Period.values()));
         periodChoice.valueProperty().bindBidirectional(model.periodProperty());
-        periodChoice.setConverter(ShownAs.text(model::periodText));
+        periodChoice.setConverter(ShownAs.text(p -> p == null ? "" : model.periodText(p)));
         dayPicker.valueProperty().bindBidirectional(model.dayProperty());
         lastDayPicker.valueProperty().bindBidirectional(model.lastDayProperty());
         shiftChoice.setItems(model.shifts());
         shiftChoice.valueProperty().bindBidirectional(model.shiftProperty());
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm");
-        shiftChoice.setConverter(ShownAs.text(s -> s.name() + "  " + clock.format(s.span().start().atZone(
-                java.time.ZoneId.systemDefault())) + "–" + clock.format(s.span().end().atZone(java.time.ZoneId.systemDefault()))));
+        shiftChoice.setConverter(ShownAs.text(s -> s == null ? "" : s.name() + "  "
+                + clock.format(s.span().start().atZone(model.zone())) + "–" + clock.format(s.span().end().atZone(model.zone()))));
         shiftChoice.placeholderProperty().set(new Label(resources.getString("reports.noShifts")));
         showOnly(shiftChoice, model.periodProperty().isEqualTo(ReportsViewModel.Period.SHIFT));
         showOnly(toLabel, model.periodProperty().isEqualTo(ReportsViewModel.Period.DAYS));

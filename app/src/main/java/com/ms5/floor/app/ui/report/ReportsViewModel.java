@@ -157,6 +157,15 @@ public final class ReportsViewModel extends ViewModel {
         return plant.name(id);
     }
 
+    /** The time zone of the chosen line's shifts. */
+    ZoneId zone() {
+        try {
+            return lineId.get() == null ? ZoneId.systemDefault() : reports.calendar(lineId.get()).zone();
+        } catch (IllegalStateException e) {
+            return ZoneId.systemDefault(); // still starting
+        }
+    }
+
     String periodText(Period p) {
         return text.getString(p.key);
     }
