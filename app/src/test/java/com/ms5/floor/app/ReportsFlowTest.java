@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * figures are those the live engine stored for each machine as the shift ended. The station also
  * writes each line's report by itself once the shift is over.
  */
+@SuppressWarnings("unchecked")
 class ReportsFlowTest extends TestApp {
     @Test
     void aSupervisorOpensTheEarlyShiftOfLine1AndSavesItAsPdfAndCsvWithTheLiveEnginesFigures() throws Exception {
@@ -98,6 +99,53 @@ class ReportsFlowTest extends TestApp {
             Path auto = home.resolve("reports").resolve("report-" + lineId + "-" + today + "-early.pdf");
             Await.until(Duration.ofSeconds(60), "the automatic report " + auto.getFileName(), () -> auto.toFile().length() > 1000);
         }
+    }
+
+    /**
+     * The trend adds the stored shifts of the line's machines up per day, by their times (never an
+     * average of percentages), and draws the target beside them.
+     */
+    @Test
+    void theTrendByDayAddsUpTheShiftsOfTheLinesMachinesByTime() throws Exception {
+        start(demoAt30x());
+        TestStation station = station();
+        Await.until(Duration.ofSeconds(60), "the database open", () -> station.repository() != null);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+        try (Connection c = station.database().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO oee_shift (machine_id, shift_start, shift_end, shift_key, profile, planned_seconds, run_seconds, "
+                        + "total_count, good_count, availability, performance, quality, oee) VALUES (?, ?, ?, 'k', 'ISO_22400', "
+                        + "?, ?, 100, 90, 0, ?, ?, 0)")) {
+            Object[][] rows = {{"L1-FILLER", 1000.0, 800.0, 0.9, 0.99}, {"L1-CAPPER", 1000.0, 600.0, 0.8, 0.95},
+                    {"L2-FILLER", 1000.0, 100.0, 0.5, 0.5}}; // another line's machine: not in Line 1's trend
+            for (Object[] row : rows) {
+                s.setString(1, (String) row[0]);
+                s.setTimestamp(2, java.sql.Timestamp.from(day.atTime(6, 0).toInstant(ZoneOffset.UTC)));
+                s.setTimestamp(3, java.sql.Timestamp.from(day.atTime(14, 0).toInstant(ZoneOffset.UTC)));
+                s.setDouble(4, (Double) row[1]);
+                s.setDouble(5, (Double) row[2]);
+                s.setDouble(6, (Double) row[3]);
+                s.setDouble(7, (Double) row[4]);
+                s.executeUpdate();
+            }
+        }
+        selectTab("reportsTab");
+        Fx.run(() -> {
+            lookup("#reportLineChoice", ComboBox.class).setValue("L1");
+            ((ComboBox<Object>) lookup("#reportPeriodChoice", ComboBox.class)).setValue(
+                    com.ms5.floor.app.ui.report.ReportsViewModel.Period.TREND_DAYS);
+            lookup("#reportDay", DatePicker.class).setValue(LocalDate.now(ZoneOffset.UTC));
+            button("#reportShowButton").fire();
+        });
+        Await.until(Duration.ofSeconds(30), "the trend shown", () -> "Line 1 - PET bottling: OEE per day".equals(label("#trendTitle")),
+                () -> label("#trendTitle") + " | " + label("#reportMessage"));
+        javafx.scene.chart.LineChart<String, Number> chart = Fx.get(() -> lookup("#trendChart", javafx.scene.chart.LineChart.class));
+        var oee = Fx.get(() -> List.copyOf(chart.getData().getFirst().getData()));
+        assertThat(oee).hasSize(1);
+        // ideal time 0.9 x 800 + 0.8 x 600 = 1200 s; good ideal 0.99 x 720 + 0.95 x 480 = 1168.8 s; over 2000 s planned
+        assertThat(oee.getFirst().getYValue().doubleValue()).isCloseTo(58.44, within(1e-9));
+        assertThat(oee.getFirst().getXValue()).isEqualTo(day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM",
+                java.util.Locale.ENGLISH)));
+        assertThat(Fx.get(() -> chart.getData().getLast().getName())).isEqualTo("target 85 %");
     }
 
     /** Each machine's live figures of the shift from oee_shift: loading s, run s, parts, good parts, OEE. */

@@ -223,6 +223,12 @@ public final class AnalyticsRuntime implements AutoCloseable {
         return setup.reasons();
     }
 
+    /** The line a machine is in. */
+    String lineOf(String machineId) {
+        return setup.model().lines().stream().filter(l -> l.machines().stream().anyMatch(m -> m.id().equals(machineId)))
+                .map(PlantModel.Line::id).findFirst().orElseThrow(() -> new IllegalArgumentException("There is no machine " + machineId));
+    }
+
     /** The plant's lines, in order. */
     List<String> lineIds() {
         return setup.model().lines().stream().map(PlantModel.Line::id).toList();

@@ -10,6 +10,7 @@ import com.ms5.floor.app.persistence.ProductionMinuteRepository;
 import com.ms5.floor.app.persistence.ShiftReportRepository;
 import com.ms5.floor.app.persistence.StationRepository;
 import com.ms5.floor.app.persistence.TimelineRepository;
+import com.ms5.floor.app.persistence.TrendRepository;
 
 /**
  * The open database and every repository on it: one value that exists once the database has
@@ -19,13 +20,14 @@ import com.ms5.floor.app.persistence.TimelineRepository;
 public record Connected(Database database, ProductionMinuteRepository minutes, AndonCallRepository calls,
                         DowntimeRepository downtime, TimelineRepository timeline, LineSnapshotRepository snapshots,
                         StationRepository stations, ConfigVersionRepository configVersions, EventStore events,
-                        ShiftReportRepository reports) {
+                        ShiftReportRepository reports, TrendRepository trends) {
 
     static Connected on(Database database, String stationId) {
         return new Connected(database, new ProductionMinuteRepository(database),
                 new AndonCallRepository(database, stationId), new DowntimeRepository(database, stationId),
                 new TimelineRepository(database), new LineSnapshotRepository(database, stationId),
                 new StationRepository(database), new ConfigVersionRepository(database, stationId),
-                new EventStore(database, stationId), new ShiftReportRepository(database, stationId));
+                new EventStore(database, stationId), new ShiftReportRepository(database, stationId),
+                new TrendRepository(database));
     }
 }

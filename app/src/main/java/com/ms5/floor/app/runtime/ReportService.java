@@ -7,8 +7,11 @@ import com.ms5.floor.analytics.shift.ShiftCalendar;
 import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.analytics.state.StateInterval;
 import com.ms5.floor.app.model.LineHistory;
+import com.ms5.floor.app.model.OeeTrend;
 import com.ms5.floor.app.model.ShiftReport;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +61,11 @@ public final class ReportService {
         TimeRange wholeDay = new TimeRange(day.atStartOfDay(calendar.zone()).toInstant(),
                 day.plusDays(1).atStartOfDay(calendar.zone()).toInstant());
         return calendar.shifts(wholeDay).stream().filter(s -> s.date().equals(day)).toList();
+    }
+
+    /** The line's machines, in line order. */
+    public List<String> machinesOf(String lineId) {
+        return analytics().line(lineId).machines().stream().map(m -> m.id()).toList();
     }
 
     /** A shift in words, as a report's title says it: "Early shift, Mon 7 Dec 2026". */
@@ -136,6 +144,49 @@ public final class ReportService {
         memory.stream().filter(m -> !held.contains(m.minuteStart())).forEach(all::add);
         all.sort(java.util.Comparator.comparing(ProductionMinute::minuteStart));
         return all;
+    }
+
+    /** The OEE a plant aims at, drawn on trends: "world class" by Nakajima (TPM, 1988): 85 %. */
+    public static final double TARGET_OEE = 0.85;
+
+    /**
+     * The OEE of a line (its machines added up) or of one machine per day or week over the
+     * {@code periods} days or weeks up to {@code last}, with the five stop reasons that grew or
+     * shrank most between the trend's first and second half.
+     */
+    public CompletableFuture<OeeTrend> trend(String lineOrMachine, OeeTrend.Unit unit, int periods, LocalDate last) {
+        AnalyticsRuntime analytics = plant.analytics().orElse(null);
+        Connected connected = database.online().orElse(null);
+        if (analytics == null || connected == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(analytics == null
+                    ? "The station is still starting; try again in a moment."
+                    : "Trends are read from the shared database, which is not connected now. Try again once the status "
+                    + "bar says the database is back."));
+        }
+        boolean line = analytics.lineIds().contains(lineOrMachine);
+        List<String> machines = line ? analytics.line(lineOrMachine).machines().stream().map(m -> m.id()).toList()
+                : List.of(lineOrMachine);
+        String lineId = line ? lineOrMachine : analytics.lineOf(lineOrMachine);
+        ZoneId zone = analytics.calendar().zone();
+        LocalDate first = unit == OeeTrend.Unit.WEEK ? last.with(java.time.DayOfWeek.MONDAY).minusWeeks(periods - 1)
+                : last.minusDays(periods - 1);
+        LocalDate end = unit == OeeTrend.Unit.WEEK ? last.with(java.time.DayOfWeek.MONDAY).plusWeeks(1) : last.plusDays(1);
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = end.atStartOfDay(zone).toInstant();
+        Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
+        return CompletableFuture.supplyAsync(() -> {
+            List<OeeTrend.Point> points = connected.trends().byPeriod(machines, from, to, unit, zone);
+            Map<String, Double> before = connected.trends().stopSecondsByReason(lineId, from, middle);
+            Map<String, Double> after = connected.trends().stopSecondsByReason(lineId, middle, to);
+            java.util.Set<String> reasons = new java.util.HashSet<>(before.keySet());
+            reasons.addAll(after.keySet());
+            List<OeeTrend.LossChange> changes = reasons.stream()
+                    .map(r -> new OeeTrend.LossChange(analytics.reasons().contains(r) ? analytics.reasons().path(r) : r,
+                            before.getOrDefault(r, 0.0), after.getOrDefault(r, 0.0)))
+                    .sorted(java.util.Comparator.comparingDouble((OeeTrend.LossChange c) -> -Math.abs(c.change())))
+                    .limit(5).toList();
+            return new OeeTrend(analytics.name(lineOrMachine), unit, points, changes, TARGET_OEE);
+        }, threads.db());
     }
 
     private AnalyticsRuntime analytics() {

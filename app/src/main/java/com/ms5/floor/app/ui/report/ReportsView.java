@@ -6,6 +6,7 @@ import com.ms5.floor.analytics.downtime.DowntimeStats;
 import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.app.base.TimeText;
+import com.ms5.floor.app.model.OeeTrend;
 import com.ms5.floor.app.model.ShiftReport;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.ShownAs;
@@ -55,6 +56,13 @@ public final class ReportsView {
     @FXML private DatePicker dayPicker;
     @FXML private ComboBox<ShiftInstance> shiftChoice;
     @FXML private Label toLabel;
+    @FXML private Label ofLabel;
+    @FXML private ComboBox<String> trendMachineChoice;
+    @FXML private VBox trendBox;
+    @FXML private Label trendTitle;
+    @FXML private javafx.scene.layout.StackPane trendHolder;
+    @FXML private VBox lossChanges;
+    @FXML private javafx.scene.control.ScrollPane reportScroll;
     @FXML private DatePicker lastDayPicker;
     @FXML private Button showButton;
     @FXML private ProgressBar readProgress;
@@ -95,6 +103,14 @@ public final class ReportsView {
                 + clock.format(s.span().start().atZone(model.zone())) + "–" + clock.format(s.span().end().atZone(model.zone()))));
         shiftChoice.placeholderProperty().set(new Label(resources.getString("reports.noShifts")));
         showOnly(shiftChoice, model.periodProperty().isEqualTo(ReportsViewModel.Period.SHIFT));
+        javafx.beans.binding.BooleanBinding trendChosen = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> ReportsViewModel.isTrend(model.periodProperty().get()), model.periodProperty());
+        showOnly(ofLabel, trendChosen);
+        showOnly(trendMachineChoice, trendChosen);
+        trendMachineChoice.setItems(model.machines());
+        trendMachineChoice.valueProperty().bindBidirectional(model.trendOfProperty());
+        trendMachineChoice.setConverter(ShownAs.text(id -> id == null || id.isEmpty() ? resources.getString("reports.wholeLine")
+                : model.name(id)));
         showOnly(toLabel, model.periodProperty().isEqualTo(ReportsViewModel.Period.DAYS));
         showOnly(lastDayPicker, model.periodProperty().isEqualTo(ReportsViewModel.Period.DAYS));
         showOnly(readProgress, model.readingProperty());
@@ -103,7 +119,13 @@ public final class ReportsView {
         message.textProperty().bind(model.messageProperty());
         pdfButton.disableProperty().bind(model.reportProperty().isNull().or(model.readingProperty()));
         csvButton.disableProperty().bind(model.reportProperty().isNull().or(model.readingProperty()));
-        body.visibleProperty().bind(model.reportProperty().isNotNull());
+        reportScroll.visibleProperty().bind(model.reportProperty().isNotNull());
+        trendBox.visibleProperty().bind(model.trendProperty().isNotNull());
+        model.trendProperty().addListener((o, old, trend) -> {
+            if (trend != null) {
+                renderTrend(trend);
+            }
+        });
 
         machines.getColumns().setAll(List.of(
                 column(resources.getString("reports.machine"), ShiftReport.MachineRow::name),
@@ -213,6 +235,53 @@ public final class ReportsView {
                 column(resources.getString("reports.response"), c -> duration(c.responseTime())),
                 column(resources.getString("reports.resolution"), c -> duration(c.resolutionTime()))));
         calls.getItems().setAll(report.calls());
+    }
+
+    /** OEE and its factors per day or week as lines, with the target as a dashed line; the losses that moved most below. */
+    private void renderTrend(OeeTrend trend) {
+        trendTitle.setText(String.format(resources.getString(trend.unit() == OeeTrend.Unit.WEEK ? "reports.trendTitleWeeks"
+                : "reports.trendTitleDays"), trend.subject()));
+        javafx.scene.chart.CategoryAxis periods = new javafx.scene.chart.CategoryAxis();
+        javafx.scene.chart.NumberAxis share = new javafx.scene.chart.NumberAxis(0, 100, 10);
+        share.setLabel("%");
+        javafx.scene.chart.LineChart<String, Number> chart = new javafx.scene.chart.LineChart<>(periods, share);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(trend.points().size() <= 60);
+        chart.setId("trendChart");
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(trend.unit() == OeeTrend.Unit.WEEK ? "'W'w yyyy" : "d MMM",
+                Locale.ENGLISH);
+        List<String> names = List.of("OEE", resources.getString("tile.availability"), resources.getString("tile.performance"),
+                resources.getString("tile.quality"));
+        List<Function<OeeTrend.Point, Double>> figures = List.of(OeeTrend.Point::oee, OeeTrend.Point::availability,
+                OeeTrend.Point::performance, OeeTrend.Point::quality);
+        for (int i = 0; i < names.size(); i++) {
+            javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+            series.setName(names.get(i));
+            for (OeeTrend.Point p : trend.points()) {
+                double v = figures.get(i).apply(p);
+                if (!Double.isNaN(v)) {
+                    series.getData().add(new javafx.scene.chart.XYChart.Data<>(label.format(p.start()), Math.min(100, v * 100)));
+                }
+            }
+            chart.getData().add(series);
+        }
+        javafx.scene.chart.XYChart.Series<String, Number> target = new javafx.scene.chart.XYChart.Series<>();
+        target.setName(String.format(resources.getString("reports.target"), trend.target() * 100));
+        trend.points().forEach(p -> target.getData().add(new javafx.scene.chart.XYChart.Data<>(label.format(p.start()),
+                trend.target() * 100)));
+        chart.getData().add(target);
+        trendHolder.getChildren().setAll(trend.points().isEmpty() ? new Label(resources.getString("reports.noTrend")) : chart);
+        lossChanges.getChildren().clear();
+        for (OeeTrend.LossChange change : trend.losses()) {
+            Label row = new Label(String.format(resources.getString("reports.lossChange"), change.reason(),
+                    TimeText.length(change.firstHalfSeconds()), TimeText.length(change.secondHalfSeconds()),
+                    change.change() > 0 ? "▲" : "▼"));
+            row.getStyleClass().add(change.change() > 0 ? "loss-up" : "loss-down");
+            lossChanges.getChildren().add(row);
+        }
+        if (trend.losses().isEmpty()) {
+            lossChanges.getChildren().add(new Label(resources.getString("line.noStops")));
+        }
     }
 
     private static VBox figure(String id, String title, String value) {

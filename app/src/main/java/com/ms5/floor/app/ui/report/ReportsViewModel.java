@@ -4,6 +4,7 @@ import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.app.live.LiveKeys;
 import com.ms5.floor.app.live.LiveValues;
+import com.ms5.floor.app.model.OeeTrend;
 import com.ms5.floor.app.model.ShiftReport;
 import com.ms5.floor.app.report.ShiftReportCsv;
 import com.ms5.floor.app.report.ShiftReportPdf;
@@ -45,7 +46,11 @@ import javafx.collections.ObservableList;
 public final class ReportsViewModel extends ViewModel {
     /** What a report covers. */
     public enum Period {
-        SHIFT("reports.shift"), DAY("reports.day"), WEEK("reports.week"), DAYS("reports.days");
+        SHIFT("reports.shift"), DAY("reports.day"), WEEK("reports.week"), DAYS("reports.days"),
+        /** OEE per day over the 90 days up to the chosen one. */
+        TREND_DAYS("reports.trendDays"),
+        /** OEE per ISO week over the 52 weeks up to the chosen one. */
+        TREND_WEEKS("reports.trendWeeks");
 
         final String key;
 
@@ -71,10 +76,14 @@ public final class ReportsViewModel extends ViewModel {
     private final ObservableList<ShiftInstance> shifts = FXCollections.observableArrayList();
     private final ObjectProperty<ShiftInstance> shift = new SimpleObjectProperty<>();
     private final ObjectProperty<ShiftReport> report = new SimpleObjectProperty<>();
+    private final ObservableList<String> machines = FXCollections.observableArrayList();
+    /** The machine a trend is of, or "" for the whole line. */
+    private final ObjectProperty<String> trendOf = new SimpleObjectProperty<>("");
+    private final ObjectProperty<OeeTrend> trend = new SimpleObjectProperty<>();
     private final BooleanProperty reading = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    private CompletableFuture<ShiftReport> read;
+    private CompletableFuture<?> read;
 
     @Inject
     ReportsViewModel(LiveValues live, ReportService reports, SetupTools files, com.ms5.floor.app.runtime.StationPlant plant,
@@ -87,7 +96,10 @@ public final class ReportsViewModel extends ViewModel {
         this.ui = ui;
         day.set(LocalDate.now(clock.withZone(ZoneId.systemDefault())).minusDays(1)); // yesterday's report is the usual question
         lastDay.set(day.get());
-        lineId.addListener((o, old, id) -> refreshShifts());
+        lineId.addListener((o, old, id) -> {
+            refreshShifts();
+            refreshMachines();
+        });
         day.addListener((o, old, d) -> refreshShifts());
     }
 
@@ -101,6 +113,7 @@ public final class ReportsViewModel extends ViewModel {
                 lineId.set(ids.getFirst());
             } else {
                 refreshShifts(); // the calendar may have been read meanwhile
+                refreshMachines();
             }
         });
     }
@@ -140,6 +153,24 @@ public final class ReportsViewModel extends ViewModel {
         return report;
     }
 
+    /** The chosen line's machines, after "" for the whole line: what a trend can be of. */
+    public ObservableList<String> machines() {
+        return machines;
+    }
+
+    public ObjectProperty<String> trendOfProperty() {
+        return trendOf;
+    }
+
+    public ObjectProperty<OeeTrend> trendProperty() {
+        return trend;
+    }
+
+    /** Whether the chosen period is a trend rather than a report. */
+    public static boolean isTrend(Period p) {
+        return p == Period.TREND_DAYS || p == Period.TREND_WEEKS;
+    }
+
     public BooleanProperty readingProperty() {
         return reading;
     }
@@ -170,9 +201,13 @@ public final class ReportsViewModel extends ViewModel {
         return text.getString(p.key);
     }
 
-    /** Reads the report of the chosen line and period; a read under way is cancelled first. */
+    /** Reads the report (or the trend) of the chosen line and period; a read under way is cancelled first. */
     public void show() {
         if (lineId.get() == null) {
+            return;
+        }
+        if (isTrend(period.get())) {
+            showTrend();
             return;
         }
         TimeRange window;
@@ -213,14 +248,30 @@ public final class ReportsViewModel extends ViewModel {
             message.set(text.getString("reports.future"));
             return;
         }
+        read(reports.build(lineId.get(), window, title, done -> ui.execute(() -> progress.set(done))), built -> {
+            trend.set(null);
+            report.set(built);
+        });
+    }
+
+    private void showTrend() {
+        boolean weeks = period.get() == Period.TREND_WEEKS;
+        String of = trendOf.get() == null || trendOf.get().isEmpty() ? lineId.get() : trendOf.get();
+        LocalDate last = day.get() == null ? LocalDate.now(clock.withZone(zone())) : day.get();
+        read(reports.trend(of, weeks ? OeeTrend.Unit.WEEK : OeeTrend.Unit.DAY, weeks ? 52 : 90, last), read -> {
+            report.set(null);
+            trend.set(read);
+        });
+    }
+
+    /** Runs one read at a time with progress and Cancel; {@code shown} takes its result on the FX thread. */
+    private <T> void read(CompletableFuture<T> thisRead, java.util.function.Consumer<T> shown) {
         cancel();
         reading.set(true);
-        progress.set(0);
+        progress.set(-1);
         message.set("");
-        CompletableFuture<ShiftReport> thisRead = reports.build(lineId.get(), window, title,
-                done -> ui.execute(() -> progress.set(done)));
         read = thisRead;
-        thisRead.whenCompleteAsync((built, error) -> {
+        thisRead.whenCompleteAsync((result, error) -> {
             if (read != thisRead) {
                 return; // a newer read replaced it
             }
@@ -230,7 +281,7 @@ public final class ReportsViewModel extends ViewModel {
             } else if (error != null) {
                 message.set(ErrorText.of(error));
             } else {
-                report.set(built);
+                shown.accept(result);
             }
         }, ui);
     }
@@ -277,6 +328,21 @@ public final class ReportsViewModel extends ViewModel {
                 ? String.format(text.getString("reports.exportFailed"), file, ErrorText.of(error))
                 : String.format(text.getString("reports.exported"), r.period(), file)), ui);
         return written;
+    }
+
+    private void refreshMachines() {
+        List<String> list = new java.util.ArrayList<>(List.of(""));
+        try {
+            if (lineId.get() != null) {
+                list.addAll(reports.machinesOf(lineId.get()));
+            }
+        } catch (IllegalStateException e) {
+            // still starting: the next list of lines asks again
+        }
+        if (!list.equals(machines)) {
+            machines.setAll(list);
+            trendOf.set("");
+        }
     }
 
     private void refreshShifts() {
