@@ -1,5 +1,6 @@
 package com.ms5.floor.app.model;
 
+import com.ms5.floor.analytics.oee.OeeFigures;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,28 +13,8 @@ import java.util.List;
 public record OeeTrend(String subject, Unit unit, List<Point> points, List<LossChange> losses, double target) {
     public enum Unit { DAY, WEEK }
 
-    /**
-     * One day or week: the times and ideal times of its shifts added up.
-     *
-     * @param loadingSeconds the planned busy time (the denominator of availability)
-     */
-    public record Point(LocalDate start, double loadingSeconds, double runSeconds, double idealSeconds,
-                        double goodIdealSeconds, long totalCount, long goodCount) {
-        public double availability() {
-            return ratio(runSeconds, loadingSeconds);
-        }
-
-        public double performance() {
-            return ratio(idealSeconds, runSeconds);
-        }
-
-        public double quality() {
-            return ratio(goodIdealSeconds, idealSeconds);
-        }
-
-        public double oee() {
-            return ratio(goodIdealSeconds, loadingSeconds);
-        }
+    /** One day or week: the figures of its shifts added up (times and counts; calendar and loss details are not kept per shift). */
+    public record Point(LocalDate start, OeeFigures figures) {
     }
 
     /** A reason's stop time in the first and in the second half of the trend. */
@@ -46,9 +27,5 @@ public record OeeTrend(String subject, Unit unit, List<Point> points, List<LossC
     public OeeTrend {
         points = List.copyOf(points);
         losses = List.copyOf(losses);
-    }
-
-    private static double ratio(double part, double whole) {
-        return whole > 0 ? part / whole : Double.NaN;
     }
 }

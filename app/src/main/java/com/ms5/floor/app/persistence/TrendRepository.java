@@ -1,5 +1,7 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.analytics.oee.OeeFigures;
+import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.app.model.OeeTrend;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,27 +28,31 @@ public final class TrendRepository {
     }
 
     /**
-     * The machines' shifts that start in [{@code from}, {@code to}), added up per day or ISO week of
-     * {@code zone}, oldest first. Times and ideal times are summed, never percentages: performance
+     * The machines' shifts under {@code profile} that start in [{@code from}, {@code to}), added up per
+     * day or ISO week of {@code zone}, oldest first. Times and ideal times are summed, never percentages: performance
      * times run time is the ideal time of the parts, quality times that the good parts' ideal time.
      */
-    public List<OeeTrend.Point> byPeriod(List<String> machineIds, Instant from, Instant to, OeeTrend.Unit unit, ZoneId zone) {
+    public List<OeeTrend.Point> byPeriod(List<String> machineIds, Instant from, Instant to, OeeTrend.Unit unit, ZoneId zone,
+                                         OeeProfile profile) {
         String sql = "SELECT date_trunc(?, shift_start AT TIME ZONE ?) AS period, sum(planned_seconds), sum(run_seconds), "
                 + "sum(CASE WHEN performance = 'NaN' THEN 0 ELSE performance * run_seconds END), "
                 + "sum(CASE WHEN performance = 'NaN' OR quality = 'NaN' THEN 0 ELSE quality * performance * run_seconds END), "
                 + "sum(total_count), sum(good_count) FROM oee_shift "
-                + "WHERE machine_id = ANY (?) AND shift_start >= ? AND shift_start < ? GROUP BY period ORDER BY period";
+                + "WHERE machine_id = ANY (?) AND shift_start >= ? AND shift_start < ? AND profile = ? GROUP BY period ORDER BY period";
         try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, unit == OeeTrend.Unit.WEEK ? "week" : "day");
             s.setString(2, zone.getId());
             s.setArray(3, c.createArrayOf("varchar", machineIds.toArray()));
             s.setTimestamp(4, Timestamp.from(from));
             s.setTimestamp(5, Timestamp.from(to));
+            s.setString(6, profile.name());
             List<OeeTrend.Point> points = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    points.add(new OeeTrend.Point(r.getTimestamp(1).toLocalDateTime().toLocalDate(), r.getDouble(2),
-                            r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getLong(6), r.getLong(7)));
+                    double loading = r.getDouble(2);
+                    points.add(new OeeTrend.Point(r.getTimestamp(1).toLocalDateTime().toLocalDate(), new OeeFigures(profile,
+                            loading, loading, r.getDouble(3), 0, 0, 0, 0, 0, 0, 0, r.getLong(6), r.getLong(7), r.getDouble(4),
+                            r.getDouble(5), 0, List.of())));
                 }
             }
             return points;

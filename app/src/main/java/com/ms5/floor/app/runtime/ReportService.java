@@ -175,7 +175,7 @@ public final class ReportService {
         Instant to = end.atStartOfDay(zone).toInstant();
         Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
         return CompletableFuture.supplyAsync(() -> {
-            List<OeeTrend.Point> points = connected.trends().byPeriod(machines, from, to, unit, zone);
+            List<OeeTrend.Point> points = connected.trends().byPeriod(machines, from, to, unit, zone, analytics.profile());
             Map<String, Double> before = connected.trends().stopSecondsByReason(lineId, from, middle);
             Map<String, Double> after = connected.trends().stopSecondsByReason(lineId, middle, to);
             java.util.Set<String> reasons = new java.util.HashSet<>(before.keySet());

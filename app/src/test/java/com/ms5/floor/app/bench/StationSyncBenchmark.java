@@ -3,6 +3,21 @@ package com.ms5.floor.app.bench;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.analytics.TimeRange;
+import com.ms5.floor.analytics.downtime.DowntimeCost;
+import com.ms5.floor.analytics.downtime.ReasonTree;
+import com.ms5.floor.analytics.oee.OeeProfile;
+import com.ms5.floor.analytics.state.StateInterval;
+import com.ms5.floor.app.model.LineHistory;
+import com.ms5.floor.app.model.OeeTrend;
+import com.ms5.floor.app.model.ShiftReport;
+import com.ms5.floor.app.persistence.AndonCallRepository;
+import com.ms5.floor.app.persistence.DowntimeRepository;
+import com.ms5.floor.app.persistence.ProductionMinuteRepository;
+import com.ms5.floor.app.persistence.TimelineRepository;
+import com.ms5.floor.app.persistence.TrendRepository;
+import com.ms5.floor.app.report.ShiftReportPdf;
+import java.util.Map;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.AppDirectories;
 import com.ms5.floor.app.persistence.ChangeFeed;
@@ -30,7 +45,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Persistence and station-sync figures on the embedded PostgreSQL (fsync on, as the app runs it):
  * event ingest through {@link EventStore}, the NOTIFY round trip from one station's session to
- * another's {@link ChangeFeed}, and the shift-report queries over 90 days of 50 machines.
+ * another's {@link ChangeFeed}, and over 90 days of 50 machines' history, a line's shift report to PDF
+ * and the 90-day trends as the Reports tab builds them.
  *
  * <p>Run: {@code ./mvnw -Pbench-sync -pl app -am -DskipTests package} (README, "Benchmarks").
  */
@@ -147,37 +163,67 @@ public final class StationSyncBenchmark {
             System.out.printf("%nhistory: %,d minute rows and %,d intervals of %d machines over %d days, made in %.0f s%n",
                     counted.getLong(1), counted.getLong(2), MACHINES, DAYS, (System.nanoTime() - g0) / 1e9);
         }
-        String counts = "SELECT machine_id, sum(total_count), sum(good_count), sum(ideal_seconds) FROM production_minute "
-                + "WHERE minute_start >= ? AND minute_start < ? GROUP BY machine_id";
-        String states = "SELECT machine_id, state, sum(extract(epoch FROM least(end_at, ?) - greatest(start_at, ?))) "
-                + "FROM state_interval WHERE start_at < ? AND end_at > ? AND start_at > ? GROUP BY machine_id, state";
-        System.out.printf("%n%-44s %12s %14s %14s%n", "shift report (8 h, all 50 machines)", "runs", "p50 ms", "p99 ms");
-        int runs = 200;
-        double[] millis = new double[runs];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement countQuery = c.prepareStatement(counts);
-             PreparedStatement stateQuery = c.prepareStatement(states)) {
-            for (int i = 0; i < runs; i++) {
-                Instant from = begin.plus(Duration.ofHours(8L * random.nextInt(DAYS * 3 - 1)));
-                Instant to = from.plus(Duration.ofHours(8));
-                long t0 = System.nanoTime();
-                countQuery.setTimestamp(1, Timestamp.from(from));
-                countQuery.setTimestamp(2, Timestamp.from(to));
-                drain(countQuery.executeQuery());
-                stateQuery.setTimestamp(1, Timestamp.from(to));
-                stateQuery.setTimestamp(2, Timestamp.from(from));
-                stateQuery.setTimestamp(3, Timestamp.from(to));
-                stateQuery.setTimestamp(4, Timestamp.from(from));
-                // intervals are closed at most a day long (an open stop is cut at the day's end), which bounds the scan
-                stateQuery.setTimestamp(5, Timestamp.from(from.minus(Duration.ofDays(1))));
-                drain(stateQuery.executeQuery());
-                millis[i] = (System.nanoTime() - t0) / 1e6;
-            }
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            // Line L of machines M0-M9: its stops are the down intervals. Every machine: three shifts a day of figures.
+            s.execute("INSERT INTO downtime_event (id, machine_id, line_id, state, start_at, end_at, fault_code, reason_id) "
+                    + "SELECT id, machine_id, 'L', state, start_at, end_at, fault_code, 'unassigned' FROM state_interval "
+                    + "WHERE state = 'UNPLANNED_DOWN' AND machine_id IN ('M0','M1','M2','M3','M4','M5','M6','M7','M8','M9')");
+            s.execute("INSERT INTO oee_shift (machine_id, shift_start, shift_end, shift_key, profile, planned_seconds, run_seconds, "
+                    + "total_count, good_count, availability, performance, quality, oee) "
+                    + "SELECT 'M' || m, t, t + interval '8 hours', 'k', 'ISO_22400', 28800, 25920, 27000, 26500, 0.9, 0.95, 0.98, 0.84 "
+                    + "FROM generate_series(0, " + (MACHINES - 1) + ") m, generate_series('" + begin + "'::timestamptz, '"
+                    + end + "'::timestamptz - interval '8 hours', interval '8 hours') t");
+            s.execute("ANALYZE downtime_event");
+            s.execute("ANALYZE oee_shift");
         }
-        Arrays.sort(millis);
-        System.out.printf("%-44s %12d %14.1f %14.1f%n", "counts per machine + time per state", runs,
-                percentile(millis, 50), percentile(millis, 99));
+        List<String> line = java.util.stream.IntStream.range(0, 10).mapToObj(m -> "M" + m).toList();
+        List<String> plant = java.util.stream.IntStream.range(0, MACHINES).mapToObj(m -> "M" + m).toList();
+        TimelineRepository timeline = new TimelineRepository(database);
+        ProductionMinuteRepository minutes = new ProductionMinuteRepository(database);
+        DowntimeRepository stops = new DowntimeRepository(database, "bench");
+        AndonCallRepository calls = new AndonCallRepository(database, "bench");
+        TrendRepository trends = new TrendRepository(database);
+        ReasonTree reasons = new ReasonTree(List.of());
+        System.out.printf("%n%-44s %12s %14s %14s%n", "reports (as the Reports tab builds them)", "runs", "p50 ms", "p99 ms");
+        int runs = 50;
+        double[] pdfMillis = new double[runs];
+        double[] lineTrendMillis = new double[runs];
+        double[] plantTrendMillis = new double[runs];
+        int pages = 0;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < runs; i++) {
+            Instant from = begin.plus(Duration.ofHours(8L * random.nextInt(DAYS * 3 - 1)));
+            TimeRange window = new TimeRange(from, from.plus(Duration.ofHours(8)));
+            long t0 = System.nanoTime();
+            // The shift report of line L: its machines' intervals, minutes, stops and calls, the figures, the PDF.
+            Map<String, List<StateInterval>> intervals = timeline.intervals(line, window.start(), window.end());
+            Map<String, List<com.ms5.floor.analytics.ProductionMinute>> counted = new java.util.LinkedHashMap<>();
+            line.forEach(m -> counted.put(m, minutes.minutes(m, window.start(), window.end())));
+            LineHistory history = new LineHistory("L", window, line.stream().map(m -> new LineHistory.Row(m, m, intervals.get(m)))
+                    .toList(), stops.events("L", window.start(), window.end()), reasons, DowntimeCost.NONE, "shared database");
+            ShiftReport report = ShiftReport.of("Line L", "Early shift", java.time.ZoneOffset.UTC, OeeProfile.ISO_22400, history,
+                    counted, calls.raisedIn("L", window.start(), window.end()), window.end());
+            byte[] pdf = ShiftReportPdf.of(report);
+            pdfMillis[i] = (System.nanoTime() - t0) / 1e6;
+            pages = pdf.length;
+            long t1 = System.nanoTime();
+            trends.byPeriod(line, end.minus(Duration.ofDays(DAYS)), end, OeeTrend.Unit.DAY, java.time.ZoneOffset.UTC, OeeProfile.ISO_22400);
+            trends.stopSecondsByReason("L", end.minus(Duration.ofDays(DAYS)), end);
+            lineTrendMillis[i] = (System.nanoTime() - t1) / 1e6;
+            long t2 = System.nanoTime();
+            trends.byPeriod(plant, end.minus(Duration.ofDays(DAYS)), end, OeeTrend.Unit.DAY, java.time.ZoneOffset.UTC, OeeProfile.ISO_22400);
+            plantTrendMillis[i] = (System.nanoTime() - t2) / 1e6;
+        }
+        Arrays.sort(pdfMillis);
+        Arrays.sort(lineTrendMillis);
+        Arrays.sort(plantTrendMillis);
+        System.out.printf("%-44s %12d %14.1f %14.1f%n", "shift PDF, one line of 10 machines, 8 h", runs,
+                percentile(pdfMillis, 50), percentile(pdfMillis, 99));
+        System.out.printf("%-44s %12d %14.1f %14.1f%n", "trend by day, 90 days, one line + its losses", runs,
+                percentile(lineTrendMillis, 50), percentile(lineTrendMillis, 99));
+        System.out.printf("%-44s %12d %14.1f %14.1f%n", "trend by day, 90 days, all 50 machines", runs,
+                percentile(plantTrendMillis, 50), percentile(plantTrendMillis, 99));
+        System.out.printf("(the PDF: %,d bytes)%n", pages);
     }
 
     private static void drain(ResultSet rows) throws Exception {

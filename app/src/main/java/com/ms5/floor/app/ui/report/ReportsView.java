@@ -252,13 +252,13 @@ public final class ReportsView {
                 Locale.ENGLISH);
         List<String> names = List.of("OEE", resources.getString("tile.availability"), resources.getString("tile.performance"),
                 resources.getString("tile.quality"));
-        List<Function<OeeTrend.Point, Double>> figures = List.of(OeeTrend.Point::oee, OeeTrend.Point::availability,
-                OeeTrend.Point::performance, OeeTrend.Point::quality);
+        List<Function<OeeFigures, Double>> figures = List.of(OeeFigures::oee, OeeFigures::availability,
+                OeeFigures::performance, OeeFigures::quality);
         for (int i = 0; i < names.size(); i++) {
             javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
             series.setName(names.get(i));
             for (OeeTrend.Point p : trend.points()) {
-                double v = figures.get(i).apply(p);
+                double v = figures.get(i).apply(p.figures());
                 if (!Double.isNaN(v)) {
                     series.getData().add(new javafx.scene.chart.XYChart.Data<>(label.format(p.start()), Math.min(100, v * 100)));
                 }
