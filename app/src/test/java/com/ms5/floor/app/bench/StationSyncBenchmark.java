@@ -214,11 +214,14 @@ public final class StationSyncBenchmark {
             trends.byPeriod(plant, end.minus(Duration.ofDays(DAYS)), end, OeeTrend.Unit.DAY, java.time.ZoneOffset.UTC, OeeProfile.ISO_22400);
             plantTrendMillis[i] = (System.nanoTime() - t2) / 1e6;
         }
-        Arrays.sort(pdfMillis);
+        // The first build loads the classes and fonts: a station's first report of the day, shown apart.
+        System.out.printf("%-44s %12d %14.1f %14s%n", "shift PDF, the first (cold)", 1, pdfMillis[0], "");
+        double[] warm = Arrays.copyOfRange(pdfMillis, 1, runs);
+        Arrays.sort(warm);
         Arrays.sort(lineTrendMillis);
         Arrays.sort(plantTrendMillis);
-        System.out.printf("%-44s %12d %14.1f %14.1f%n", "shift PDF, one line of 10 machines, 8 h", runs,
-                percentile(pdfMillis, 50), percentile(pdfMillis, 99));
+        System.out.printf("%-44s %12d %14.1f %14.1f%n", "shift PDF, one line of 10 machines, 8 h", runs - 1,
+                percentile(warm, 50), percentile(warm, 99));
         System.out.printf("%-44s %12d %14.1f %14.1f%n", "trend by day, 90 days, one line + its losses", runs,
                 percentile(lineTrendMillis, 50), percentile(lineTrendMillis, 99));
         System.out.printf("%-44s %12d %14.1f %14.1f%n", "trend by day, 90 days, all 50 machines", runs,

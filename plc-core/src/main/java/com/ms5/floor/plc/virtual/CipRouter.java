@@ -12,12 +12,15 @@ import java.util.List;
  *
  * <p>Served: GetAttributesAll (0x01) and GetAttributeSingle (0x0E) on the Message Router and the Identity object,
  * Multiple Service Packet (0x0A), Read Tag (0x4C), Write Tag (0x4D), Read Tag Fragmented (0x52),
- * Write Tag Fragmented (0x53) and Get Instance Attribute List (0x55) on the Symbol object (0x6B).
+ * Write Tag Fragmented (0x53) and Get Instance Attribute List (0x55) on the Symbol object (0x6B);
+ * Get Attribute List (0x03) and Read Template (0x4C) on the Template object (0x6C), which describes
+ * each structure a tag or member has, as clients that decode UDTs by their template ask.
  * Codes and layouts: CIP Vol. 1 (appendix A services, B status, C paths and types) and
  * Logix 5000 Data Access (Rockwell publication 1756-PM020).
  */
 final class CipRouter {
     static final int SVC_GET_ATTRIBUTES_ALL = 0x01;
+    static final int SVC_GET_ATTRIBUTE_LIST = 0x03;
     static final int SVC_MULTIPLE_SERVICE_PACKET = 0x0A;
     static final int SVC_GET_ATTRIBUTE_SINGLE = 0x0E;
     static final int SVC_READ_TAG = 0x4C;
@@ -29,6 +32,9 @@ final class CipRouter {
     private static final int CLASS_IDENTITY = 0x01;
     private static final int CLASS_MESSAGE_ROUTER = 0x02;
     private static final int CLASS_SYMBOL = 0x6B;
+    private static final int CLASS_TEMPLATE = 0x6C;
+    /** Bytes a Read Template reply needs beyond the definition: clients ask for definition size x 4 - 23 (1756-PM020). */
+    private static final int TEMPLATE_OVERHEAD = 23;
     private static final int REPLY_DATA_TOO_LARGE = 0x11;
     private static final int ATTRIBUTE_NOT_SUPPORTED = 0x14;
     private static final int EMBEDDED_SERVICE_ERROR = 0x1E;
@@ -84,7 +90,8 @@ final class CipRouter {
                 case SVC_GET_ATTRIBUTES_ALL -> getAttributesAll(path);
                 case SVC_GET_ATTRIBUTE_SINGLE -> getAttributeSingle(path);
                 case SVC_MULTIPLE_SERVICE_PACKET -> multipleServicePacket(path, data, maxReply);
-                case SVC_READ_TAG -> read(SVC_READ_TAG, path, data, maxReply);
+                case SVC_GET_ATTRIBUTE_LIST -> templateAttributes(path, data);
+                case SVC_READ_TAG -> isTemplate(path) ? readTemplate(path, data, maxReply) : read(SVC_READ_TAG, path, data, maxReply);
                 case SVC_READ_TAG_FRAGMENTED -> read(SVC_READ_TAG_FRAGMENTED, path, data, maxReply);
                 case SVC_WRITE_TAG -> write(SVC_WRITE_TAG, path, data);
                 case SVC_WRITE_TAG_FRAGMENTED -> write(SVC_WRITE_TAG_FRAGMENTED, path, data);
@@ -340,6 +347,106 @@ final class CipRouter {
             reply.status(CipException.PARTIAL_TRANSFER);
         }
         return reply.toBytes();
+    }
+
+    private static boolean isTemplate(byte[] path) {
+        int[] target = LogicalPath.classAndInstance(path);
+        return target != null && target[0] == CLASS_TEMPLATE;
+    }
+
+    /** The structure whose template instance is the path's (bits 0-11 of its symbol type), or a CIP error. */
+    private LogixType.Struct template(byte[] path) throws CipException {
+        int[] target = LogicalPath.classAndInstance(path);
+        if (target == null || target[0] != CLASS_TEMPLATE || target[1] < 0) {
+            throw new CipException(CipException.PATH_DESTINATION_UNKNOWN, 0);
+        }
+        java.util.ArrayDeque<LogixType> types = new java.util.ArrayDeque<>();
+        tags.all().forEach(t -> types.add(t.type()));
+        while (!types.isEmpty()) { // nested structures have templates of their own
+            if (types.poll() instanceof LogixType.Struct s) {
+                if ((s.handle() & 0x0FFF) == target[1]) {
+                    return s;
+                }
+                s.members().forEach(m -> types.add(m.type()));
+            }
+        }
+        throw new CipException(CipException.PATH_DESTINATION_UNKNOWN, 0);
+    }
+
+    /**
+     * A template's definition as Read Template returns it (1756-PM020, "Structure data format"):
+     * per member its info (array size, bit number of a BOOL, else 0), type (atomic code, or 0x8000 |
+     * template id; bit 13 for an array) and byte offset; then the template's name and each member's,
+     * each ending in a NUL.
+     */
+    private static byte[] definition(LogixType.Struct struct) {
+        Reply members = new Reply();
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        names.writeBytes(struct.name().getBytes(StandardCharsets.US_ASCII));
+        names.write(0);
+        for (LogixType.Member m : struct.members()) {
+            int type = switch (m.type()) {
+                case LogixType.Atomic a -> a.code();
+                case LogixType.Struct s -> 0x8000 | (s.handle() & 0x0FFF);
+            };
+            boolean array = m.elements() > 1;
+            // A BOOL member is a byte of its own here, so its bit is 0.
+            members.u16(array ? m.elements() : 0).u16(array ? type | 0x2000 : type).u32(m.offset());
+            names.writeBytes(m.name().getBytes(StandardCharsets.US_ASCII));
+            names.write(0);
+        }
+        members.bytes(names.toByteArray());
+        return members.toBytes();
+    }
+
+    /**
+     * Get Attribute List on a template instance: 1 structure handle, 2 member count, 4 definition
+     * size in 32-bit words, 5 structure size in bytes; any other attribute is answered "not supported".
+     */
+    private byte[] templateAttributes(byte[] path, ByteBuffer data) throws CipException {
+        LogixType.Struct struct = template(path);
+        if (data.remaining() < 2) {
+            throw new CipException(CipException.NOT_ENOUGH_DATA, 0);
+        }
+        int count = data.getShort(0) & 0xFFFF;
+        if (data.remaining() < 2 + 2 * count) {
+            throw new CipException(CipException.NOT_ENOUGH_DATA, 0);
+        }
+        Reply reply = new Reply(SVC_GET_ATTRIBUTE_LIST).u16(count);
+        for (int i = 0; i < count; i++) {
+            int attribute = data.getShort(2 + 2 * i) & 0xFFFF;
+            reply.u16(attribute);
+            switch (attribute) {
+                case 1 -> reply.u16(0).u16(struct.handle());
+                case 2 -> reply.u16(0).u16(struct.members().size());
+                case 4 -> reply.u16(0).u32((definition(struct).length + TEMPLATE_OVERHEAD + 3) / 4);
+                case 5 -> reply.u16(0).u32(struct.size());
+                default -> reply.u16(ATTRIBUTE_NOT_SUPPORTED);
+            }
+        }
+        return reply.toBytes();
+    }
+
+    /**
+     * Read Template: UDINT offset, UINT bytes wanted. Answers what exists from the offset: as much as
+     * was asked and the reply carries, with "partial transfer" while more of it remains, so a client
+     * reads on from where it got; a request longer than the definition gets the rest of it.
+     */
+    private byte[] readTemplate(byte[] path, ByteBuffer data, int maxReply) throws CipException {
+        byte[] definition = definition(template(path));
+        if (data.remaining() < 6) {
+            throw new CipException(CipException.NOT_ENOUGH_DATA, 0);
+        }
+        long offset = data.getInt(0) & 0xFFFFFFFFL;
+        int wanted = data.getShort(4) & 0xFFFF;
+        if (offset > definition.length) {
+            throw new CipException(CipException.TOO_MUCH_DATA, 0);
+        }
+        int from = (int) offset;
+        int length = Math.min(Math.min(wanted, definition.length - from), maxReply - 4);
+        boolean more = from + length < definition.length;
+        return new Reply(SVC_READ_TAG, more ? CipException.PARTIAL_TRANSFER : 0, 0)
+                .bytes(java.util.Arrays.copyOfRange(definition, from, from + length)).toBytes();
     }
 
     private record Symbol(int instance, String name, int symbolType, int elementSize, int[] dimensions) {
