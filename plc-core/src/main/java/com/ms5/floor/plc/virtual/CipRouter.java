@@ -14,7 +14,8 @@ import java.util.List;
  * Multiple Service Packet (0x0A), Read Tag (0x4C), Write Tag (0x4D), Read Tag Fragmented (0x52),
  * Write Tag Fragmented (0x53) and Get Instance Attribute List (0x55) on the Symbol object (0x6B);
  * Get Attribute List (0x03) and Read Template (0x4C) on the Template object (0x6C), which describes
- * each structure a tag or member has, as clients that decode UDTs by their template ask.
+ * each structure a tag or member has, as clients that decode UDTs by their template ask; and Get
+ * Attribute List on the Wall Clock Time object (0x8B), which the router's object list advertises.
  * Codes and layouts: CIP Vol. 1 (appendix A services, B status, C paths and types) and
  * Logix 5000 Data Access (Rockwell publication 1756-PM020).
  */
@@ -33,6 +34,7 @@ final class CipRouter {
     private static final int CLASS_MESSAGE_ROUTER = 0x02;
     private static final int CLASS_SYMBOL = 0x6B;
     private static final int CLASS_TEMPLATE = 0x6C;
+    private static final int CLASS_WALL_CLOCK = 0x8B;
     /** Bytes a Read Template reply needs beyond the definition: clients ask for definition size x 4 - 23 (1756-PM020). */
     private static final int TEMPLATE_OVERHEAD = 23;
     private static final int REPLY_DATA_TOO_LARGE = 0x11;
@@ -90,7 +92,7 @@ final class CipRouter {
                 case SVC_GET_ATTRIBUTES_ALL -> getAttributesAll(path);
                 case SVC_GET_ATTRIBUTE_SINGLE -> getAttributeSingle(path);
                 case SVC_MULTIPLE_SERVICE_PACKET -> multipleServicePacket(path, data, maxReply);
-                case SVC_GET_ATTRIBUTE_LIST -> templateAttributes(path, data);
+                case SVC_GET_ATTRIBUTE_LIST -> isWallClock(path) ? wallClock(data) : templateAttributes(path, data);
                 case SVC_READ_TAG -> isTemplate(path) ? readTemplate(path, data, maxReply) : read(SVC_READ_TAG, path, data, maxReply);
                 case SVC_READ_TAG_FRAGMENTED -> read(SVC_READ_TAG_FRAGMENTED, path, data, maxReply);
                 case SVC_WRITE_TAG -> write(SVC_WRITE_TAG, path, data);
@@ -345,6 +347,36 @@ final class CipRouter {
         }
         if (partial) {
             reply.status(CipException.PARTIAL_TRANSFER);
+        }
+        return reply.toBytes();
+    }
+
+    private static boolean isWallClock(byte[] path) {
+        int[] target = LogicalPath.classAndInstance(path);
+        return target != null && target[0] == CLASS_WALL_CLOCK;
+    }
+
+    /**
+     * The Wall Clock Time object, instance 1: attribute 11, the controller's time as ULINT
+     * microseconds since 1970-01-01 UTC (the attribute clients read for "PLC time"; this controller's
+     * clock is the computer's).
+     */
+    private byte[] wallClock(ByteBuffer data) throws CipException {
+        if (data.remaining() < 2 || data.remaining() < 2 + 2 * (data.getShort(0) & 0xFFFF)) {
+            throw new CipException(CipException.NOT_ENOUGH_DATA, 0);
+        }
+        int count = data.getShort(0) & 0xFFFF;
+        Reply reply = new Reply(SVC_GET_ATTRIBUTE_LIST).u16(count);
+        for (int i = 0; i < count; i++) {
+            int attribute = data.getShort(2 + 2 * i) & 0xFFFF;
+            reply.u16(attribute);
+            if (attribute == 11) {
+                java.time.Instant now = java.time.Instant.now();
+                long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+                reply.u16(0).u32((int) micros).u32((int) (micros >>> 32));
+            } else {
+                reply.u16(ATTRIBUTE_NOT_SUPPORTED);
+            }
         }
         return reply.toBytes();
     }

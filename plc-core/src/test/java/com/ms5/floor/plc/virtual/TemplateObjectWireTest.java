@@ -140,6 +140,16 @@ class TemplateObjectWireTest {
                 .isEqualTo("830000000100" + "0300" + "1400");
     }
 
+    /** The Wall Clock Time object the Message Router lists: attribute 11, microseconds since 1970 UTC. */
+    @Test
+    void answersTheWallClockTimeAsClientsReadIt() throws Exception {
+        long before = System.currentTimeMillis() * 1000;
+        ByteBuffer r = cip("03 02 20 8b 24 01 0100 0b00");
+        long after = System.currentTimeMillis() * 1000 + 1000;
+        assertThat(hex(r).substring(0, 20)).isEqualTo("83000000" + "0100" + "0b00" + "0000");
+        assertThat(r.getLong(10)).isBetween(before, after);
+    }
+
     private Template readTemplate(int id) throws Exception {
         ByteBuffer attributes = cip("03 03 20 6c 25 00 " + le16(id) + " 0200 0200 0400");
         int members = attributes.getShort(4 + 2 + 4) & 0xFFFF;
