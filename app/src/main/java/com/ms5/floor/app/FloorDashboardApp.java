@@ -83,7 +83,8 @@ public final class FloorDashboardApp extends Application {
             stage.setMaximized(true);
         }
         stage.show();
-        log.info("{} shown ({})", config.wall() ? "Andon wall" : "Dashboard", config.demoPlant() ? "demo plant" : config.tagMapFile());
+        log.info("{} shown ({}), {} ms after start", config.wall() ? "Andon wall" : "Dashboard",
+                config.demoPlant() ? "demo plant" : config.tagMapFile(), com.ms5.floor.app.base.StartupTimes.sinceJvmStart());
     }
 
     /** Closing the window ends here: stop polling, flush, stop the database. */

@@ -116,8 +116,16 @@ public final class AnalyticsRuntime implements AutoCloseable {
         thread.scheduleAtFixedRate(this::publish, 0, PUBLISH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether a good value has arrived yet (written by pollers; a second log line at worst). */
+    private volatile boolean firstValue;
+
     /** Any thread (a poller's): queues the batch for analytics. */
     public void accept(SampleBatch batch) {
+        if (!firstValue && batch.values().values().stream().anyMatch(com.ms5.floor.plc.api.TagValue::isGood)) {
+            firstValue = true;
+            log.info("First live value from {}, {} ms after start", batch.connectionId(),
+                    com.ms5.floor.app.base.StartupTimes.sinceJvmStart());
+        }
         if (!thread.isShutdown()) {
             thread.execute(() -> analytics.accept(batch));
         }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The pollers of the PLC connections this station polls (shared/DESIGN.md, "Station sync"): one
  * per connection whose advisory lock it holds, or every connection while the database has never
- * answered. Every batch goes to analytics. A new tag-map version restarts the pollers whose
+ * answered, or on its own embedded database from the start. Every batch goes to analytics. A new tag-map version restarts the pollers whose
  * connection changed and hands the others their new tags.
  *
  * <p>Threads: {@link #follow} and {@link #pollEverything} on {@code station-startup}; ownership
@@ -87,6 +87,14 @@ public final class PollingSupervisor {
             log.warn("The database cannot be reached at start; this station polls every PLC connection until it can");
             map.connections().forEach(c -> startPolling(c.id()));
         }
+    }
+
+    /**
+     * A station on its own embedded database polls every connection from the start, before the
+     * database is open (its events wait in the journal): no other station can hold their locks.
+     */
+    void pollOwnPlant() {
+        map.connections().forEach(c -> startPolling(c.id()));
     }
 
     /** The database answered: from now on the advisory locks say which connections this station polls. */

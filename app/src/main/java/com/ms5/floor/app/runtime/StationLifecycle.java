@@ -134,7 +134,11 @@ public final class StationLifecycle implements AutoCloseable {
         AnalyticsRuntime analytics = new AnalyticsRuntime(configuration.setup(polled), clock, live, this::store);
         plant.use(analytics);
         polling.begin(polled);
+        if (config.embeddedDatabase()) {
+            polling.pollOwnPlant(); // its own database: no other station can poll these PLCs, so no lock to wait for
+        }
         analytics.publishLinesWhere(polling::pollsLine);
+        log.info("Plant and analytics ready, {} ms after start", com.ms5.floor.app.base.StartupTimes.sinceJvmStart());
         analytics.publishFiguresOf(config.machineId());
     }
 
@@ -184,6 +188,7 @@ public final class StationLifecycle implements AutoCloseable {
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         reportWriter.start();
         health.database("Database: " + opened.description());
+        log.info("Database ready, {} ms after start", com.ms5.floor.app.base.StartupTimes.sinceJvmStart());
     }
 
     /** Stops polling, writes what is queued, stops the database. Returns within a few seconds. */
