@@ -100,9 +100,17 @@ class FloorDashboardAppTest extends TestApp {
                         .matches("Out of the line: [\\d,]+ of [\\d,]+ target \\(.+\\)"))),
                 () -> Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-job").stream().map(n -> ((Label) n).getText())
                         .toList().toString()));
+        // Once a line has made parts, its card says where it is on pace to end the shift.
+        Await.until(Duration.ofSeconds(60), "each card says where its line is on pace to end the shift", () -> Fx.get(() ->
+                        stage.getScene().getRoot().lookupAll(".line-pace").stream().allMatch(n -> ((Label) n).getText()
+                                .matches("On pace for [\\d,]+ of [\\d,]+ by the shift's end \\([\\d,]+ to [\\d,]+\\)"))),
+                () -> Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-pace").stream().map(n -> ((Label) n).getText())
+                        .toList().toString()));
 
         TestStation runtime = station();
         Await.until(Duration.ofSeconds(30), "analytics running", () -> runtime.analytics() != null);
+        // Polling starts before the embedded database is open; the calls below go through the database.
+        Await.until(Duration.ofSeconds(60), "the database open", () -> runtime.calls() != null);
         Clock clock = app.injector().getInstance(Clock.class);
         Instant t = clock.instant();
         runtime.analytics().accept(new SampleBatch("test", "fast", t, Map.of("L2-SEAMER.andon", TagValue.good(2L, t)),

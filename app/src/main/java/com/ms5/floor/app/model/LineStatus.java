@@ -14,10 +14,19 @@ import java.util.List;
  * @param topLoss     the downtime reason that cost most this shift, or null
  * @param openCalls   open Andon calls on the line, shelved ones left out
  * @param unackCalls  of those, the ones nobody acknowledged yet
+ * @param pace        where the line's good parts will stand at the shift's end at its recent rate, or null outside shifts
  */
 public record LineStatus(String lineId, String name, String shift, TimeRange window, OeeFigures oee,
                          List<MachineStatus> machines, String topLoss, double topLossMinutes, int openCalls,
-                         int unackCalls, List<Hour> hours, String job) {
+                         int unackCalls, List<Hour> hours, String job, Pace pace) {
+
+    /**
+     * Good parts projected at the shift's end from the last 30 minutes' rate (analytics'
+     * {@code Projection}: expected, and a 95 % band), against the shift's target: the hours so far
+     * plus the planned production time left at the ideal cycle time of what the line makes.
+     */
+    public record Pace(long expected, long low, long high, long shiftTarget) {
+    }
 
     /** @param since when the machine entered its state */
     public record MachineStatus(String id, String name, MachineState state, long faultCode, Instant since) {

@@ -5,6 +5,8 @@ import com.ms5.floor.app.model.LineHistory;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.shift.ShiftCalendar;
+import com.ms5.floor.analytics.shift.PlannedStatus;
+import com.ms5.floor.analytics.trend.Projection;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
@@ -363,9 +365,53 @@ public final class AnalyticsRuntime implements AutoCloseable {
                 }
             }
         }
+        List<LineStatus.Hour> hours = hours(line, window, now);
         return new LineStatus(line.id(), name(line.id()), shift != null ? shift.key() : "no shift", window,
                 analytics.oee(line.id(), window, now), machines, top == null ? null : top.reasonPath(),
-                top == null ? 0 : top.seconds() / 60, open, unacknowledged, hours(line, window, now), job(line));
+                top == null ? 0 : top.seconds() / 60, open, unacknowledged, hours, job(line),
+                shift == null ? null : pace(line, shift, window, hours, now));
+    }
+
+    /** Minutes of recent production whose rate projects the rest of the shift. */
+    private static final int PACE_MINUTES = 30;
+
+    /**
+     * The line's good parts at the shift's end if its last machine keeps the rate of its last 30
+     * minutes of planned production (a minute without parts counts as none), with the target of the
+     * whole shift: the hours so far, then the time left at the ideal cycle time of what it makes now.
+     * Null before the line has made anything this shift.
+     */
+    private LineStatus.Pace pace(PlantModel.Line line, ShiftInstance shift, TimeRange window, List<LineStatus.Hour> hours,
+                                 Instant now) {
+        if (line.machines().isEmpty() || hours.stream().mapToLong(LineStatus.Hour::made).sum() == 0) {
+            return null;
+        }
+        PlantModel.Machine last = line.machines().getLast();
+        ShiftCalendar calendar = setup.calendar().forLine(line.id());
+        double remaining = calendar.plan(new TimeRange(now, shift.end())).stream()
+                .filter(p -> p.status() == PlannedStatus.PRODUCTION).mapToDouble(p -> p.range().seconds()).sum();
+        Instant thisMinute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant from = thisMinute.minus(Duration.ofMinutes(PACE_MINUTES));
+        if (from.isBefore(window.start())) {
+            from = window.start();
+        }
+        Map<Instant, Long> goodByMinute = new HashMap<>();
+        analytics.minutes(last.id(), new TimeRange(from, thisMinute)).forEach(m -> goodByMinute.put(m.minuteStart(), m.goodCount()));
+        List<Long> recent = new ArrayList<>();
+        for (Instant minute = from; minute.isBefore(thisMinute); minute = minute.plus(Duration.ofMinutes(1))) {
+            if (calendar.periodAt(minute).status() == PlannedStatus.PRODUCTION) {
+                recent.add(goodByMinute.getOrDefault(minute, 0L));
+            }
+        }
+        long made = hours.stream().mapToLong(LineStatus.Hour::made).sum();
+        Projection projection = Projection.of(made, recent, remaining / 60);
+        // The rest of the shift's target at the ideal cycle time of what the line makes now.
+        OeeFigures output = analytics.oee(last.id(), new TimeRange(from, now), now);
+        double cycle = output.totalCount() > 0 && output.idealSeconds() > 0 ? output.idealSeconds() / output.totalCount()
+                : last.idealCycleSeconds();
+        long target = hours.stream().mapToLong(LineStatus.Hour::target).sum() + (long) (remaining / cycle);
+        return new LineStatus.Pace(Math.round(projection.expected()), Math.round(projection.low()),
+                Math.round(projection.high()), target);
     }
 
     /** What the line makes now, as its last machine's PLC says: "Job 4711 · Cola 0.5 l PET", or null. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The line detail's "each hour against target": the target is the pace of the product made that
- * hour, so a slow product's hour is not reported as half the target.
+ * hour, so a slow product's hour is not reported as half the target; and where the line is on pace
+ * to end the shift.
  */
 class HourTargetTest {
     private static final Instant EIGHT = Instant.parse("2026-11-24T08:00:00Z");
@@ -64,6 +65,15 @@ class HourTargetTest {
             assertThat(large.target()).as("an hour of product 7 at 2 s a part").isBetween(1790L, 1801L);
             assertThat(small.made()).isBetween(3599L, 3601L);
             assertThat(small.target()).as("an hour of product 3 at the default 1 s").isBetween(3590L, 3601L);
+
+            // At 10:00 of a day shift that ends at midnight, after half an hour of 60 good parts a minute:
+            // on pace for the 5,400 made plus 60 a minute for 840 minutes, and the shift's target is the
+            // same (product 3's pace from now on), not dragged down by the slow first hour.
+            LineStatus.Pace pace = status.pace();
+            assertThat(pace.expected()).isBetween(55_800L - 600, 55_800L + 60);
+            assertThat(pace.shiftTarget()).isBetween(55_790L, 55_801L);
+            assertThat(pace.low()).isLessThanOrEqualTo(pace.expected());
+            assertThat(pace.high()).isGreaterThanOrEqualTo(pace.expected());
         }
     }
 

@@ -243,6 +243,8 @@ public final class LineDetailView {
         madeTile.setValue(made);
         madeTile.setDescription(String.format(resources.getString("line.target"), target,
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
+        madeTile.setText(s.pace() == null ? "" : String.format(resources.getString("line.pace"), s.pace().expected(),
+                s.pace().shiftTarget()));
         hourCharts.show(s.hours());
         drawTimeline();
         if (history() != null && range() == Range.SHIFT) {

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * One line on the plant overview: its state, the job it runs, OEE with A, P and Q, parts this shift
- * and the line's output against target, the top loss,
+ * and the line's output against target with where it is on pace to end the shift, the top loss,
  * open Andon calls, and a strip with one marker per machine. Grey while all is well. A click opens the line.
  */
 final class LineCard extends VBox {
@@ -30,6 +30,7 @@ final class LineCard extends VBox {
     private final Label apq = new Label();
     private final Label parts = new Label();
     private final Label output = new Label();
+    private final Label pace = new Label();
     private final Label job = new Label();
     private final Label topLoss = new Label();
     private final Label calls = new Label();
@@ -55,6 +56,7 @@ final class LineCard extends VBox {
         apq.getStyleClass().add("muted");
         job.getStyleClass().add("line-job");
         output.getStyleClass().add("line-output");
+        pace.getStyleClass().add("line-pace");
         calls.getStyleClass().add("line-calls");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -62,7 +64,7 @@ final class LineCard extends VBox {
         top.setAlignment(Pos.BASELINE_LEFT);
         HBox figures = new HBox(16, oee, new VBox(2, apq, parts));
         figures.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, state, job, figures, output, machines, topLoss, calls);
+        getChildren().addAll(top, state, job, figures, output, pace, machines, topLoss, calls);
         setSpacing(8);
     }
 
@@ -84,6 +86,11 @@ final class LineCard extends VBox {
         long target = line.hours().stream().mapToLong(LineStatus.Hour::target).sum();
         output.setText(String.format(text.getString("plant.output"), made, target,
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
+        pace.setText(paceText(line.pace(), text));
+        pace.getStyleClass().remove("behind");
+        if (behind(line.pace())) {
+            pace.getStyleClass().add("behind");
+        }
         topLoss.setText(line.topLoss() == null ? text.getString("plant.noLoss")
                 : String.format(text.getString("plant.topLoss"), line.topLoss(), line.topLossMinutes()));
         calls.setText(line.openCalls() == 0 ? text.getString("plant.noCalls")
@@ -111,6 +118,17 @@ final class LineCard extends VBox {
         marker.setText(StateLook.symbol(m.state()) + " " + m.name());
         marker.getTooltip().setText(m.name() + ": " + text.getString("state." + m.state().name())
                 + (m.faultCode() != 0 ? " (fault " + m.faultCode() + ")" : ""));
+    }
+
+    /** "On pace for 3,870 of 4,200 (3,650-4,090)", or that the shift has no pace yet. */
+    static String paceText(LineStatus.Pace pace, ResourceBundle text) {
+        return pace == null ? text.getString("plant.noPace") : String.format(text.getString("plant.pace"), pace.expected(),
+                pace.shiftTarget(), pace.low(), pace.high());
+    }
+
+    /** Behind: even the band's top misses the shift's target. */
+    static boolean behind(LineStatus.Pace pace) {
+        return pace != null && pace.high() < pace.shiftTarget();
     }
 
     private static String percent(double share) {

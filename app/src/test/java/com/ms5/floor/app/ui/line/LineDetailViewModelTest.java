@@ -206,7 +206,7 @@ class LineDetailViewModelTest {
     }
 
     private static LineStatus status(TimeRange window, LineStatus.MachineStatus machine) {
-        return new LineStatus("L1", "Line 1", "Early", window, null, List.of(machine), null, 0, 0, 0, List.of(), null);
+        return new LineStatus("L1", "Line 1", "Early", window, null, List.of(machine), null, 0, 0, 0, List.of(), null, null);
     }
 
     /** The tab is shown and the plant's lines arrive, as at the next frame. */
