@@ -61,9 +61,9 @@ abstract class TestApp {
         });
     }
 
-    /** The text of the shown label with this CSS selector (an id: {@code #status}). */
+    /** The text of the shown label with this CSS selector (an id: {@code #status}), or null while there is none. */
     String label(String selector) {
-        return Fx.get(() -> ((Label) stage.getScene().lookup(selector)).getText());
+        return Fx.get(() -> stage.getScene().lookup(selector) instanceof Label l ? l.getText() : null);
     }
 
     Button button(String selector) {

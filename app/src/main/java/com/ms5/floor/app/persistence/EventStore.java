@@ -35,16 +35,16 @@ public final class EventStore {
         this.stationId = stationId;
     }
 
-    /** Stores every event, or none of them (the exception says why). */
     /**
-     * Whether the database refused events for what they say (SQLSTATE class 22, a data exception,
-     * or 23, a constraint) rather than failing itself: storing them again will not help.
+     * Whether the database refused events for what they say (SQLSTATE class 21, 22 or 23) rather
+     * than failing itself: storing them again will not help.
      */
     public static boolean refusesContent(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             for (SQLException s = t instanceof SQLException sql ? sql : null; s != null; s = s.getNextException()) {
                 String state = s.getSQLState();
-                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                // 21 cardinality (a row twice in one statement), 22 data, 23 integrity: the events, not the database
+                if (state != null && (state.startsWith("21") || state.startsWith("22") || state.startsWith("23"))) {
                     return true;
                 }
             }
@@ -52,6 +52,7 @@ public final class EventStore {
         return false;
     }
 
+    /** Stores every event, or none of them (the exception says why). */
     public void store(List<StoredEvent> events) throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
@@ -235,10 +236,15 @@ public final class EventStore {
         s.executeUpdate();
     }
 
-    private static void insertMinutes(PreparedStatement s, List<StoredEvent.MinuteClosed> events) throws SQLException {
-        if (events.isEmpty()) {
+    private static void insertMinutes(PreparedStatement s, List<StoredEvent.MinuteClosed> all) throws SQLException {
+        if (all.isEmpty()) {
             return;
         }
+        // A minute counted again (parts of a catch-up after a reconnect) replaces its earlier figure;
+        // one statement may not upsert a row twice, so only the last figure of each minute goes in.
+        java.util.Map<List<Object>, StoredEvent.MinuteClosed> last = new java.util.LinkedHashMap<>();
+        all.forEach(e -> last.put(List.of(e.minute().machineId(), e.minute().minuteStart(), e.runId()), e));
+        List<StoredEvent.MinuteClosed> events = List.copyOf(last.values());
         int n = events.size();
         Object[] machines = new Object[n];
         Object[] starts = new Object[n];

@@ -65,6 +65,19 @@ class EventStoreTest {
         }
     }
 
+    /** One batch with the same minute twice (counted again after a reconnect): stored, with its last figure. */
+    @Test
+    void aMinuteTwiceInOneBatchIsStoredWithItsLastFigure() throws Exception {
+        UUID run = UUID.randomUUID();
+        try (Database database = Database.open(config())) {
+            new EventStore(database, "A").store(List.of(minute(run, EIGHT, 50, 49), minute(run, EIGHT.plusSeconds(60), 7, 7),
+                    minute(run, EIGHT, 60, 58)));
+            assertThat(new ProductionMinuteRepository(database).minutesSince("L1-FILLER", EIGHT))
+                    .extracting(ProductionMinute::totalCount, ProductionMinute::goodCount)
+                    .containsExactly(tuple(60L, 58L), tuple(7L, 7L));
+        }
+    }
+
     @Test
     void intervalsAndStopsStoredTwiceAreThereOnce() throws Exception {
         StateInterval running = new StateInterval("L1-FILLER", MachineState.RUNNING, EIGHT, EIGHT.plusSeconds(300), 0, null);
