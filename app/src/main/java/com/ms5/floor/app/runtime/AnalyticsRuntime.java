@@ -397,8 +397,13 @@ public final class AnalyticsRuntime implements AutoCloseable {
         }
         Map<Instant, Long> goodByMinute = new HashMap<>();
         analytics.minutes(last.id(), new TimeRange(from, thisMinute)).forEach(m -> goodByMinute.put(m.minuteStart(), m.goodCount()));
+        if (goodByMinute.isEmpty()) {
+            return null; // no minute closed yet since the station started
+        }
+        // From the first minute observed: the minutes before the station ran are unknown, not empty.
+        Instant observed = goodByMinute.keySet().stream().min(Instant::compareTo).orElseThrow();
         List<Long> recent = new ArrayList<>();
-        for (Instant minute = from; minute.isBefore(thisMinute); minute = minute.plus(Duration.ofMinutes(1))) {
+        for (Instant minute = observed; minute.isBefore(thisMinute); minute = minute.plus(Duration.ofMinutes(1))) {
             if (calendar.periodAt(minute).status() == PlannedStatus.PRODUCTION) {
                 recent.add(goodByMinute.getOrDefault(minute, 0L));
             }

@@ -99,6 +99,7 @@ public final class LineDetailView {
     @FXML private Label paretoTitle;
     @FXML private Label title;
     @FXML private Label subtitle;
+    @FXML private Label pace;
     @FXML private Label lineState;
     @FXML private HBox tiles;
     @FXML private StackPane timelineHolder;
@@ -243,8 +244,12 @@ public final class LineDetailView {
         madeTile.setValue(made);
         madeTile.setDescription(String.format(resources.getString("line.target"), target,
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
-        madeTile.setText(s.pace() == null ? "" : String.format(resources.getString("line.pace"), s.pace().expected(),
+        pace.setText(s.pace() == null ? "" : String.format(resources.getString("line.pace"), s.pace().expected(),
                 s.pace().shiftTarget()));
+        pace.getStyleClass().remove("behind");
+        if (s.pace() != null && s.pace().behind()) {
+            pace.getStyleClass().add("behind");
+        }
         hourCharts.show(s.hours());
         drawTimeline();
         if (history() != null && range() == Range.SHIFT) {

@@ -88,7 +88,7 @@ final class LineCard extends VBox {
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         pace.setText(paceText(line.pace(), text));
         pace.getStyleClass().remove("behind");
-        if (behind(line.pace())) {
+        if (line.pace() != null && line.pace().behind()) {
             pace.getStyleClass().add("behind");
         }
         topLoss.setText(line.topLoss() == null ? text.getString("plant.noLoss")
@@ -121,14 +121,9 @@ final class LineCard extends VBox {
     }
 
     /** "On pace for 3,870 of 4,200 (3,650-4,090)", or that the shift has no pace yet. */
-    static String paceText(LineStatus.Pace pace, ResourceBundle text) {
+    private static String paceText(LineStatus.Pace pace, ResourceBundle text) {
         return pace == null ? text.getString("plant.noPace") : String.format(text.getString("plant.pace"), pace.expected(),
                 pace.shiftTarget(), pace.low(), pace.high());
-    }
-
-    /** Behind: even the band's top misses the shift's target. */
-    static boolean behind(LineStatus.Pace pace) {
-        return pace != null && pace.high() < pace.shiftTarget();
     }
 
     private static String percent(double share) {
