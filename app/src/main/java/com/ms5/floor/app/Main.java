@@ -5,6 +5,7 @@ import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class Main {
     public static void main(String[] args) {
         String configArg = option(args, "--config=");
         AppDirectories directories = AppDirectories.resolve(option(args, "--data-dir="));
+        cannotStartIf(StartupChecks.dataFolder(directories.home()), 2, null); // before the log file is opened there
         // Before the first logger exists: logback.xml writes the rolling log file here.
         System.setProperty("ms5.logDir", directories.logDir().toString());
         Logger log = LoggerFactory.getLogger(Main.class);
@@ -65,12 +67,36 @@ public final class Main {
             System.exit(2);
             return;
         }
+        boolean headless = "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+        cannotStartIf(StartupChecks.desktop(System.getProperty("os.name"), System.getenv(), headless,
+                StartupChecks.GTK_PLACES), 3, null); // no window can say these
+        cannotStartIf(StartupChecks.embeddedPort(config), 2, "The embedded database cannot start");
         log.info("Starting MS5 Floor Dashboard; app data in {}, settings from {}", directories.home(), configFile);
         FloorDashboardApp.launch(config, args);
         // PLC4X 0.13.1 leaks non-daemon threads for dropped connections; everything of ours is
         // already closed by FloorDashboardApp.stop(), so end the JVM instead of waiting on them.
         log.info("MS5 Floor Dashboard exits");
         System.exit(0);
+    }
+
+    /**
+     * Ends the start with {@code exitCode} if there are problems: each on the console (and in the
+     * log once it exists), and in a window titled {@code what} where a window can open.
+     */
+    private static void cannotStartIf(List<String> problems, int exitCode, String what) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        for (String problem : problems) {
+            System.err.println("MS5 cannot start: " + problem);
+            if (System.getProperty("ms5.logDir") != null) {
+                LoggerFactory.getLogger(Main.class).error("Cannot start: {}", problem);
+            }
+        }
+        if (what != null) {
+            StartupProblemDialog.showAndWait(what, String.join("\n\n", problems), "Then start MS5 again.");
+        }
+        System.exit(exitCode);
     }
 
     /** The virtual plant's speed: a number above 0, or a message saying what to write. */
