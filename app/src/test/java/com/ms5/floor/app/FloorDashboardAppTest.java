@@ -103,7 +103,7 @@ class FloorDashboardAppTest extends TestApp {
         // Once a line has made parts, its card says where it is on pace to end the shift.
         Await.until(Duration.ofSeconds(60), "each card says where its line is on pace to end the shift", () -> Fx.get(() ->
                         stage.getScene().getRoot().lookupAll(".line-pace").stream().allMatch(n -> ((Label) n).getText()
-                                .matches("On pace for [\\d,]+ of [\\d,]+ by the shift's end \\([\\d,]+ to [\\d,]+\\)"))),
+                                .matches("On pace for [\\d,]+ of [\\d,]+ by shift end \\([\\d,]+–[\\d,]+\\)"))),
                 () -> Fx.get(() -> stage.getScene().getRoot().lookupAll(".line-pace").stream().map(n -> ((Label) n).getText())
                         .toList().toString()));
 

@@ -26,10 +26,6 @@ public record LineStatus(String lineId, String name, String shift, TimeRange win
      * plus the planned production time left at the ideal cycle time of what the line makes.
      */
     public record Pace(long expected, long low, long high, long shiftTarget) {
-        /** Even the band's top misses the target: a person may act. */
-        public boolean behind() {
-            return high < shiftTarget;
-        }
     }
 
     /** @param since when the machine entered its state */

@@ -246,10 +246,6 @@ public final class LineDetailView {
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         pace.setText(s.pace() == null ? "" : String.format(resources.getString("line.pace"), s.pace().expected(),
                 s.pace().shiftTarget()));
-        pace.getStyleClass().remove("behind");
-        if (s.pace() != null && s.pace().behind()) {
-            pace.getStyleClass().add("behind");
-        }
         hourCharts.show(s.hours());
         drawTimeline();
         if (history() != null && range() == Range.SHIFT) {

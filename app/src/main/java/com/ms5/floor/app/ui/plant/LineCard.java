@@ -87,10 +87,6 @@ final class LineCard extends VBox {
         output.setText(String.format(text.getString("plant.output"), made, target,
                 target == 0 ? "–" : String.format("%.0f %%", 100.0 * made / target)));
         pace.setText(paceText(line.pace(), text));
-        pace.getStyleClass().remove("behind");
-        if (line.pace() != null && line.pace().behind()) {
-            pace.getStyleClass().add("behind");
-        }
         topLoss.setText(line.topLoss() == null ? text.getString("plant.noLoss")
                 : String.format(text.getString("plant.topLoss"), line.topLoss(), line.topLossMinutes()));
         calls.setText(line.openCalls() == 0 ? text.getString("plant.noCalls")
@@ -120,7 +116,7 @@ final class LineCard extends VBox {
                 + (m.faultCode() != 0 ? " (fault " + m.faultCode() + ")" : ""));
     }
 
-    /** "On pace for 3,870 of 4,200 (3,650-4,090)", or that the shift has no pace yet. */
+    /** "On pace for 3,870 of 4,200 by shift end (3,650–4,090)", or that the shift has no pace yet. */
     private static String paceText(LineStatus.Pace pace, ResourceBundle text) {
         return pace == null ? text.getString("plant.noPace") : String.format(text.getString("plant.pace"), pace.expected(),
                 pace.shiftTarget(), pace.low(), pace.high());
