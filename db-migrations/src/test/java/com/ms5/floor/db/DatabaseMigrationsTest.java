@@ -34,8 +34,8 @@ class DatabaseMigrationsTest {
 
     @Test
     void migratesAnEmptyDatabaseAndIsANoOpTheSecondTime() throws Exception {
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("4");
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("4");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("5");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("5");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT ms5_ensure_partitions(1, 2)");
             s.executeUpdate("INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count) "
@@ -54,7 +54,7 @@ class DatabaseMigrationsTest {
             s.executeUpdate("INSERT INTO production_count_minute (machine_id, minute_start, total_count, good_count) "
                     + "VALUES ('L1-FILLER', '2026-11-24T08:00:00Z', 120, 118), ('L1-FILLER', '2026-11-24T08:01:00Z', 60, 60)");
         }
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("4");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("5");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             ResultSet rows = s.executeQuery("SELECT sum(total_count), sum(good_count), count(*) FROM production_minute "
                     + "WHERE machine_id = 'L1-FILLER'");
@@ -90,6 +90,8 @@ class DatabaseMigrationsTest {
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_log"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_log SET who = 'bob'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_log"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
 
             // ...and retention drops whole months older than the cutoff, its rows with them.

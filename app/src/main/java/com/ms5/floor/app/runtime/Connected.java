@@ -1,6 +1,7 @@
 package com.ms5.floor.app.runtime;
 
 import com.ms5.floor.app.persistence.AndonCallRepository;
+import com.ms5.floor.app.persistence.AuditRepository;
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.persistence.Database;
 import com.ms5.floor.app.persistence.DowntimeRepository;
@@ -20,7 +21,7 @@ import com.ms5.floor.app.persistence.TrendRepository;
 public record Connected(Database database, ProductionMinuteRepository minutes, AndonCallRepository calls,
                         DowntimeRepository downtime, TimelineRepository timeline, LineSnapshotRepository snapshots,
                         StationRepository stations, ConfigVersionRepository configVersions, EventStore events,
-                        ShiftReportRepository reports, TrendRepository trends) {
+                        ShiftReportRepository reports, TrendRepository trends, AuditRepository audit) {
 
     static Connected on(Database database, String stationId) {
         return new Connected(database, new ProductionMinuteRepository(database),
@@ -28,6 +29,6 @@ public record Connected(Database database, ProductionMinuteRepository minutes, A
                 new TimelineRepository(database), new LineSnapshotRepository(database, stationId),
                 new StationRepository(database), new ConfigVersionRepository(database, stationId),
                 new EventStore(database, stationId), new ShiftReportRepository(database, stationId),
-                new TrendRepository(database));
+                new TrendRepository(database), new AuditRepository(database));
     }
 }

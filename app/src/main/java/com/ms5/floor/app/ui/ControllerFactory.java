@@ -17,6 +17,7 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
             com.ms5.floor.app.ui.andon.AndonBoardView.class,
             com.ms5.floor.app.ui.dashboard.DashboardView.class,
             com.ms5.floor.app.ui.diagnostics.DiagnosticsView.class,
+            com.ms5.floor.app.ui.audit.AuditView.class,
             com.ms5.floor.app.ui.line.LineDetailView.class,
             com.ms5.floor.app.ui.report.ReportsView.class,
             com.ms5.floor.app.ui.setup.SetupView.class,

@@ -20,7 +20,7 @@ import javafx.scene.control.TabPane;
 
 /**
  * Controller of MainView.fxml: the plant overview, a line in detail, the Andon board, the machine dashboard,
- * shift reports and diagnostics as tabs. Only the selected tab's view is in the scene, so only it takes live data; notifications
+ * shift reports, diagnostics and the audit log as tabs. Only the selected tab's view is in the scene, so only it takes live data; notifications
  * of new calls and outages come whichever tab is open, and a badge over the tab row stays while the database is
  * away or not open yet.
  */
@@ -35,6 +35,7 @@ public final class MainView {
     @FXML private Tab machineTab;
     @FXML private Tab reportsTab;
     @FXML private Tab diagnosticsTab;
+    @FXML private Tab auditTab;
     @FXML private Tab setupTab;
     @FXML private Tab rulesTab;
     @FXML private javafx.scene.control.Label notStored;
@@ -71,6 +72,7 @@ public final class MainView {
         attach(machineTab, views.load(DashboardView.class));
         attach(reportsTab, views.load(ReportsView.class));
         attach(diagnosticsTab, views.load(DiagnosticsView.class));
+        attach(auditTab, views.load(com.ms5.floor.app.ui.audit.AuditView.class));
         if (config.engineer()) {
             attach(setupTab, views.load(SetupView.class));
             attach(rulesTab, views.load(RulesView.class));
