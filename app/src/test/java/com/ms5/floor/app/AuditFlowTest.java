@@ -38,6 +38,8 @@ class AuditFlowTest extends TestApp {
                 .findFirst().orElseThrow());
         assertThat(entry.who()).isEqualTo(who);
         assertThat(entry.station()).isEqualTo(station.stationId());
+        assertThat(entry.detail()).as("the call in words").isEqualTo("acknowledged · " + call.type().label() + " call at "
+                + call.machineId());
 
         // The filter, as a person types it and presses Enter: only this call's entries remain.
         Fx.run(() -> {

@@ -90,6 +90,11 @@ class AndonCallEntity {
         }
     }
 
+    /** The call in words for the audit log: "Maintenance call at L1-LABELLER". */
+    String describe() {
+        return callLabel + " call at " + machineId;
+    }
+
     Instant closedAt() {
         return closedAt;
     }

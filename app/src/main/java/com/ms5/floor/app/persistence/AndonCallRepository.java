@@ -114,7 +114,7 @@ public final class AndonCallRepository {
                     change.apply(call, by);
                     session.flush(); // the version check happens here
                     session.doWork(c -> {
-                        Audit.record(c, stationId, who, action, "andon:" + id, detail);
+                        Audit.record(c, stationId, who, action, "andon:" + id, detail + " · " + call.describe());
                         ChangeFeed.announce(c, stationId, List.of(ChangeFeed.ANDON + id));
                     });
                     return call.toRecord();
