@@ -7,7 +7,6 @@ import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.AppDirectories;
 import com.ms5.floor.app.persistence.ShiftReportRepository;
 import com.ms5.floor.plc.api.ScaledClock;
-import com.ms5.floor.plc.tagmap.TagMap;
 import com.ms5.floor.plc.tagmap.TagMapFile;
 import com.ms5.floor.plc.virtual.VirtualPlant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

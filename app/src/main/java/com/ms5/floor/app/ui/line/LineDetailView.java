@@ -1,6 +1,5 @@
 package com.ms5.floor.app.ui.line;
 
-import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
 import com.ms5.floor.analytics.downtime.LossCategory;
