@@ -30,6 +30,8 @@ public final class FloorDashboardApp extends Application {
     private final AppConfig config;
     private Injector injector;
     private boolean stopped;
+    /** Closes the station when the system ends the app; let go of once the window has closed it. */
+    private final Thread shutdownHook = new Thread(this::closeStation, "station-shutdown");
 
     /** Used by {@link Application#launch}: takes the configuration {@link Main} read. */
     public FloorDashboardApp() {
@@ -54,7 +56,7 @@ public final class FloorDashboardApp extends Application {
         injector.getInstance(StationLifecycle.class).start();
         // Ended by the system (SIGTERM: logout, shutdown, a service stop) rather than its window: the
         // station still closes in order, so no event waits in the journal and the embedded server stops.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::closeStation, "station-shutdown"));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
 
         Parent root = injector.getInstance(FxmlViews.class).load(config.wall() ? AndonWallView.class : MainView.class);
         String view = getParameters() == null ? null : getParameters().getNamed().get("view");
@@ -99,6 +101,11 @@ public final class FloorDashboardApp extends Application {
         injector.getInstance(Notifier.class).close();
         injector.getInstance(FrameDrain.class).stop();
         closeStation();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook); // nothing left for it to do
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
     }
 
     /**
