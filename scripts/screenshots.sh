@@ -49,6 +49,13 @@ shoot() {
         sleep 15 # the wall's other page (pages turn every 15 s)
         DISPLAY=$display import -window root "docs/screenshots/${file%.png}-page2.png"
     fi
+    # The app first, with SIGTERM, as a logout would end it: it stores its last events and stops its
+    # embedded database before Maven, its parent, goes (which would end it forcibly).
+    pkill -TERM -f "app.Main --data-dir=$data" || true
+    for _ in $(seq 1 30); do
+        pgrep -f "app.Main --data-dir=$data" >/dev/null || break
+        sleep 1
+    done
     pkill -f "data-dir=$data" || true
     kill "$app" "$xvfb" 2>/dev/null || true
     wait "$app" "$xvfb" 2>/dev/null || true
