@@ -30,9 +30,12 @@ public final class Main {
     public static void main(String[] args) {
         String configArg = option(args, "--config=");
         AppDirectories directories = AppDirectories.resolve(option(args, "--data-dir="));
-        cannotStartIf(StartupChecks.dataFolder(directories.home()), 2, null); // before the log file is opened there
-        // Before the first logger exists: logback.xml writes the rolling log file here.
-        System.setProperty("ms5.logDir", directories.logDir().toString());
+        List<String> unwritable = StartupChecks.dataFolder(directories.home());
+        // Before the first logger exists: logback.xml writes the rolling log file here (in the temporary
+        // folder when the data folder cannot take it, so the reason still reaches a log).
+        System.setProperty("ms5.logDir", unwritable.isEmpty() ? directories.logDir().toString()
+                : Path.of(System.getProperty("java.io.tmpdir"), "ms5-logs").toString());
+        cannotStartIf(unwritable, 2, null);
         Logger log = LoggerFactory.getLogger(Main.class);
 
         if (java.util.Arrays.asList(args).contains("--virtual-plant")) {
@@ -80,19 +83,15 @@ public final class Main {
     }
 
     /**
-     * Ends the start with {@code exitCode} if there are problems: each on the console (and in the
-     * log once it exists), and in a window titled {@code what} where a window can open.
+     * Ends the start with {@code exitCode} if there are problems: each in the log (console and file),
+     * and in a window titled {@code what} where a window can open.
      */
     private static void cannotStartIf(List<String> problems, int exitCode, String what) {
         if (problems.isEmpty()) {
             return;
         }
-        for (String problem : problems) {
-            System.err.println("MS5 cannot start: " + problem);
-            if (System.getProperty("ms5.logDir") != null) {
-                LoggerFactory.getLogger(Main.class).error("Cannot start: {}", problem);
-            }
-        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        problems.forEach(problem -> log.error("MS5 cannot start: {}", problem)); // the console and the log file
         if (what != null) {
             StartupProblemDialog.showAndWait(what, String.join("\n\n", problems), "Then start MS5 again.");
         }

@@ -403,9 +403,12 @@ public final class AnalyticsRuntime implements AutoCloseable {
         // From the first minute observed: the minutes before the station ran are unknown, not empty.
         Instant observed = goodByMinute.keySet().stream().min(Instant::compareTo).orElseThrow();
         List<Long> recent = new ArrayList<>();
-        for (Instant minute = observed; minute.isBefore(thisMinute); minute = minute.plus(Duration.ofMinutes(1))) {
-            if (calendar.periodAt(minute).status() == PlannedStatus.PRODUCTION) {
-                recent.add(goodByMinute.getOrDefault(minute, 0L));
+        for (ShiftCalendar.PlannedPeriod period : calendar.plan(new TimeRange(observed, thisMinute))) {
+            if (period.status() == PlannedStatus.PRODUCTION) {
+                for (Instant minute = period.range().start(); minute.isBefore(period.range().end());
+                     minute = minute.plus(Duration.ofMinutes(1))) {
+                    recent.add(goodByMinute.getOrDefault(minute, 0L));
+                }
             }
         }
         long made = hours.stream().mapToLong(LineStatus.Hour::made).sum();

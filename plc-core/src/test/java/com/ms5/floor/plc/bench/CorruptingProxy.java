@@ -56,6 +56,21 @@ final class CorruptingProxy implements AutoCloseable {
         corruptShare = share;
     }
 
+    /** Waits until {@code count} replies were corrupted in all; false if the deadline passed first. */
+    boolean awaitCorrupted(long count, java.time.Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        synchronized (corrupted) {
+            while (corrupted.get() < count) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(corrupted, left);
+            }
+        }
+        return true;
+    }
+
     List<byte[]> seeds() {
         return List.copyOf(seeds);
     }
@@ -108,6 +123,9 @@ final class CorruptingProxy implements AutoCloseable {
                 }
                 if (corrupt) {
                     corrupted.incrementAndGet();
+                    synchronized (corrupted) {
+                        corrupted.notifyAll();
+                    }
                 } else if (seeds.size() < 32) {
                     seeds.add(frame);
                 }

@@ -37,7 +37,7 @@ import org.apache.plc4x.java.spi.generation.ReadBufferByteBased;
  * protocols/eip/src/test/resources/protocols/logix/CompactLogixSimpleRead.xml (the same frames
  * CompactLogixCaptureTest replays) for EtherNet/IP; for CSP, the clean replies of the virtual SLC
  * 5/05 to PLC4X's ab-eth driver in the live part. Prints tables; run with {@code -Pbench-fuzz}
- * (arguments: frames per protocol, default 100,000; seconds of live fuzz, default 120).
+ * (arguments: frames per protocol, default 100,000; corrupted replies per live session, default 75).
  */
 public final class DecoderFuzzBenchmark {
     private static final List<String> REPLIES = List.of(
@@ -52,11 +52,11 @@ public final class DecoderFuzzBenchmark {
 
     public static void main(String[] args) throws Exception {
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int sessionSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+        int corruptedPerSession = args.length > 1 ? Integer.parseInt(args[1]) : 75;
         // Every corrupted reply is a warning with a stack trace; the tables are the output here.
         ((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory()).getLoggerList()
                 .forEach(logger -> logger.setLevel(ch.qos.logback.classic.Level.OFF));
-        List<byte[]> cspSeeds = liveSessions(sessionSeconds);
+        List<byte[]> cspSeeds = liveSessions(corruptedPerSession);
         Random random = new Random(22400);
         boolean failed = decoderFuzz("EtherNet/IP", REPLIES.stream().map(HexFormat.of()::parseHex).toList(), frames, random,
                 frame -> EipPacket.staticParse(new ReadBufferByteBased(frame, ByteOrder.LITTLE_ENDIAN), true),
@@ -111,11 +111,11 @@ public final class DecoderFuzzBenchmark {
     /**
      * Malformed replies inside live sessions: a Logix poller (20 DINTs) and an SLC poller (10 words
      * of N7) read the virtual controllers through {@link CorruptingProxy}s that corrupt 5 % of the
-     * replies for {@code seconds}; then the line is clean again and each session must deliver every
+     * replies until each has corrupted {@code corrupted}; then the line is clean again and each session must deliver every
      * tag good by itself within a minute, or it counts as wedged. Deadlines are shorter than the
      * station's so that the run sees many recoveries. Returns the clean CSP replies seen, as seeds.
      */
-    private static List<byte[]> liveSessions(int seconds) throws Exception {
+    private static List<byte[]> liveSessions(int corrupted) throws Exception {
         Poller.Settings settings = new Poller.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMillis(500));
         TagDatabase logixTags = new TagDatabase();
@@ -154,10 +154,15 @@ public final class DecoderFuzzBenchmark {
             }
             int threadsBefore = threads();
             int filesBefore = openFiles();
+            long fuzzStart = System.nanoTime();
             for (Session s : sessions) {
                 s.startFuzz();
             }
-            Thread.sleep(Duration.ofSeconds(seconds)); // the length of the run, not a wait for something
+            for (Session s : sessions) {
+                if (!s.proxy.awaitCorrupted(corrupted, Duration.ofMinutes(10))) {
+                    throw new IllegalStateException(s.name + ": fewer than " + corrupted + " replies corrupted in 10 minutes");
+                }
+            }
             for (Session s : sessions) {
                 s.stopFuzz();
             }
@@ -166,8 +171,8 @@ public final class DecoderFuzzBenchmark {
             for (Session s : sessions) {
                 s.poller.close();
             }
-            System.out.printf("Live sessions through a proxy corrupting 5 %% of the controller's replies for %d s, then clean:%n",
-                    seconds);
+            System.out.printf("Live sessions through a proxy corrupting 5 %% of the controller's replies until each had %d "
+                    + "corrupted (%.0f s), then clean:%n", corrupted, (System.nanoTime() - fuzzStart) / 1e9);
             System.out.printf("  %-20s %9s %9s %9s %12s %11s %12s %14s %7s%n", "session", "replies", "corrupt", "sessions",
                     "good scans", "bad values", "quarantines", "recovered in", "wedged");
             int wedged = 0;
@@ -240,17 +245,23 @@ public final class DecoderFuzzBenchmark {
             quarantined.addAll(poller.health().quarantined().keySet());
             if (allGoodAndRight && batch.values().size() == expected.size()) {
                 goodScans.incrementAndGet();
-                lastAllGoodNanos = System.nanoTime();
+                synchronized (this) {
+                    lastAllGoodNanos = System.nanoTime();
+                    notifyAll();
+                }
             }
         }
 
-        void awaitAllGood(Duration deadline) throws InterruptedException {
+        /** Waits until a scan with every tag good and right arrives, or the deadline passes. */
+        synchronized void awaitAllGood(Duration deadline) throws InterruptedException {
             long since = System.nanoTime();
+            long end = since + deadline.toNanos();
             while (lastAllGoodNanos < since) {
-                if (System.nanoTime() - since > deadline.toNanos()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
                     return;
                 }
-                Thread.sleep(20); // polling a flag with a deadline
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }
 

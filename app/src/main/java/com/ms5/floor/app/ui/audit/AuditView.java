@@ -3,6 +3,7 @@ package com.ms5.floor.app.ui.audit;
 import com.ms5.floor.app.model.AuditEntry;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.ShownAs;
+import com.ms5.floor.app.ui.TextColumn;
 import com.ms5.floor.app.ui.ViewModel;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -11,13 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -55,12 +53,12 @@ public final class AuditView {
         message.textProperty().bind(model.messageProperty());
         entries.setItems(model.entries());
         entries.getColumns().setAll(List.of(
-                column(resources.getString("audit.at"), e -> TIME.format(e.at())),
-                column(resources.getString("audit.who"), AuditEntry::who),
-                column(resources.getString("audit.station"), AuditEntry::station),
-                column(resources.getString("audit.action"), AuditEntry::action),
-                column(resources.getString("audit.subject"), AuditEntry::subject),
-                column(resources.getString("audit.detail"), AuditEntry::detail)));
+                TextColumn.of(resources.getString("audit.at"), e -> TIME.format(e.at())),
+                TextColumn.of(resources.getString("audit.who"), AuditEntry::who),
+                TextColumn.of(resources.getString("audit.station"), AuditEntry::station),
+                TextColumn.of(resources.getString("audit.action"), AuditEntry::action),
+                TextColumn.of(resources.getString("audit.subject"), AuditEntry::subject),
+                TextColumn.of(resources.getString("audit.detail"), AuditEntry::detail)));
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.setPlaceholder(new Label(resources.getString("audit.none")));
         root.getProperties().put(AuditView.class, this); // tests save files without the file chooser
@@ -83,10 +81,4 @@ public final class AuditView {
         return model.exportCsv(file);
     }
 
-    private static TableColumn<AuditEntry, String> column(String title, Function<AuditEntry, String> text) {
-        TableColumn<AuditEntry, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        column.setSortable(false);
-        return column;
-    }
 }

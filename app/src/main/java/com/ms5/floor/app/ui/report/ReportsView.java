@@ -10,6 +10,7 @@ import com.ms5.floor.app.model.OeeTrend;
 import com.ms5.floor.app.model.ShiftReport;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.ShownAs;
+import com.ms5.floor.app.ui.TextColumn;
 import com.ms5.floor.app.ui.ViewModel;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -31,7 +31,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -128,16 +127,16 @@ public final class ReportsView {
         });
 
         machines.getColumns().setAll(List.of(
-                column(resources.getString("reports.machine"), ShiftReport.MachineRow::name),
-                column("OEE", m -> percent(m.oee().oee())),
-                column(resources.getString("tile.availability"), m -> percent(m.oee().availability())),
-                column(resources.getString("tile.performance"), m -> percent(m.oee().performance())),
-                column(resources.getString("tile.quality"), m -> percent(m.oee().quality())),
-                column(resources.getString("reports.goodOfAll"), m -> String.format("%,d / %,d", m.oee().goodCount(),
+                TextColumn.of(resources.getString("reports.machine"), ShiftReport.MachineRow::name),
+                TextColumn.of("OEE", m -> percent(m.oee().oee())),
+                TextColumn.of(resources.getString("tile.availability"), m -> percent(m.oee().availability())),
+                TextColumn.of(resources.getString("tile.performance"), m -> percent(m.oee().performance())),
+                TextColumn.of(resources.getString("tile.quality"), m -> percent(m.oee().quality())),
+                TextColumn.of(resources.getString("reports.goodOfAll"), m -> String.format("%,d / %,d", m.oee().goodCount(),
                         m.oee().totalCount())),
-                column(resources.getString("reports.failures"), m -> Integer.toString(m.reliability().failures())),
-                column("MTBF", m -> length(m.reliability().mtbfSeconds())),
-                column("MTTR", m -> length(m.reliability().mttrSeconds()))));
+                TextColumn.of(resources.getString("reports.failures"), m -> Integer.toString(m.reliability().failures())),
+                TextColumn.of("MTBF", m -> length(m.reliability().mtbfSeconds())),
+                TextColumn.of("MTTR", m -> length(m.reliability().mttrSeconds()))));
         machines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         calls.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stops.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -220,20 +219,20 @@ public final class ReportsView {
         machines.getItems().setAll(report.machines());
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(report.zone());
         stops.getColumns().setAll(List.of(
-                column(resources.getString("reports.start"), (DowntimeEvent s) -> clock.format(s.start())),
-                column(resources.getString("reports.machine"), s -> report.machineName(s.machineId())),
-                column(resources.getString("reports.length"), s -> TimeText.length(s.secondsWithin(report.window()))),
-                column(resources.getString("reports.reason"), s -> report.reasons().contains(s.reasonId())
+                TextColumn.of(resources.getString("reports.start"), (DowntimeEvent s) -> clock.format(s.start())),
+                TextColumn.of(resources.getString("reports.machine"), s -> report.machineName(s.machineId())),
+                TextColumn.of(resources.getString("reports.length"), s -> TimeText.length(s.secondsWithin(report.window()))),
+                TextColumn.of(resources.getString("reports.reason"), s -> report.reasons().contains(s.reasonId())
                         ? report.reasons().path(s.reasonId()) : s.reasonId()),
-                column(resources.getString("reports.comment"), s -> s.comment() == null ? "" : s.comment())));
+                TextColumn.of(resources.getString("reports.comment"), s -> s.comment() == null ? "" : s.comment())));
         stops.getItems().setAll(report.longestStops(ROWS));
         calls.getColumns().setAll(List.of(
-                column(resources.getString("reports.raised"), (AndonCall c) -> clock.format(c.raisedAt())),
-                column(resources.getString("reports.call"), c -> c.type().label()),
-                column(resources.getString("reports.machine"), c -> report.machineName(c.machineId())),
-                column(resources.getString("reports.acknowledgedBy"), c -> c.acknowledgedBy() == null ? "–" : c.acknowledgedBy()),
-                column(resources.getString("reports.response"), c -> duration(c.responseTime())),
-                column(resources.getString("reports.resolution"), c -> duration(c.resolutionTime()))));
+                TextColumn.of(resources.getString("reports.raised"), (AndonCall c) -> clock.format(c.raisedAt())),
+                TextColumn.of(resources.getString("reports.call"), c -> c.type().label()),
+                TextColumn.of(resources.getString("reports.machine"), c -> report.machineName(c.machineId())),
+                TextColumn.of(resources.getString("reports.acknowledgedBy"), c -> c.acknowledgedBy() == null ? "–" : c.acknowledgedBy()),
+                TextColumn.of(resources.getString("reports.response"), c -> duration(c.responseTime())),
+                TextColumn.of(resources.getString("reports.resolution"), c -> duration(c.resolutionTime()))));
         calls.getItems().setAll(report.calls());
     }
 
@@ -310,12 +309,6 @@ public final class ReportsView {
         return new VBox(1, title, row);
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> text) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
-        column.setSortable(false);
-        return column;
-    }
 
     private static void showOnly(Node node, javafx.beans.value.ObservableBooleanValue when) {
         node.visibleProperty().bind(when);

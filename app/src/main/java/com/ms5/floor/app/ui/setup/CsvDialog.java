@@ -1,5 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.ui.TextColumn;
+
 import com.ms5.floor.plc.tagmap.BindingCsv;
 import java.util.List;
 import javafx.scene.control.ButtonType;

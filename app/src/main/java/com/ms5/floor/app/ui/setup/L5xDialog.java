@@ -1,5 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.ui.TextColumn;
+
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.tagmap.L5xImport;
 import com.ms5.floor.plc.tagmap.TagMap;

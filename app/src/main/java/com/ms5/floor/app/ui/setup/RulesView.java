@@ -1,5 +1,7 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.ui.TextColumn;
+
 import com.ms5.floor.analytics.downtime.LossCategory;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import com.ms5.floor.app.rules.PlantRulesCheck;
