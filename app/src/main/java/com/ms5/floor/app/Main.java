@@ -3,6 +3,7 @@ package com.ms5.floor.app;
 import com.ms5.floor.app.ui.StartupProblemDialog;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.AppDirectories;
+import com.ms5.floor.app.persistence.EmbeddedBackup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  *   --wall             run as an Andon wall display (full screen, rotating pages); the same as wall=true
  *   --virtual-plant    run only the virtual plant (no window) for other clients; with --plant=FILE
  *                      a plant file of your own instead of the demo plant
+ *   --restore=FILE     put a backup of the embedded database in place (MS5 closed), then exit
  * </pre>
  */
 public final class Main {
@@ -70,6 +72,11 @@ public final class Main {
             System.exit(2);
             return;
         }
+        String backup = option(args, "--restore=");
+        if (backup != null) {
+            System.exit(restore(config, Path.of(backup)));
+            return;
+        }
         boolean headless = "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
         cannotStartIf(StartupChecks.desktop(System.getProperty("os.name"), System.getenv(), headless,
                 StartupChecks.GTK_PLACES), 3, null); // no window can say these
@@ -96,6 +103,31 @@ public final class Main {
             StartupProblemDialog.showAndWait(what, String.join("\n\n", problems), "Then start MS5 again.");
         }
         System.exit(exitCode);
+    }
+
+    /**
+     * Puts a backup in place as this data folder's embedded database (README, "Backups"); the
+     * database in place before is moved aside, never deleted.
+     *
+     * @return the exit code: 0 when restored, 2 when not
+     */
+    public static int restore(AppConfig config, Path backup) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        if (!config.embeddedDatabase()) {
+            log.error("Cannot restore: these settings use the shared database {}; restore it with its server's tools", config.dbUrl());
+            return 2;
+        }
+        try {
+            Path dataDir = config.directories().embeddedDatabaseDir();
+            java.util.Optional<Path> before = EmbeddedBackup.restore(backup, dataDir, config.backups().folder());
+            log.info("Restored. Start MS5 as usual: the database first replays the backup's last moments.{}",
+                    before.map(b -> " The database that was in place is kept in " + b + "; delete it once you no longer need it.")
+                            .orElse(""));
+            return 0;
+        } catch (IOException e) {
+            log.error("Cannot restore {}: {}", backup, e.getMessage());
+            return 2;
+        }
     }
 
     /** The virtual plant's speed: a number above 0, or a message saying what to write. */

@@ -34,8 +34,8 @@ class DatabaseMigrationsTest {
 
     @Test
     void migratesAnEmptyDatabaseAndIsANoOpTheSecondTime() throws Exception {
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("5");
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("5");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("6");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("6");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT ms5_ensure_partitions(1, 2)");
             s.executeUpdate("INSERT INTO production_minute (machine_id, minute_start, run_id, total_count, good_count) "
@@ -54,7 +54,7 @@ class DatabaseMigrationsTest {
             s.executeUpdate("INSERT INTO production_count_minute (machine_id, minute_start, total_count, good_count) "
                     + "VALUES ('L1-FILLER', '2026-11-24T08:00:00Z', 120, 118), ('L1-FILLER', '2026-11-24T08:01:00Z', 60, 60)");
         }
-        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("5");
+        assertThat(DatabaseMigrations.migrate(db)).isEqualTo("6");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             ResultSet rows = s.executeQuery("SELECT sum(total_count), sum(good_count), count(*) FROM production_minute "
                     + "WHERE machine_id = 'L1-FILLER'");
@@ -124,6 +124,57 @@ class DatabaseMigrationsTest {
             assertThat(names).contains("state_interval_" + month, "production_minute_" + month, "andon_call_event_" + month)
                     .noneMatch(n -> n.startsWith("audit_log"));
             assertThat(count(s, "audit_log")).as("the audit log keeps its own, longer retention").isEqualTo(1);
+        }
+    }
+
+    /**
+     * The tables without month partitions lose their rows older than the cutoff, each counted;
+     * an open call, the configuration in use and the recent rows stay.
+     */
+    @Test
+    void pruningDeletesOnlyWhatEndedBeforeTheCutoffAndKeepsTheConfigurationInUse() throws Exception {
+        DatabaseMigrations.migrate(db);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            String old = "now() - interval '30 months'";
+            for (String when : java.util.List.of(old, "now()")) {
+                s.executeUpdate("INSERT INTO downtime_event (id, machine_id, line_id, state, start_at, end_at, reason_id) "
+                        + "VALUES (gen_random_uuid(), 'L1-FILLER', 'L1', 'DOWN', " + when + ", " + when + ", 'jam')");
+                s.executeUpdate("INSERT INTO alert_event (id, rule_id, subject, raised, at, value, detail) "
+                        + "VALUES (gen_random_uuid(), 'oee-low', 'L1', true, " + when + ", 0.4, 'OEE 40 %')");
+                s.executeUpdate("INSERT INTO shift_report (line_id, shift_start, shift_end, shift_name, station_id) "
+                        + "VALUES ('L1', " + when + " - interval '8 hours', " + when + ", 'Day', 'A')");
+            }
+            s.executeUpdate("INSERT INTO downtime_edit (event_id, at, who, action) SELECT id, now(), 'ann', 'reason' "
+                    + "FROM downtime_event");
+            s.executeUpdate("INSERT INTO andon_call (id, call_type, call_label, priority, line_id, machine_id, machines, "
+                    + "root_cause, source, raised_at, alarm_state, active, level, closed_at, occurrences, chattering) VALUES "
+                    + "(gen_random_uuid(), 'maint', 'Maintenance', 1, 'L1', 'L1-FILLER', '{}', 'jam', 'auto', " + old
+                    + ", 'NORMAL', false, 0, " + old + ", 1, false), "
+                    + "(gen_random_uuid(), 'maint', 'Maintenance', 1, 'L1', 'L1-FILLER', '{}', 'jam', 'auto', " + old
+                    + ", 'UNACK', true, 0, NULL, 1, false)");
+            s.executeUpdate("INSERT INTO config_version (kind, version, document, author, created_at, summary) VALUES "
+                    + "('tagmap', 1, '{}', 'eve', now() - interval '10 years', 'first'), "
+                    + "('tagmap', 2, '{}', 'eve', now() - interval '9 years', 'second'), "
+                    + "('plant', 1, '{}', 'eve', now() - interval '10 years', 'only')");
+
+            ResultSet pruned = s.executeQuery("SELECT * FROM ms5_prune_history(now() - interval '24 months', "
+                    + "now() - interval '84 months')");
+            java.util.Map<String, Long> deleted = new java.util.TreeMap<>();
+            while (pruned.next()) {
+                deleted.put(pruned.getString(1), pruned.getLong(2));
+            }
+            assertThat(deleted).containsEntry("downtime_event", 1L).containsEntry("andon_call", 1L)
+                    .containsEntry("alert_event", 1L).containsEntry("shift_report", 1L).containsEntry("config_version", 1L);
+            assertThat(count(s, "downtime_event")).isEqualTo(1);
+            assertThat(count(s, "downtime_edit")).as("the old stop's edits went with it").isEqualTo(1);
+            assertThat(count(s, "andon_call")).as("the open call stays however old").isEqualTo(1);
+            assertThat(count(s, "alert_event")).isEqualTo(1);
+            ResultSet kept = s.executeQuery("SELECT kind || ' ' || version FROM config_version ORDER BY 1");
+            java.util.List<String> versions = new java.util.ArrayList<>();
+            while (kept.next()) {
+                versions.add(kept.getString(1));
+            }
+            assertThat(versions).as("the newest version of each kind is in use").containsExactly("plant 1", "tagmap 2");
         }
     }
 

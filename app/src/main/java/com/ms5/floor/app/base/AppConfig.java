@@ -30,11 +30,24 @@ import java.util.Properties;
  *                          {@code supervisor} hides them. The seam for the security work's per-user roles.
  * @param notifySound       whether a new or escalated Andon call also sounds a chime (control room only)
  * @param reportsFolder     where each line's shift report is written as PDF and CSV when the shift ends
+ * @param backups           when and where the embedded database is backed up (README, "Backups")
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, int auditRetentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
-                        double wallPageSeconds, boolean engineer, boolean notifySound, Path reportsFolder) {
+                        double wallPageSeconds, boolean engineer, boolean notifySound, Path reportsFolder,
+                        Backups backups) {
+
+    /**
+     * The embedded database's daily backup.
+     *
+     * @param folder where the backup files and the WAL archive are kept
+     * @param at     the local time of day it is taken
+     * @param keep   how many backup files are kept, 1 or more
+     */
+    public record Backups(Path folder, LocalTime at, int keep) {
+    }
+
 
     public boolean demoPlant() {
         return tagMapFile == null;
@@ -59,7 +72,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
     static final java.util.List<String> KEYS = java.util.List.of("tagmap.file", "machine.id", "machine.idealCycleSeconds",
             "db.url", "db.user", "db.passwordEnv", "db.passwordFile", "db.sslMode", "db.retentionMonths",
             "db.auditRetentionMonths", "station.name", "db.embeddedPort", "demo.timeScale", "demo.startTime", "wall",
-            "wall.pageSeconds", "station.role", "notify.sound", "reports.folder");
+            "wall.pageSeconds", "station.role", "notify.sound", "reports.folder", "backup.folder", "backup.time", "backup.keep");
     /** Fewer months would drop history a plant still reports on (last quarter's figures). */
     static final int MIN_RETENTION_MONTHS = 3;
 
@@ -76,6 +89,13 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
         Path tagMapFile = tagMap == null ? null : source.resolveSibling(tagMap);
         String passwordFile = blankToNull(p.getProperty("db.passwordFile"));
         String reportsFolder = blankToNull(p.getProperty("reports.folder"));
+        String backupFolder = blankToNull(p.getProperty("backup.folder"));
+        LocalTime backupAt = timeOfDay(p, "backup.time", source);
+        int backupKeep = number(p, "backup.keep", 7, source).intValue();
+        if (backupKeep < 1) {
+            throw new IllegalArgumentException(source + ": 'backup.keep=" + p.getProperty("backup.keep").trim()
+                    + "' would keep no backup; use 1 or more (7 keeps a week of daily backups)");
+        }
         return new AppConfig(directories, tagMapFile,
                 p.getProperty("machine.id", VirtualPlant.MACHINE_ID).trim(),
                 number(p, "machine.idealCycleSeconds", 1.0, source).doubleValue(),
@@ -94,24 +114,26 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 Math.max(1, number(p, "wall.pageSeconds", 15, source).doubleValue()),
                 role(p, source),
                 Boolean.parseBoolean(p.getProperty("notify.sound", "false").trim()),
-                reportsFolder == null ? directories.home().resolve("reports") : source.resolveSibling(reportsFolder));
+                reportsFolder == null ? directories.home().resolve("reports") : source.resolveSibling(reportsFolder),
+                new Backups(backupFolder == null ? directories.home().resolve("backups") : source.resolveSibling(backupFolder),
+                        backupAt == null ? LocalTime.of(2, 30) : backupAt, backupKeep));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
                 dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
-                pageSeconds, engineer, notifySound, reportsFolder);
+                pageSeconds, engineer, notifySound, reportsFolder, backups);
     }
 
     /**

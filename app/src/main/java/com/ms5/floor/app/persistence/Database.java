@@ -22,16 +22,6 @@ import org.slf4j.LoggerFactory;
  * <p>Blocking: call {@link #open} off the FX thread.
  */
 public final class Database implements AutoCloseable {
-    /** Drops the tables' month partitions older than {@code months}, naming each in the log: history leaves only on purpose. */
-    private static void dropOldMonths(java.sql.Statement st, String tables, String key, int months) throws java.sql.SQLException {
-        try (java.sql.ResultSet dropped = st.executeQuery("SELECT * FROM ms5_drop_partitions(ARRAY[" + tables
-                + "], now() - make_interval(months => " + months + "))")) {
-            while (dropped.next()) {
-                log.info("Dropped partition {}: its month is older than {}={}", dropped.getString(1), key, months);
-            }
-        }
-    }
-
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     /** The embedded server, or null for a shared one; replaced when it is restarted (db-work). */
@@ -42,10 +32,13 @@ public final class Database implements AutoCloseable {
     private final String description;
     private final java.util.Properties sessionProperties;
     private final String jdbcUrl;
+    /** The embedded server's WAL archiving settings (empty for a shared server). */
+    private final java.util.Map<String, String> archiving;
 
-    private Database(EmbeddedPostgres embedded, Path embeddedDir, HikariDataSource dataSource, SessionFactory sessionFactory,
-                     String description, String jdbcUrl, java.util.Properties sessionProperties) {
+    private Database(EmbeddedPostgres embedded, Path embeddedDir, java.util.Map<String, String> archiving, HikariDataSource dataSource,
+                     SessionFactory sessionFactory, String description, String jdbcUrl, java.util.Properties sessionProperties) {
         this.embedded = embedded;
+        this.archiving = archiving;
         this.embeddedDir = embeddedDir;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
@@ -56,6 +49,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(AppConfig config) throws IOException {
         EmbeddedPostgres embedded = null;
+        java.util.Map<String, String> archiving = java.util.Map.of();
         String jdbcUrl;
         String user;
         String password;
@@ -67,7 +61,8 @@ public final class Database implements AutoCloseable {
             OrphanedPostgres.stopIfRunning(dataDir);
             try {
                 embeddedSecret = embeddedPassword(dataDir);
-                embedded = startEmbedded(dataDir, config.embeddedDbPort(), embeddedSecret);
+                archiving = EmbeddedBackup.archiveSettings(config.backups().folder());
+                embedded = startEmbedded(dataDir, config.embeddedDbPort(), embeddedSecret, archiving);
             } catch (IOException | RuntimeException e) {
                 throw new IOException("The embedded PostgreSQL in " + dataDir + " did not start ("
                         + rootMessage(e) + "). If another copy of the app uses this folder, close it; "
@@ -107,12 +102,8 @@ public final class Database implements AutoCloseable {
         try {
             String version = DatabaseMigrations.migrate(dataSource);
             log.info("Database {} at schema version {}", description, version);
-            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
-                // the months around today get their partitions; older ones go by the retention setting
-                st.execute("SELECT ms5_ensure_partitions(1, 2)");
-                dropOldMonths(st, "'state_interval', 'production_minute', 'andon_call_event'", "db.retentionMonths",
-                        config.retentionMonths());
-                dropOldMonths(st, "'audit_log'", "db.auditRetentionMonths", config.auditRetentionMonths());
+            try {
+                keepUp(dataSource, config);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("Preparing the monthly partitions failed: " + e.getMessage(), e);
             }
@@ -124,7 +115,7 @@ public final class Database implements AutoCloseable {
                     .setProperty(AvailableSettings.JDBC_TIME_ZONE, "UTC");
             hibernate.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
             return new Database(embedded, config.embeddedDatabase() ? config.directories().embeddedDatabaseDir() : null,
-                    dataSource, hibernate.buildSessionFactory(), description, jdbcUrl, session);
+                    archiving, dataSource, hibernate.buildSessionFactory(), description, jdbcUrl, session);
         } catch (RuntimeException e) {
             dataSource.close();
             closeEmbedded(embedded);
@@ -134,6 +125,43 @@ public final class Database implements AutoCloseable {
                             + (config.dbPasswordFile() != null ? config.dbPasswordFile() : "$" + config.dbPasswordEnv())
                             + ") are right.";
             throw new IOException("The database " + description + " cannot be used: " + rootMessage(e) + hint, e);
+        }
+    }
+
+    /**
+     * The database's daily upkeep, also run at start: next months' partitions are made, and what is
+     * older than the retention settings goes (README, "Retention"), each table and partition named
+     * in the log. Blocking.
+     */
+    public void keepUp(AppConfig config) throws java.sql.SQLException {
+        keepUp(dataSource, config);
+    }
+
+    private static void keepUp(javax.sql.DataSource dataSource, AppConfig config) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SELECT ms5_ensure_partitions(1, 2)");
+            dropOldMonths(st, "'state_interval', 'production_minute', 'andon_call_event'", "db.retentionMonths",
+                    config.retentionMonths());
+            dropOldMonths(st, "'audit_log'", "db.auditRetentionMonths", config.auditRetentionMonths());
+            try (java.sql.ResultSet pruned = st.executeQuery("SELECT * FROM ms5_prune_history(now() - make_interval(months => "
+                    + config.retentionMonths() + "), now() - make_interval(months => " + config.auditRetentionMonths() + "))")) {
+                while (pruned.next()) {
+                    if (pruned.getLong(2) > 0) {
+                        log.info("Deleted {} row(s) of {} older than the retention settings", pruned.getLong(2),
+                                pruned.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Drops the tables' month partitions older than {@code months}, naming each in the log: history leaves only on purpose. */
+    private static void dropOldMonths(java.sql.Statement st, String tables, String key, int months) throws java.sql.SQLException {
+        try (java.sql.ResultSet dropped = st.executeQuery("SELECT * FROM ms5_drop_partitions(ARRAY[" + tables
+                + "], now() - make_interval(months => " + months + "))")) {
+            while (dropped.next()) {
+                log.info("Dropped partition {}: its month is older than {}={}", dropped.getString(1), key, months);
+            }
         }
     }
 
@@ -181,8 +209,11 @@ public final class Database implements AutoCloseable {
         return DatabasePassword.embedded(secret);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir, int port, String password) throws IOException {
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port, String password,
+                                                  java.util.Map<String, String> archiving) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        archiving.forEach(builder::setServerConfig); // every finished WAL segment kept for the next backup
+        EmbeddedPostgres server = builder
                 .setConnectConfig("password", password)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -196,6 +227,7 @@ public final class Database implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                .setServerConfig("wal_level", "replica") // what a backup of a running server needs
                 .start();
         requirePassword(server, dataDir, password);
         return server;
@@ -242,9 +274,14 @@ public final class Database implements AutoCloseable {
         int port = server.getPort();
         log.warn("The embedded PostgreSQL on port {} has stopped; starting it again on {}", port, embeddedDir);
         closeEmbedded(server); // releases its hold on the folder
-        embedded = startEmbedded(embeddedDir, port, embeddedPassword(embeddedDir));
+        embedded = startEmbedded(embeddedDir, port, embeddedPassword(embeddedDir), archiving);
         log.info("The embedded PostgreSQL is running again on port {}", port);
         return true;
+    }
+
+    /** The embedded server's data folder, or empty for a shared server. */
+    public java.util.Optional<Path> embeddedDir() {
+        return java.util.Optional.ofNullable(embeddedDir);
     }
 
     /** Where the data is, in words for the status bar. */

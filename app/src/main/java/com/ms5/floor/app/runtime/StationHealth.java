@@ -6,6 +6,7 @@ import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.app.model.Backlog;
 import com.ms5.floor.app.model.StationDiagnostics;
 import com.ms5.floor.app.model.StationInfo;
+import com.ms5.floor.app.model.StationResources;
 import com.ms5.floor.app.model.StationStatus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -36,9 +37,14 @@ public final class StationHealth {
     private volatile String databaseText = "Database starting…";
     private volatile StationStatus status = new StationStatus("Starting…", "Database starting…", false);
 
+    private final DatabaseUpkeep upkeep;
+    private final java.nio.file.Path home;
+
     @Inject
-    StationHealth(StationDatabase database, PollingSupervisor polling, LiveValues live, AppConfig config) {
+    StationHealth(StationDatabase database, PollingSupervisor polling, LiveValues live, AppConfig config, DatabaseUpkeep upkeep) {
         this.database = database;
+        this.upkeep = upkeep;
+        this.home = config.directories().home();
         this.polling = polling;
         this.live = live;
         this.stationId = config.stationName();
@@ -92,6 +98,34 @@ public final class StationHealth {
                         : known.stream().filter(st -> !st.id().equals(stationId) && st.polls().contains(p.connection().id()))
                         .map(StationInfo::id).findFirst().orElse(null), p.health())).toList();
         live.publish(LiveKeys.DIAGNOSTICS, new StationDiagnostics(stationId, status, database.backlog(), connections,
-                stations, Instant.now()));
+                stations, resources(connected), Instant.now()));
+    }
+
+    /** On db-work: the heap, threads, disk, journal, database and backups. */
+    private StationResources resources(Connected connected) {
+        Runtime runtime = Runtime.getRuntime();
+        long diskFree;
+        long journal;
+        try {
+            diskFree = java.nio.file.Files.getFileStore(home).getUsableSpace();
+            java.nio.file.Path file = home.resolve(StationLifecycle.JOURNAL_FILE);
+            journal = java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            diskFree = 0; // a data folder that cannot be asked is as good as full
+            journal = 0;
+        }
+        long databaseBytes = -1;
+        if (connected != null) {
+            try (java.sql.Connection c = connected.database().dataSource().getConnection();
+                 java.sql.ResultSet size = c.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+                size.next();
+                databaseBytes = size.getLong(1);
+            } catch (java.sql.SQLException e) {
+                log.debug("Reading the database's size failed: {}", e.getMessage());
+            }
+        }
+        return new StationResources(runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory(),
+                java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount(), diskFree, journal,
+                databaseBytes, upkeep.backups());
     }
 }

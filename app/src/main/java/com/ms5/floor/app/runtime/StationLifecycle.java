@@ -38,6 +38,8 @@ public final class StationLifecycle implements AutoCloseable {
     private static final Duration FIRST_DB_RETRY = Duration.ofSeconds(5);
     private static final Duration MAX_DB_RETRY = Duration.ofMinutes(1);
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(2);
+    /** The journal's file in the data folder. */
+    static final String JOURNAL_FILE = "journal.db";
 
     private final AppConfig config;
     private final Clock clock;
@@ -52,12 +54,15 @@ public final class StationLifecycle implements AutoCloseable {
     private final ChangeFeedRouter changes;
     private final StationHealth health;
     private final ShiftReportWriter reportWriter;
+    private final DatabaseUpkeep upkeep;
     private Duration nextDbRetry = FIRST_DB_RETRY; // station-startup only
 
     @Inject
     StationLifecycle(AppConfig config, Clock clock, LiveValues live, StationThreads threads, StationDatabase database,
                      StationPlant plant, ConfigService configuration, PollingSupervisor polling, AndonService andon,
-                     SharedLineStatus lines, ChangeFeedRouter changes, StationHealth health, ShiftReportWriter reportWriter) {
+                     SharedLineStatus lines, ChangeFeedRouter changes, StationHealth health, ShiftReportWriter reportWriter,
+                     DatabaseUpkeep upkeep) {
+        this.upkeep = upkeep;
         this.config = config;
         this.clock = clock;
         this.live = live;
@@ -108,7 +113,7 @@ public final class StationLifecycle implements AutoCloseable {
 
     private void prepare() {
         try {
-            database.useJournal(new EventRecorder(Journal.open(config.directories().home().resolve("journal.db")),
+            database.useJournal(new EventRecorder(Journal.open(config.directories().home().resolve(JOURNAL_FILE)),
                     Clock.systemUTC()));
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -187,6 +192,7 @@ public final class StationLifecycle implements AutoCloseable {
         threads.startup().scheduleWithFixedDelay(() -> threads.db().execute(lines::writeOwnLines), 0,
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         reportWriter.start();
+        upkeep.start();
         health.database("Database: " + opened.description());
         log.info("Database ready, {} ms after start", com.ms5.floor.app.base.StartupTimes.sinceJvmStart());
     }
@@ -205,6 +211,7 @@ public final class StationLifecycle implements AutoCloseable {
         changes.close();
         NamedThreads.shutdown(threads.db(), 2);
         threads.setup().shutdownNow();
+        threads.upkeep().shutdownNow(); // a backup under way is abandoned; the server forgets it
         database.closeJournal();
         plant.closeVirtualPlant();
         long t3 = System.nanoTime();

@@ -12,7 +12,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * <ul>
  *   <li>{@code station-startup}: start-up, database retries, adopting configuration versions, timers;
  *   <li>{@code db-work}: every blocking database call the services make, in order;
- *   <li>{@code setup-work}: the engineering dialogs' slow work (test connections and reads, files).
+ *   <li>{@code setup-work}: the engineering dialogs' slow work (test connections and reads, files);
+ *   <li>{@code upkeep-work}: the database's daily upkeep and backups, which take long and must not
+ *       hold up {@code db-work}.
  * </ul>
  */
 @Singleton
@@ -21,6 +23,7 @@ public final class StationThreads {
             NamedThreads.factory("station-startup"));
     private final ExecutorService db = NamedThreads.singleThread("db-work");
     private final ExecutorService setup = NamedThreads.singleThread("setup-work");
+    private final ExecutorService upkeep = NamedThreads.singleThread("upkeep-work");
 
     public StationThreads() {
         startup.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // closing drops a pending retry
@@ -36,6 +39,10 @@ public final class StationThreads {
 
     public ExecutorService setup() {
         return setup;
+    }
+
+    public ExecutorService upkeep() {
+        return upkeep;
     }
 
     /** Whether the station is closing: start-up work stops where it is. */

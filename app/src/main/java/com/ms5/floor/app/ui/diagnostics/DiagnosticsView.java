@@ -3,6 +3,7 @@ package com.ms5.floor.app.ui.diagnostics;
 import com.ms5.floor.app.model.StationInfo;
 import com.ms5.floor.app.persistence.StationRepository;
 import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.model.StationResources;
 import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -22,6 +24,7 @@ import javafx.scene.control.TableView;
  * its view model, refreshed every 2 s by the station.
  */
 public final class DiagnosticsView {
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final DiagnosticsViewModel model;
@@ -29,6 +32,11 @@ public final class DiagnosticsView {
     @FXML private ResourceBundle resources;
     @FXML private Label station;
     @FXML private Label storage;
+    @FXML private Label resourcesLine;
+    @FXML private Label backups;
+    @FXML private Button backUpNow;
+    @FXML private Label backupMessage;
+    @FXML private Label warnings;
     @FXML private TableView<StationDiagnostics.Connection> connections;
     @FXML private TableColumn<StationDiagnostics.Connection, String> connectionColumn;
     @FXML private TableColumn<StationDiagnostics.Connection, String> urlColumn;
@@ -65,6 +73,8 @@ public final class DiagnosticsView {
         pollsColumn.setCellValueFactory(c -> text(String.join(", ", c.getValue().station().polls())));
         waitingColumn.setCellValueFactory(c -> text(String.valueOf(c.getValue().station().offlineEvents())));
         model.diagnosticsProperty().addListener((o, old, d) -> show(d));
+        backupMessage.textProperty().bind(model.backupMessageProperty());
+        backUpNow.disableProperty().bind(model.backingUpProperty());
         ViewModel.bind(connections, model);
     }
 
@@ -80,9 +90,47 @@ public final class DiagnosticsView {
         if (!d.backlog().online() || d.backlog().setAside() > 0) {
             storage.getStyleClass().add("state-alarm");
         }
+        showResources(d.resources(), d.at());
         connections.getItems().setAll(d.connections());
         stations.getItems().setAll(d.stations().stream()
                 .map(s -> new Row(s, Duration.between(s.heartbeatAt(), d.at()))).toList());
+    }
+
+    private void showResources(StationResources r, java.time.Instant at) {
+        if (r == null) {
+            return;
+        }
+        resourcesLine.setText(String.format(resources.getString("diagnostics.resources"), r.heapUsed() >> 20,
+                r.heapMax() >> 20, r.threads(), size(r.diskFree()), size(r.journalBytes()),
+                r.databaseBytes() < 0 ? "–" : size(r.databaseBytes())));
+        StationResources.Backups b = r.backups();
+        backUpNow.setVisible(b != null);
+        backUpNow.setManaged(b != null);
+        if (b == null) {
+            backups.setText(resources.getString("diagnostics.sharedBackups"));
+        } else if (b.newest() == null) {
+            backups.setText(String.format(resources.getString("diagnostics.noBackup"), model.dailyBackupAt(), b.folder()));
+        } else {
+            backups.setText(String.format(resources.getString("diagnostics.lastBackup"), DAY_TIME.format(b.newest()),
+                    size(b.newestSize()), b.kept(), model.dailyBackupAt(), b.folder()));
+        }
+        java.util.List<StationResources.Warning> crossed = r.warnings(at);
+        warnings.setText(String.join("\n", crossed.stream().map(w -> w.title() + ": " + w.text()).toList()));
+        warnings.setVisible(!crossed.isEmpty());
+        warnings.setManaged(!crossed.isEmpty());
+    }
+
+    /** A size in bytes as people read it: 340 kB, 12.3 MB, 51.2 GB. */
+    static String size(long bytes) {
+        if (bytes < 1_000_000) {
+            return String.format("%,d kB", Math.round(bytes / 1e3));
+        }
+        return bytes < 1_000_000_000 ? String.format("%.1f MB", bytes / 1e6) : String.format("%.1f GB", bytes / 1e9);
+    }
+
+    @FXML
+    private void backUpNow() {
+        model.backUpNow();
     }
 
     private String health(ConnectionHealth h) {

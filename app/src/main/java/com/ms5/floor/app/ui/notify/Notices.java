@@ -3,6 +3,7 @@ package com.ms5.floor.app.ui.notify;
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.model.StationResources;
 import com.ms5.floor.app.model.StationStatus;
 import com.ms5.floor.app.ui.StateLook;
 import com.ms5.floor.plc.api.ConnectionHealth;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 /**
  * What is worth a notification, from one live value to the next: a call nobody has acknowledged
  * yet joins the board, a waiting call escalates, the database goes away or comes back, a PLC this
- * station polls stops answering or answers again. The first value of each kind only sets the
+ * station polls stops answering or answers again, a limit of the computer is crossed (disk,
+ * memory, backups). The first value of each kind only sets the
  * baseline: what was there when the station started is on screen already. No JavaFX; FX thread.
  */
 final class Notices {
@@ -32,6 +34,7 @@ final class Notices {
     private Map<UUID, Integer> levels;
     private Boolean databaseOk;
     private Set<String> plcsDown;
+    private Set<String> limitsCrossed = Set.of();
 
     /**
      * @param names      the display name of a line or machine by id
@@ -92,10 +95,16 @@ final class Notices {
         }
         Set<String> before = plcsDown;
         plcsDown = down;
-        if (before == null) {
-            return List.of();
-        }
         List<Notice> notices = new ArrayList<>();
+        // A limit says so once when it is crossed (the first diagnostics included: nothing shows it elsewhere).
+        List<StationResources.Warning> warnings = diagnostics.resources() == null ? List.of()
+                : diagnostics.resources().warnings(diagnostics.at());
+        warnings.stream().filter(w -> !limitsCrossed.contains(w.title()))
+                .forEach(w -> notices.add(new Notice(w.title(), w.text(), false)));
+        limitsCrossed = warnings.stream().map(StationResources.Warning::title).collect(java.util.stream.Collectors.toSet());
+        if (before == null) {
+            return notices;
+        }
         down.stream().filter(id -> !before.contains(id)).sorted().forEach(id -> notices.add(new Notice(
                 "PLC " + id + " not answering", "Its machines show no data until it answers; check its network "
                         + "and power. Diagnostics has the details.", false)));

@@ -6,6 +6,7 @@ import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.andon.CallType;
 import com.ms5.floor.app.model.StationDiagnostics;
+import com.ms5.floor.app.model.StationResources;
 import com.ms5.floor.app.model.StationStatus;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import java.time.Instant;
@@ -65,10 +66,34 @@ class NoticesTest {
         assertThat(notices.diagnostics(diagnostics(ConnectionHealth.State.CONNECTED))).as("it was not down here").isEmpty();
     }
 
+    @Test
+    void aLimitOfTheComputerIsToldOnceWhenCrossedAndAgainOnlyAfterItCleared() {
+        long gb = 1L << 30;
+        StationResources.Backups none = new StationResources.Backups("/backups", null, 0, 0, null, T.minusSeconds(27 * 3600));
+        StationResources.Backups fresh = new StationResources.Backups("/backups", T, 4_000_000, 1, null, T.minusSeconds(27 * 3600));
+        assertThat(notices.diagnostics(withResources(new StationResources(100 << 20, 1024 << 20, 80, gb / 2, 0, 0, none))))
+                .extracting(Notices.Notice::title).as("told at once: nothing else shows it")
+                .containsExactly("Disk almost full", "No recent backup");
+        assertThat(notices.diagnostics(withResources(new StationResources(100 << 20, 1024 << 20, 80, gb / 3, 0, 0, none))))
+                .as("still crossed, however the figures move").isEmpty();
+        assertThat(notices.diagnostics(withResources(new StationResources(900 << 20, 1024 << 20, 80, 5 * gb, 0, 0, fresh))))
+                .extracting(Notices.Notice::text).containsExactly("900 of 1024 MB in use. Restart MS5 at a quiet moment, "
+                        + "and send its log to support.");
+        assertThat(notices.diagnostics(withResources(new StationResources(100 << 20, 1024 << 20, 80, gb / 2, 0, 0, fresh))))
+                .extracting(Notices.Notice::title).as("crossed again after it cleared").containsExactly("Disk almost full");
+        assertThat(notices.diagnostics(withResources(new StationResources(100 << 20, 1024 << 20, 80, 5 * gb, 0, 0,
+                new StationResources.Backups("/backups", T, 0, 1, "tar failed (exit 2): No space left on device", T)))))
+                .containsExactly(new Notices.Notice("Backup failed", "tar failed (exit 2): No space left on device", false));
+    }
+
+    private static StationDiagnostics withResources(StationResources resources) {
+        return new StationDiagnostics("here", null, null, List.of(), List.of(), resources, T);
+    }
+
     /** line3-slc in {@code state} as this station polls it; null: another station polls it. */
     private static StationDiagnostics diagnostics(ConnectionHealth.State state) {
         ConnectionHealth health = state == null ? null : new ConnectionHealth(state, null, null, 0, 0, 0, 0, 0, 0, 0, 40, Map.of());
         return new StationDiagnostics("here", null, null, List.of(new StationDiagnostics.Connection("line3-slc", "url", "here",
-                health)), List.of(), T);
+                health)), List.of(), null, T);
     }
 }
