@@ -68,4 +68,25 @@ class StartupChecksTest {
         assertThat(output).contains("MS5 cannot start: There is no graphical display (DISPLAY is not set).")
                 .doesNotContain("Exception");
     }
+
+    /** mvnw on a machine whose only JDK is older than 25 says what to install (a JDK 17 here: the machine's own). */
+    @Test
+    void aMachineWithoutJdk25IsToldToInstallOne() throws Exception {
+        Path jdk17 = Files.createDirectories(dir.resolve("jvm/java-17-openjdk-amd64"));
+        Files.writeString(jdk17.resolve("release"), "IMPLEMENTOR=\"Debian\"\nJAVA_VERSION=\"17.0.15\"\n");
+        Process check = new ProcessBuilder("sh", Path.of("..", ".mvn", "jdk-check.sh").toString(), dir.resolve("jvm").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).isEqualTo(1);
+        assertThat(said).startsWith("MS5 needs a JDK 25 or newer to build and run").contains("Temurin 25");
+
+        Path jdk25 = Files.createDirectories(dir.resolve("jvm/temurin-25-jdk-amd64"));
+        Files.writeString(jdk25.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        check = new ProcessBuilder("sh", Path.of("..", ".mvn", "jdk-check.sh").toString(), dir.resolve("jvm").toString())
+                .redirectErrorStream(true).start();
+        assertThat(new String(check.getInputStream().readAllBytes())).isEmpty();
+        assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).isZero();
+    }
 }
