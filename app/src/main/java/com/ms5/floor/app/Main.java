@@ -72,6 +72,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        useLanguage(config);
         String backup = option(args, "--restore=");
         if (backup != null) {
             System.exit(restore(config, Path.of(backup)));
@@ -103,6 +104,13 @@ public final class Main {
             StartupProblemDialog.showAndWait(what, String.join("\n\n", problems), "Then start MS5 again.");
         }
         System.exit(exitCode);
+    }
+
+    /** The language of the settings, if they name one; before any text is read, since every bundle, number and date follows it. */
+    public static void useLanguage(AppConfig config) {
+        if (config.language() != null) {
+            java.util.Locale.setDefault(config.language());
+        }
     }
 
     /**

@@ -31,12 +31,16 @@ import java.util.Properties;
  * @param notifySound       whether a new or escalated Andon call also sounds a chime (control room only)
  * @param reportsFolder     where each line's shift report is written as PDF and CSV when the shift ends
  * @param backups           when and where the embedded database is backed up (README, "Backups")
+ * @param language          the language of the screens, reports and notifications ({@code en} or {@code de}),
+ *                          or {@code null} for the operating system's where MS5 speaks it, else English
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
                         Path dbPasswordFile, String dbSslMode, int retentionMonths, int auditRetentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
                         double wallPageSeconds, boolean engineer, boolean notifySound, Path reportsFolder,
-                        Backups backups) {
+                        Backups backups, java.util.Locale language) {
+    /** The languages MS5 speaks (messages_de.properties beside messages.properties). */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "de");
 
     /**
      * The embedded database's daily backup.
@@ -72,7 +76,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
     static final java.util.List<String> KEYS = java.util.List.of("tagmap.file", "machine.id", "machine.idealCycleSeconds",
             "db.url", "db.user", "db.passwordEnv", "db.passwordFile", "db.sslMode", "db.retentionMonths",
             "db.auditRetentionMonths", "station.name", "db.embeddedPort", "demo.timeScale", "demo.startTime", "wall",
-            "wall.pageSeconds", "station.role", "notify.sound", "reports.folder", "backup.folder", "backup.time", "backup.keep");
+            "wall.pageSeconds", "station.role", "notify.sound", "reports.folder", "backup.folder", "backup.time", "backup.keep", "ui.language");
     /** Fewer months would drop history a plant still reports on (last quarter's figures). */
     static final int MIN_RETENTION_MONTHS = 3;
 
@@ -116,24 +120,25 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 Boolean.parseBoolean(p.getProperty("notify.sound", "false").trim()),
                 reportsFolder == null ? directories.home().resolve("reports") : source.resolveSibling(reportsFolder),
                 new Backups(backupFolder == null ? directories.home().resolve("backups") : source.resolveSibling(backupFolder),
-                        backupAt == null ? LocalTime.of(2, 30) : backupAt, backupKeep));
+                        backupAt == null ? LocalTime.of(2, 30) : backupAt, backupKeep),
+                language(p, source));
     }
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups, language);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups);
+                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups, language);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
                 dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
-                pageSeconds, engineer, notifySound, reportsFolder, backups);
+                pageSeconds, engineer, notifySound, reportsFolder, backups, language);
     }
 
     /**
@@ -222,6 +227,18 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
             default -> throw new IllegalArgumentException(source + ": 'station.role=" + role
                     + "' is not a role; use engineer (with the Setup and Rules tabs) or supervisor (without)");
         };
+    }
+
+    private static java.util.Locale language(Properties p, Path source) {
+        String value = blankToNull(p.getProperty("ui.language"));
+        if (value == null) {
+            return null;
+        }
+        if (!LANGUAGES.contains(value)) {
+            throw new IllegalArgumentException(source + ": 'ui.language=" + value + "' is not a language MS5 speaks; use "
+                    + String.join(" or ", LANGUAGES) + ", or leave it empty for the operating system's");
+        }
+        return java.util.Locale.forLanguageTag(value);
     }
 
     private static LocalTime timeOfDay(Properties p, String key, Path source) {

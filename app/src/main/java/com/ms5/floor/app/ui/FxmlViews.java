@@ -23,7 +23,7 @@ public final class FxmlViews {
         if (location == null) {
             throw new IllegalStateException("No " + name + " beside " + controllerType.getName());
         }
-        FXMLLoader loader = new FXMLLoader(location, ResourceBundle.getBundle("ms5/i18n/messages"));
+        FXMLLoader loader = new FXMLLoader(location, com.ms5.floor.app.base.Messages.bundle());
         loader.setControllerFactory(controllerFactory);
         try {
             return loader.load();

@@ -28,7 +28,7 @@ public final class AndonBoardViewModel extends ViewModel {
     private final AndonService andon;
     private final StationPlant plant;
     private final UiExecutor ui;
-    private final ResourceBundle text = ResourceBundle.getBundle("ms5/i18n/messages");
+    private final ResourceBundle text = com.ms5.floor.app.base.Messages.bundle();
     private final ObservableList<AndonCall> board = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 

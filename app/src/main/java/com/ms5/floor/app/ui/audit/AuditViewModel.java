@@ -40,7 +40,7 @@ public final class AuditViewModel extends ViewModel {
         }
     }
 
-    private final ResourceBundle text = ResourceBundle.getBundle("ms5/i18n/messages");
+    private final ResourceBundle text = com.ms5.floor.app.base.Messages.bundle();
     private final AuditService audit;
     private final SetupTools files;
     private final UiExecutor ui;

@@ -27,7 +27,7 @@ public final class DiagnosticsViewModel extends ViewModel {
     private final DatabaseUpkeep upkeep;
     private final UiExecutor ui;
     private final AppConfig config;
-    private final ResourceBundle text = ResourceBundle.getBundle("ms5/i18n/messages");
+    private final ResourceBundle text = com.ms5.floor.app.base.Messages.bundle();
     private final ObjectProperty<StationDiagnostics> diagnostics = new SimpleObjectProperty<>();
     private final StringProperty backupMessage = new SimpleStringProperty("");
     private final BooleanProperty backingUp = new SimpleBooleanProperty();

@@ -81,7 +81,7 @@ public final class LineDetailViewModel extends ViewModel {
     private final StationPlant plant;
     private final Clock clock;
     private final Executor ui;
-    private final ResourceBundle text = ResourceBundle.getBundle("ms5/i18n/messages");
+    private final ResourceBundle text = com.ms5.floor.app.base.Messages.bundle();
 
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<String> lineId = new ReadOnlyObjectWrapper<>();

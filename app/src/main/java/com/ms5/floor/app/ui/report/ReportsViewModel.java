@@ -60,7 +60,7 @@ public final class ReportsViewModel extends ViewModel {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private final ResourceBundle text = ResourceBundle.getBundle("ms5/i18n/messages");
+    private final ResourceBundle text = com.ms5.floor.app.base.Messages.bundle();
     private final LiveValues live;
     private final ReportService reports;
     private final SetupTools files;

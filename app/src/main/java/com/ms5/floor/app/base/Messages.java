@@ -1,0 +1,29 @@
+package com.ms5.floor.app.base;
+
+import java.util.ResourceBundle;
+
+/**
+ * What MS5 says to people, in their language: {@code ms5/i18n/messages.properties} (English) and
+ * {@code messages_de.properties} (German), chosen by the default locale, which {@code ui.language}
+ * or the operating system sets (README, "Languages"). Views loaded from FXML get the same bundle.
+ */
+public final class Messages {
+    public static final String BUNDLE = "ms5/i18n/messages";
+
+    private Messages() {
+    }
+
+    /** The bundle of the default locale (cached by ResourceBundle). */
+    public static ResourceBundle bundle() {
+        return ResourceBundle.getBundle(BUNDLE);
+    }
+
+    public static String get(String key) {
+        return bundle().getString(key);
+    }
+
+    /** The message {@code key} with its {@code %} placeholders filled, numbers as the language writes them. */
+    public static String format(String key, Object... args) {
+        return String.format(get(key), args);
+    }
+}
