@@ -22,6 +22,12 @@ public final class Messages {
         return bundle().getString(key);
     }
 
+    /** The message {@code key}, or {@code fallback} where there is none (names that come from elsewhere, such as the six big losses). */
+    public static String getOr(String key, String fallback) {
+        ResourceBundle bundle = bundle();
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
     /** The message {@code key} with its {@code %} placeholders filled, numbers as the language writes them. */
     public static String format(String key, Object... args) {
         return String.format(get(key), args);

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.model;
 
+import com.ms5.floor.app.base.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,21 +46,20 @@ public record StationResources(long heapUsed, long heapMax, int threads, long di
     public List<Warning> warnings(Instant now) {
         List<Warning> warnings = new ArrayList<>();
         if (diskFree < DISK_FREE_LIMIT) {
-            warnings.add(new Warning("Disk almost full", String.format("%.1f GB free for the data folder. Free space on "
-                    + "its disk, or the journal and the database cannot grow.", diskFree / 1e9)));
+            warnings.add(new Warning(Messages.get("limit.disk"), Messages.format("limit.diskText", diskFree / 1e9)));
         }
         if (heapMax > 0 && heapUsed > HEAP_LIMIT * heapMax) {
-            warnings.add(new Warning("Memory almost used up", String.format("%d of %d MB in use. Restart MS5 at a quiet "
-                    + "moment, and send its log to support.", heapUsed >> 20, heapMax >> 20)));
+            warnings.add(new Warning(Messages.get("limit.memory"), Messages.format("limit.memoryText", heapUsed >> 20,
+                    heapMax >> 20)));
         }
         if (backups != null) {
             if (backups.problem() != null) {
-                warnings.add(new Warning("Backup failed", backups.problem()));
+                warnings.add(new Warning(Messages.get("limit.backupFailed"), backups.problem()));
             } else {
                 Instant last = backups.newest() != null ? backups.newest() : backups.since();
                 if (Duration.between(last, now).compareTo(BACKUP_AGE_LIMIT) > 0) {
-                    warnings.add(new Warning("No recent backup", "None for " + Duration.between(last, now).toHours()
-                            + " hours: back up now on the Diagnostics tab, and see the log for why the daily one did not run."));
+                    warnings.add(new Warning(Messages.get("limit.noBackup"), Messages.format("limit.noBackupText",
+                            Duration.between(last, now).toHours())));
                 }
             }
         }

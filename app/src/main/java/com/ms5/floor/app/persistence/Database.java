@@ -133,8 +133,23 @@ public final class Database implements AutoCloseable {
      * older than the retention settings goes (README, "Retention"), each table and partition named
      * in the log. Blocking.
      */
-    public void keepUp(AppConfig config) throws java.sql.SQLException {
-        keepUp(dataSource, config);
+    public void keepUp(AppConfig config) {
+        try {
+            keepUp(dataSource, config);
+        } catch (java.sql.SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** The database's size on disk, in bytes. Blocking. */
+    public long sizeBytes() {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet size = st.executeQuery("SELECT pg_database_size(current_database())")) {
+            size.next();
+            return size.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     private static void keepUp(javax.sql.DataSource dataSource, AppConfig config) throws java.sql.SQLException {

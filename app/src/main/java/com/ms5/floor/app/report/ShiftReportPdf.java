@@ -1,5 +1,6 @@
 package com.ms5.floor.app.report;
 
+import com.ms5.floor.app.base.Messages;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -49,7 +50,7 @@ public final class ShiftReportPdf {
 
     /** The report as PDF bytes. */
     public static byte[] of(ShiftReport report) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH).withZone(report.zone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm").withZone(report.zone());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean letter = List.of("US", "CA").contains(Locale.getDefault().getCountry());
         Document document = new Document(letter ? PageSize.LETTER : PageSize.A4, 36, 36, 36, 36);
@@ -59,40 +60,42 @@ public final class ShiftReportPdf {
             document.addCreator("MS5 Floor Dashboard");
             document.open();
             document.add(new Paragraph(report.lineName() + " · " + report.period(), TITLE));
-            document.add(new Paragraph(time.format(report.window().start()) + " to " + time.format(report.window().end())
-                    + "  ·  OEE profile " + report.line().profile().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + "  ·  built " + time.format(report.builtAt()) + " from the " + report.source(), SMALL));
+            document.add(new Paragraph(Messages.format("pdf.window", time.format(report.window().start()),
+                    time.format(report.window().end()), report.line().profile().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    time.format(report.builtAt()), report.source()), SMALL));
             document.add(headline(report));
 
-            document.add(heading("Where the time went: the six big losses (minutes)"));
+            document.add(heading(Messages.get("pdf.losses")));
             Map<String, Double> losses = report.line().sixBigLosses();
             double worst = losses.values().stream().mapToDouble(Math::abs).max().orElse(0);
             PdfPTable lossTable = table(new float[] {3, 1, 6});
             losses.forEach((loss, seconds) -> {
-                lossTable.addCell(cell(loss));
-                lossTable.addCell(number(String.format(Locale.ROOT, "%.1f", seconds / 60)));
+                lossTable.addCell(cell(Messages.getOr("loss." + loss, loss)));
+                lossTable.addCell(number(String.format("%.1f", seconds / 60)));
                 lossTable.addCell(bar(Math.max(0, seconds), worst, LOSS));
             });
             document.add(lossTable);
 
-            document.add(heading("Stops by reason"));
+            document.add(heading(Messages.get("pdf.reasons")));
             List<DowntimeStats.ParetoBar> pareto = report.pareto(DowntimeStats.Measure.TIME);
             double longest = pareto.isEmpty() ? 0 : pareto.getFirst().seconds();
             PdfPTable reasons = table(new float[] {3.6f, 0.8f, 1.4f, 1.2f, 3.6f});
-            header(reasons, "Reason", "Stops", "Time", "Cost " + report.cost().currency(), "");
+            header(reasons, Messages.get("reports.reason"), Messages.get("pdf.stops"), Messages.get("pdf.time"),
+                    Messages.format("pdf.cost", report.cost().currency()), "");
             for (DowntimeStats.ParetoBar bar : pareto.stream().limit(ROWS).toList()) {
                 reasons.addCell(cell(bar.reasonPath()));
                 reasons.addCell(number(Integer.toString(bar.count())));
                 reasons.addCell(number(TimeText.length(bar.seconds())));
-                reasons.addCell(number(report.cost().any() ? String.format(Locale.ROOT, "%,.0f", bar.cost()) : "–"));
+                reasons.addCell(number(report.cost().any() ? String.format("%,.0f", bar.cost()) : "–"));
                 reasons.addCell(bar(bar.seconds(), longest, BAR));
             }
-            emptyRow(reasons, pareto.isEmpty(), "No stops in this period.");
+            emptyRow(reasons, pareto.isEmpty(), Messages.get("pdf.noStops"));
             document.add(reasons);
 
-            document.add(heading("Machines"));
+            document.add(heading(Messages.get("reports.machines")));
             PdfPTable machines = table(new float[] {3, 1, 1, 1, 1, 1.3f, 1, 1.3f, 1.3f});
-            header(machines, "Machine", "OEE", "Avail.", "Perf.", "Quality", "Good / all", "Failures", "MTBF", "MTTR");
+            header(machines, Messages.get("reports.machine"), "OEE", Messages.get("pdf.availShort"), Messages.get("pdf.perfShort"),
+                    Messages.get("tile.quality"), Messages.get("reports.goodOfAll"), Messages.get("reports.failures"), "MTBF", "MTTR");
             for (ShiftReport.MachineRow m : report.machines()) {
                 OeeFigures f = m.oee();
                 machines.addCell(cell(m.name()));
@@ -100,16 +103,17 @@ public final class ShiftReportPdf {
                 machines.addCell(number(percent(f.availability())));
                 machines.addCell(number(percent(f.performance())));
                 machines.addCell(number(percent(f.quality())));
-                machines.addCell(number(String.format(Locale.ROOT, "%,d / %,d", f.goodCount(), f.totalCount())));
+                machines.addCell(number(String.format("%,d / %,d", f.goodCount(), f.totalCount())));
                 machines.addCell(number(Integer.toString(m.reliability().failures())));
                 machines.addCell(number(length(m.reliability().mtbfSeconds())));
                 machines.addCell(number(length(m.reliability().mttrSeconds())));
             }
             document.add(machines);
 
-            document.add(heading("Longest stops"));
+            document.add(heading(Messages.get("reports.stops")));
             PdfPTable stops = table(new float[] {1.6f, 2, 1.2f, 3, 3});
-            header(stops, "Start", "Machine", "Length", "Reason", "Comment");
+            header(stops, Messages.get("reports.start"), Messages.get("reports.machine"), Messages.get("reports.length"),
+                    Messages.get("reports.reason"), Messages.get("reports.comment"));
             DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(report.zone());
             List<DowntimeEvent> longestStops = report.longestStops(ROWS);
             for (DowntimeEvent stop : longestStops) {
@@ -119,21 +123,22 @@ public final class ShiftReportPdf {
                 stops.addCell(cell(report.reasons().contains(stop.reasonId()) ? report.reasons().path(stop.reasonId()) : stop.reasonId()));
                 stops.addCell(cell(stop.comment() == null ? "" : stop.comment()));
             }
-            emptyRow(stops, longestStops.isEmpty(), "No stops in this period.");
+            emptyRow(stops, longestStops.isEmpty(), Messages.get("pdf.noStops"));
             document.add(stops);
 
-            document.add(heading("Andon calls"));
+            document.add(heading(Messages.get("reports.calls")));
             PdfPTable calls = table(new float[] {1.2f, 2, 2, 2, 1.3f, 1.3f});
-            header(calls, "Raised", "Call", "Machine", "Acknowledged by", "Response", "Resolution");
+            header(calls, Messages.get("reports.raised"), Messages.get("reports.call"), Messages.get("reports.machine"),
+                    Messages.get("reports.acknowledgedBy"), Messages.get("reports.response"), Messages.get("reports.resolution"));
             for (AndonCall call : report.calls()) {
                 calls.addCell(cell(clock.format(call.raisedAt())));
                 calls.addCell(cell(call.type().label()));
                 calls.addCell(cell(report.machineName(call.machineId())));
-                calls.addCell(cell(call.acknowledgedBy() == null ? "not acknowledged" : call.acknowledgedBy()));
+                calls.addCell(cell(call.acknowledgedBy() == null ? Messages.get("pdf.notAcknowledged") : call.acknowledgedBy()));
                 calls.addCell(number(duration(call.responseTime())));
                 calls.addCell(number(duration(call.resolutionTime())));
             }
-            emptyRow(calls, report.calls().isEmpty(), "No Andon calls in this period.");
+            emptyRow(calls, report.calls().isEmpty(), Messages.get("pdf.noCalls"));
             document.add(calls);
             document.close();
         } catch (DocumentException e) {
@@ -147,9 +152,10 @@ public final class ShiftReportPdf {
         OeeFigures f = report.line();
         PdfPTable figures = table(new float[] {1, 1, 1, 1, 1, 1.6f});
         figures.setSpacingBefore(10);
-        String[][] tiles = {{"OEE", percent(f.oee())}, {"Availability", percent(f.availability())},
-                {"Performance", percent(f.performance())}, {"Quality", percent(f.quality())}, {"TEEP", percent(f.teep())},
-                {"Good parts / target", String.format(Locale.ROOT, "%,d / %,d", report.good(), report.target())}};
+        String[][] tiles = {{"OEE", percent(f.oee())}, {Messages.get("tile.availability"), percent(f.availability())},
+                {Messages.get("tile.performance"), percent(f.performance())}, {Messages.get("tile.quality"), percent(f.quality())},
+                {"TEEP", percent(f.teep())},
+                {Messages.get("reports.goodOfTarget"), String.format("%,d / %,d", report.good(), report.target())}};
         for (String[] tile : tiles) {
             PdfPCell cell = new PdfPCell();
             cell.setBorderColor(RULE);
@@ -234,7 +240,7 @@ public final class ShiftReportPdf {
     }
 
     private static String percent(double share) {
-        return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.1f %%", share * 100);
+        return Double.isNaN(share) ? "–" : String.format("%.1f %%", share * 100);
     }
 
     private static String length(double seconds) {

@@ -61,7 +61,7 @@ public final class DatabaseUpkeep {
             if (config.embeddedDatabase()) {
                 backUp(db);
             }
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             log.error("The daily upkeep of the database failed ({}); it runs again tomorrow", e.getMessage());
         } finally {
             if (!threads.closing()) {

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.AndonCall;
@@ -32,7 +33,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public final class ReportService {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
     private final Clock clock;
     private final StationThreads threads;
@@ -70,7 +71,7 @@ public final class ReportService {
 
     /** A shift in words, as a report's title says it: "Early shift, Mon 7 Dec 2026". */
     public static String period(ShiftInstance shift) {
-        return shift.name() + " shift, " + DAY.format(shift.date());
+        return Messages.format("reports.shiftTitle", shift.name(), DAY.format(shift.date()));
     }
 
     /**
@@ -82,11 +83,10 @@ public final class ReportService {
         AnalyticsRuntime analytics = plant.analytics().orElse(null);
         Connected connected = database.online().orElse(null);
         if (analytics == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The station is still starting; try again in a moment."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("reports.starting")));
         }
         if (connected == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Reports are read from the shared database, which "
-                    + "is not connected now. Try again once the status bar says the database is back."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("reports.noDatabase")));
         }
         CompletableFuture<LineHistory> read = downtime.lineHistory(lineId, window, share -> progress.accept(share * 0.8));
         CompletableFuture<AnalyticsRuntime.Recent> recent = analytics.recent(lineId, window);
@@ -159,9 +159,7 @@ public final class ReportService {
         Connected connected = database.online().orElse(null);
         if (analytics == null || connected == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(analytics == null
-                    ? "The station is still starting; try again in a moment."
-                    : "Trends are read from the shared database, which is not connected now. Try again once the status "
-                    + "bar says the database is back."));
+                    ? Messages.get("reports.starting") : Messages.get("reports.trendNoDatabase")));
         }
         boolean line = analytics.lineIds().contains(lineOrMachine);
         List<String> machines = line ? analytics.line(lineOrMachine).machines().stream().map(m -> m.id()).toList()

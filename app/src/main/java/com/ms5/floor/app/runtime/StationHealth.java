@@ -116,11 +116,9 @@ public final class StationHealth {
         }
         long databaseBytes = -1;
         if (connected != null) {
-            try (java.sql.Connection c = connected.database().dataSource().getConnection();
-                 java.sql.ResultSet size = c.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
-                size.next();
-                databaseBytes = size.getLong(1);
-            } catch (java.sql.SQLException e) {
+            try {
+                databaseBytes = connected.database().sizeBytes();
+            } catch (StorageException e) {
                 log.debug("Reading the database's size failed: {}", e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui;
 
+import com.ms5.floor.app.base.Messages;
 import com.google.common.base.Throwables;
 import jakarta.inject.Singleton;
 import java.io.File;
@@ -64,7 +65,7 @@ public final class DialogService {
     /** An error nobody expected: what happened, what it affects and what to do, with the stack trace to expand. */
     public void error(String what, String whatToDo, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setTitle("MS5 Floor Dashboard: unexpected error");
+        alert.setTitle(Messages.get("error.title"));
         alert.setHeaderText(what);
         alert.setContentText(whatToDo);
         TextArea details = new TextArea(Throwables.getStackTraceAsString(error));

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.TimeText;
 import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.oee.OeeProfile;
@@ -25,16 +26,14 @@ public final class OeeArithmetic {
     /** "OEE 15.7 % = ideal time of the good parts ÷ planned busy time = 1 min 35 s ÷ 10 min 05 s". */
     public static String formula(Figure figure, OeeFigures f) {
         return switch (figure) {
-            case OEE -> "OEE " + percent(f.oee()) + " = ideal time of the good parts ÷ planned busy time = "
-                    + TimeText.length(f.goodIdealSeconds()) + " ÷ " + TimeText.length(f.loadingSeconds())
-                    + "\n= availability " + percent(f.availability()) + " × performance " + percent(f.performance())
-                    + " × quality " + percent(f.quality());
-            case AVAILABILITY -> "Availability " + percent(f.availability()) + " = run time ÷ planned busy time = "
-                    + TimeText.length(f.runSeconds()) + " ÷ " + TimeText.length(f.loadingSeconds());
-            case PERFORMANCE -> "Performance " + percent(f.performance()) + " = ideal time of the parts made ÷ run time = "
-                    + TimeText.length(f.idealSeconds()) + " ÷ " + TimeText.length(f.runSeconds());
-            case QUALITY -> "Quality " + percent(f.quality()) + " = ideal time of the good parts ÷ ideal time of the parts made = "
-                    + TimeText.length(f.goodIdealSeconds()) + " ÷ " + TimeText.length(f.idealSeconds());
+            case OEE -> Messages.format("oee.formula.OEE", percent(f.oee()), TimeText.length(f.goodIdealSeconds()),
+                    TimeText.length(f.loadingSeconds()), percent(f.availability()), percent(f.performance()), percent(f.quality()));
+            case AVAILABILITY -> Messages.format("oee.formula.AVAILABILITY", percent(f.availability()),
+                    TimeText.length(f.runSeconds()), TimeText.length(f.loadingSeconds()));
+            case PERFORMANCE -> Messages.format("oee.formula.PERFORMANCE", percent(f.performance()),
+                    TimeText.length(f.idealSeconds()), TimeText.length(f.runSeconds()));
+            case QUALITY -> Messages.format("oee.formula.QUALITY", percent(f.quality()),
+                    TimeText.length(f.goodIdealSeconds()), TimeText.length(f.idealSeconds()));
         };
     }
 
@@ -47,27 +46,27 @@ public final class OeeArithmetic {
     public static List<Row> rows(OeeFigures f, int machines) {
         boolean plannedIsLoss = f.profile() == OeeProfile.PLANNED_STOPS_AS_LOSS;
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Counted as", f.profile().label()));
+        rows.add(new Row(Messages.get("oee.countedAs"), f.profile().label()));
         rows.add(machines > 1
-                ? new Row("Whole window, " + machines + " machines' time", TimeText.length(f.calendarSeconds()) + " ("
+                ? new Row(Messages.format("oee.wholeWindowMachines", machines), TimeText.length(f.calendarSeconds()) + " ("
                         + machines + " × " + TimeText.length(f.calendarSeconds() / machines) + ")")
-                : new Row("Whole window", TimeText.length(f.calendarSeconds())));
-        rows.add(new Row("Planned busy time (PBT)", TimeText.length(f.loadingSeconds()) + " = run + unplanned stops + changeover"
-                + (plannedIsLoss ? " + planned stops" : "")));
-        rows.add(new Row("  Run time (APT)", TimeText.length(f.runSeconds())));
-        rows.add(new Row("    of which micro-stops", TimeText.length(f.microStopSeconds())));
-        rows.add(new Row("  Unplanned stops, starved, blocked", TimeText.length(f.unplannedSeconds())
-                + (f.openStopSeconds() > 0 ? " (" + TimeText.length(f.openStopSeconds()) + " of it a stop still going)" : "")));
-        rows.add(new Row("  Changeover and setup", TimeText.length(f.changeoverSeconds())));
-        rows.add(new Row(plannedIsLoss ? "  Planned stops (breaks, planned windows)" : "Planned stops (breaks, planned windows), left out",
+                : new Row(Messages.get("oee.wholeWindow"), TimeText.length(f.calendarSeconds())));
+        rows.add(new Row(Messages.get("oee.pbt"), Messages.format(plannedIsLoss ? "oee.pbtSumPlanned" : "oee.pbtSum",
+                TimeText.length(f.loadingSeconds()))));
+        rows.add(new Row(Messages.get("oee.run"), TimeText.length(f.runSeconds())));
+        rows.add(new Row(Messages.get("oee.micro"), TimeText.length(f.microStopSeconds())));
+        rows.add(new Row(Messages.get("oee.unplanned"), f.openStopSeconds() > 0 ? Messages.format("oee.openPart",
+                TimeText.length(f.unplannedSeconds()), TimeText.length(f.openStopSeconds())) : TimeText.length(f.unplannedSeconds())));
+        rows.add(new Row(Messages.get("oee.changeover"), TimeText.length(f.changeoverSeconds())));
+        rows.add(new Row(Messages.get(plannedIsLoss ? "oee.plannedLoss" : "oee.plannedOut"),
                 TimeText.length(f.plannedStopSeconds())));
-        rows.add(new Row("No shift scheduled, left out", TimeText.length(f.notScheduledSeconds())));
-        rows.add(new Row("No data (PLC not answering, before the first reading), left out", TimeText.length(f.unknownSeconds())));
-        rows.add(new Row("Parts made", String.format("%,d", f.totalCount())));
-        rows.add(new Row("Good parts", String.format("%,d", f.goodCount())));
-        rows.add(new Row("Ideal time of the parts made", TimeText.length(f.idealSeconds())));
-        rows.add(new Row("Ideal time of the good parts", TimeText.length(f.goodIdealSeconds())));
-        f.flags().forEach(flag -> rows.add(new Row("⚠ Check", flag)));
+        rows.add(new Row(Messages.get("oee.noShift"), TimeText.length(f.notScheduledSeconds())));
+        rows.add(new Row(Messages.get("oee.noData"), TimeText.length(f.unknownSeconds())));
+        rows.add(new Row(Messages.get("oee.made"), String.format("%,d", f.totalCount())));
+        rows.add(new Row(Messages.get("oee.good"), String.format("%,d", f.goodCount())));
+        rows.add(new Row(Messages.get("oee.idealMade"), TimeText.length(f.idealSeconds())));
+        rows.add(new Row(Messages.get("oee.idealGood"), TimeText.length(f.goodIdealSeconds())));
+        f.flags().forEach(flag -> rows.add(new Row(Messages.get("oee.check"), flag)));
         return rows;
     }
 

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui;
 
+import com.ms5.floor.app.base.Messages;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -21,7 +22,7 @@ public final class StartupProblemDialog {
     /** The dialog, for the FX thread. */
     public static Alert build(String what, String problem, String whatToDo) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.setTitle("MS5 Floor Dashboard cannot start");
+        alert.setTitle(Messages.get("startup.cannotStart"));
         alert.setHeaderText(what);
         Label text = new Label(problem + "\n\n" + whatToDo);
         text.setWrapText(true);

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.andon;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.ui.ViewModel;
@@ -139,7 +140,7 @@ public final class AndonBoardView {
         length.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Duration d) {
-                return d == null ? "" : d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
+                return d == null ? "" : d.toHours() >= 1 ? Messages.format("andon.hours", d.toHours()) : Messages.format("andon.minutes", d.toMinutes());
             }
 
             @Override

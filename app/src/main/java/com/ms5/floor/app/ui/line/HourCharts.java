@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.line;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.LineStatus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -109,6 +110,6 @@ final class HourCharts {
     }
 
     private static String hourLabel(LineStatus.Hour h) {
-        return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? "no data" : String.format("%.0f %%", h.oee() * 100));
+        return HOUR.format(h.start()) + "\n" + (Double.isNaN(h.oee()) ? Messages.get("line.noData") : String.format("%.0f %%", h.oee() * 100));
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.line;
 
+import com.ms5.floor.app.base.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -135,8 +136,8 @@ final class TimelineChart extends Region {
         windowEnd = end.isAfter(start) ? end : start.plusSeconds(1);
         rows = List.copyOf(newRows);
         // What a screen reader (and a test) can read from a picture.
-        setAccessibleText(rows.size() + " machines, " + rows.stream().mapToInt(r -> r.states().size()).sum()
-                + " stretches, " + rows.stream().mapToInt(r -> r.stops().size()).sum() + " stops");
+        setAccessibleText(Messages.format("line.accessible", rows.size(), rows.stream().mapToInt(r -> r.states().size()).sum(),
+                rows.stream().mapToInt(r -> r.stops().size()).sum()));
         if (!zoomed) {
             viewStart = windowStart;
             viewEnd = windowEnd;

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.notify;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.andon.AlarmState;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.model.StationDiagnostics;
@@ -58,12 +59,12 @@ final class Notices {
             String where = names.apply(call.machineId()) + ", " + names.apply(call.lineId());
             String who = whoAtLevel.apply(call.type().id(), call.level());
             if (before == null) {
-                notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label() + " call",
-                        where + "\nWaiting for someone" + (who == null ? "." : "; calls the " + who + "."), true));
+                notices.add(new Notice(Messages.format("notify.call", StateLook.callSymbol(call.type().id()), call.type().label()),
+                        who == null ? Messages.format("notify.waiting", where) : Messages.format("notify.waitingCalls", where, who), true));
             } else if (call.level() > before) {
-                notices.add(new Notice(StateLook.callSymbol(call.type().id()) + " " + call.type().label()
-                        + " call escalated to level " + call.level(),
-                        where + (who == null ? "\nStill waiting for someone." : "\nNow calls the " + who + "."), true));
+                notices.add(new Notice(Messages.format("notify.escalated", StateLook.callSymbol(call.type().id()),
+                        call.type().label(), call.level()),
+                        who == null ? Messages.format("notify.stillWaiting", where) : Messages.format("notify.nowCalls", where, who), true));
             }
         }
         levels = now;
@@ -78,9 +79,9 @@ final class Notices {
             return List.of();
         }
         return List.of(status.databaseOk()
-                ? new Notice("Database back", "Every event kept meanwhile is being stored.", false)
-                : new Notice("Database offline", status.database() + ". Events wait in this station's journal; "
-                        + "nothing is lost.", false));
+                ? new Notice(Messages.get("notify.databaseBack"), Messages.get("notify.databaseBackText"), false)
+                : new Notice(Messages.get("notify.databaseOffline"), Messages.format("notify.databaseOfflineText",
+                        status.database()), false));
     }
 
     List<Notice> diagnostics(StationDiagnostics diagnostics) {
@@ -106,11 +107,10 @@ final class Notices {
             return notices;
         }
         down.stream().filter(id -> !before.contains(id)).sorted().forEach(id -> notices.add(new Notice(
-                "PLC " + id + " not answering", "Its machines show no data until it answers; check its network "
-                        + "and power. Diagnostics has the details.", false)));
+                Messages.format("notify.plcDown", id), Messages.get("notify.plcDownText"), false)));
         // One that another station polls now is neither: nothing to say about it from here.
         before.stream().filter(answering::contains).sorted().forEach(id -> notices.add(new Notice(
-                "PLC " + id + " answers again", "Its machines are live again.", false)));
+                Messages.format("notify.plcBack", id), Messages.get("notify.plcBackText"), false)));
         return notices;
     }
 }

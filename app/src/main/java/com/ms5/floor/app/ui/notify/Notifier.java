@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.notify;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.rules.PlantRules;
@@ -53,7 +54,7 @@ public final class Notifier implements AutoCloseable {
             chime.play();
         }
         if (list.size() > AT_ONCE) {
-            popup(root, new Notices.Notice(list.size() + " new notices", list.stream().limit(AT_ONCE)
+            popup(root, new Notices.Notice(Messages.format("notify.many", list.size()), list.stream().limit(AT_ONCE)
                     .map(Notices.Notice::title).reduce((a, b) -> a + "\n" + b).orElse("") + "\n…", call), openBoard);
             return;
         }

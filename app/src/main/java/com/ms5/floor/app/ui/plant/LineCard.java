@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.plant;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.oee.OeeFigures;
 import com.ms5.floor.analytics.state.MachineState;
 import com.ms5.floor.app.model.LineStatus;
@@ -113,7 +114,7 @@ final class LineCard extends VBox {
         StateLook.apply(marker, m.state(), text);
         marker.setText(StateLook.symbol(m.state()) + " " + m.name());
         marker.getTooltip().setText(m.name() + ": " + text.getString("state." + m.state().name())
-                + (m.faultCode() != 0 ? " (fault " + m.faultCode() + ")" : ""));
+                + (m.faultCode() != 0 ? Messages.format("plant.fault", m.faultCode()) : ""));
     }
 
     /** "On pace for 3,870 of 4,200 by shift end (3,650–4,090)", or that the shift has no pace yet. */

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.report;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
@@ -184,7 +185,7 @@ public final class ReportsView {
     }
 
     private void render(ShiftReport report) {
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH).withZone(report.zone());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm").withZone(report.zone());
         reportTitle.setText(report.lineName() + " · " + report.period());
         reportWindow.setText(String.format(resources.getString("reports.window"), time.format(report.window().start()),
                 time.format(report.window().end()), report.line().profile().name().toLowerCase(Locale.ROOT).replace('_', ' '),
@@ -201,7 +202,7 @@ public final class ReportsView {
         losses.getChildren().clear();
         Map<String, Double> sixBig = line.sixBigLosses();
         double worst = sixBig.values().stream().mapToDouble(Math::abs).max().orElse(0);
-        sixBig.forEach((loss, seconds) -> losses.getChildren().add(bar(loss, Math.max(0, seconds), worst,
+        sixBig.forEach((loss, seconds) -> losses.getChildren().add(bar(Messages.getOr("loss." + loss, loss), Math.max(0, seconds), worst,
                 TimeText.length(Math.max(0, seconds)), "report-loss-bar")));
 
         reasons.getChildren().clear();
@@ -217,7 +218,7 @@ public final class ReportsView {
         }
 
         machines.getItems().setAll(report.machines());
-        DateTimeFormatter clock = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH).withZone(report.zone());
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("EEE HH:mm").withZone(report.zone());
         stops.getColumns().setAll(List.of(
                 TextColumn.of(resources.getString("reports.start"), (DowntimeEvent s) -> clock.format(s.start())),
                 TextColumn.of(resources.getString("reports.machine"), s -> report.machineName(s.machineId())),
@@ -247,8 +248,8 @@ public final class ReportsView {
         chart.setAnimated(false);
         chart.setCreateSymbols(trend.points().size() <= 60);
         chart.setId("trendChart");
-        DateTimeFormatter label = DateTimeFormatter.ofPattern(trend.unit() == OeeTrend.Unit.WEEK ? "'W'w yyyy" : "d MMM",
-                Locale.ENGLISH);
+        DateTimeFormatter label = DateTimeFormatter.ofPattern(trend.unit() == OeeTrend.Unit.WEEK
+                ? Messages.get("reports.weekPattern") : "d MMM");
         List<String> names = List.of("OEE", resources.getString("tile.availability"), resources.getString("tile.performance"),
                 resources.getString("tile.quality"));
         List<Function<OeeFigures, Double>> figures = List.of(OeeFigures::oee, OeeFigures::availability,

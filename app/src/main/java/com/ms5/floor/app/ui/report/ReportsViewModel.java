@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.report;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.app.live.LiveKeys;
@@ -59,7 +60,7 @@ public final class ReportsViewModel extends ViewModel {
         }
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
     private final ResourceBundle text = com.ms5.floor.app.base.Messages.bundle();
     private final LiveValues live;
     private final ReportService reports;
@@ -231,8 +232,8 @@ public final class ReportsViewModel extends ViewModel {
                 case WEEK -> {
                     LocalDate monday = first.with(DayOfWeek.MONDAY);
                     window = days(monday, monday.plusDays(6), zone);
-                    title = "Week " + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ", " + monday.get(IsoFields.WEEK_BASED_YEAR)
-                            + " (" + DAY.format(monday) + " to " + DAY.format(monday.plusDays(6)) + ")";
+                    title = Messages.format("reports.weekTitle", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                            monday.get(IsoFields.WEEK_BASED_YEAR), DAY.format(monday), DAY.format(monday.plusDays(6)));
                 }
                 default -> {
                     LocalDate last = lastDay.get() == null || lastDay.get().isBefore(first) ? first : lastDay.get();

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.tagmap.Driver;
 import com.ms5.floor.plc.tagmap.TagMap;
 import javafx.collections.FXCollections;
@@ -23,7 +24,8 @@ final class ConnectionForm {
 
     /** Lays the fields out in {@code form}; {@code edited} runs after each edit. */
     ConnectionForm(GridPane form, Runnable edited) {
-        String[] labels = {"Driver", "Host (IP address)", "Port", "Slot (Logix) / station (SLC)", "Scan classes"};
+        String[] labels = {Messages.get("connection.driver"), Messages.get("connection.host"), Messages.get("connection.port"),
+                Messages.get("connection.slot"), Messages.get("connection.scanClasses")};
         Node[] fields = {driver, host, port, slot, scanClasses};
         for (int i = 0; i < labels.length; i++) {
             form.add(new Label(labels[i]), 0, i);
@@ -31,7 +33,7 @@ final class ConnectionForm {
         }
         host.setId("connectionHost");
         port.setId("connectionPort");
-        scanClasses.setPromptText("fast=100, normal=1000 (names and periods in ms)");
+        scanClasses.setPromptText(Messages.get("connection.scanClassesPrompt"));
         scanClasses.setPrefColumnCount(30);
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -23,8 +24,8 @@ final class CopyDialog {
                               UnaryOperator<String> prefixOf) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Copy tags");
-        dialog.setHeaderText("Copy the tags of " + from + " to another machine. Its own tags are replaced.");
+        dialog.setTitle(Messages.get("copy.title"));
+        dialog.setHeaderText(Messages.format("copy.header", from));
         ComboBox<String> target = new ComboBox<>();
         target.getItems().setAll(targets);
         target.setId("copyTarget");
@@ -36,9 +37,9 @@ final class CopyDialog {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("To machine"), target);
-        form.addRow(1, new Label("Replace the address prefix"), replace);
-        form.addRow(2, new Label("with"), with);
+        form.addRow(0, new Label(Messages.get("copy.to")), target);
+        form.addRow(1, new Label(Messages.get("copy.replace")), replace);
+        form.addRow(2, new Label(Messages.get("copy.with")), with);
         dialog.getDialogPane().setContent(form);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(target.valueProperty().isNull());

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.ui.TextColumn;
 
 import com.ms5.floor.plc.tagmap.BindingCsv;
@@ -18,19 +19,17 @@ final class CsvDialog {
         long bad = rows.stream().filter(r -> !r.ok()).count();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Import " + file);
+        dialog.setTitle(Messages.format("csv.title", file));
         dialog.setHeaderText(bad == 0
-                ? rows.size() + " binding(s) read. Applying replaces the tags of every machine the file names; Undo takes it back."
-                : bad + " of " + rows.size() + " row(s) have problems, listed with their line. Fix them in the file and import "
-                + "it again; nothing is applied.");
+                ? Messages.format("csv.good", rows.size()) : Messages.format("csv.bad", bad, rows.size()));
         TableView<BindingCsv.Row> table = new TableView<>();
         table.setId("csvRows");
         table.getColumns().setAll(List.<javafx.scene.control.TableColumn<BindingCsv.Row, ?>>of(
-                TextColumn.of("Line", r -> Integer.toString(r.line()), 50),
-                TextColumn.of("Machine", BindingCsv.Row::machineId, 110),
-                TextColumn.of("Role", r -> r.binding() == null ? "" : String.valueOf(r.binding().role()), 110),
-                TextColumn.of("Address", r -> r.binding() == null ? "" : r.binding().address(), 220),
-                TextColumn.of("Problem", r -> String.join("; ", r.problems()), 420)));
+                TextColumn.of(Messages.get("csv.line"), r -> Integer.toString(r.line()), 50),
+                TextColumn.of(Messages.get("csv.machine"), BindingCsv.Row::machineId, 110),
+                TextColumn.of(Messages.get("csv.role"), r -> r.binding() == null ? "" : String.valueOf(r.binding().role()), 110),
+                TextColumn.of(Messages.get("csv.address"), r -> r.binding() == null ? "" : r.binding().address(), 220),
+                TextColumn.of(Messages.get("csv.problem"), r -> String.join("; ", r.problems()), 420)));
         table.getItems().setAll(rows);
         table.setPrefSize(940, 420);
         dialog.getDialogPane().setContent(table);

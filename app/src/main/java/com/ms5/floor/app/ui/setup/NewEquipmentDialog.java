@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.tagmap.Driver;
 import java.util.List;
 import java.util.Optional;
@@ -41,27 +42,17 @@ final class NewEquipmentDialog {
     /** The problem with an id, or null: letters, digits, '-' and '_', not used by other equipment. */
     static String idProblem(String id, Set<String> used) {
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
-            return "The id takes letters, digits, '-' and '_', starting with a letter or digit.";
+            return Messages.get("equipment.badId");
         }
-        return used.contains(id) ? "'" + id + "' is used by other equipment already." : null;
+        return used.contains(id) ? Messages.format("equipment.usedId", id) : null;
     }
 
     static Optional<NewEquipment> ask(Window owner, Kind kind, Set<String> used, List<String> lines,
                                       List<String> connections, String selectedLine) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        String what = switch (kind) {
-            case CONNECTION -> "PLC connection";
-            case LINE -> "line";
-            case MACHINE -> "machine";
-        };
-        dialog.setTitle("New " + what);
-        dialog.setHeaderText(switch (kind) {
-            case CONNECTION -> "A new PLC connection. Its port and scan classes can be changed once it is in the tree.";
-            case LINE -> "A new production line. Add its machines once it is in the tree.";
-            case MACHINE -> "A new machine at the end of its line. Give it tags with Copy to machine… from a machine "
-                    + "like it, or with Import L5X…";
-        });
+        dialog.setTitle(Messages.get("equipment.title." + kind.name()));
+        dialog.setHeaderText(Messages.get("equipment.header." + kind.name()));
         TextField id = new TextField(freeId(switch (kind) {
             case CONNECTION -> "plc-";
             case LINE -> "L";
@@ -90,17 +81,17 @@ final class NewEquipmentDialog {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Id (kept for its history)"), id);
+        form.addRow(0, new Label(Messages.get("equipment.id")), id);
         switch (kind) {
             case CONNECTION -> {
-                form.addRow(1, new Label("Driver"), driver);
-                form.addRow(2, new Label("Host (IP address)"), host);
+                form.addRow(1, new Label(Messages.get("connection.driver")), driver);
+                form.addRow(2, new Label(Messages.get("connection.host")), host);
             }
-            case LINE -> form.addRow(1, new Label("Name"), name);
+            case LINE -> form.addRow(1, new Label(Messages.get("equipment.name")), name);
             case MACHINE -> {
-                form.addRow(1, new Label("Name"), name);
-                form.addRow(2, new Label("Line"), line);
-                form.addRow(3, new Label("PLC connection"), connection);
+                form.addRow(1, new Label(Messages.get("equipment.name")), name);
+                form.addRow(2, new Label(Messages.get("equipment.line")), line);
+                form.addRow(3, new Label(Messages.get("equipment.connection")), connection);
             }
         }
         form.add(problem, 0, 4, 2, 1);
@@ -112,7 +103,7 @@ final class NewEquipmentDialog {
                 return idProblem;
             }
             if (kind == Kind.MACHINE && (line.getValue() == null || connection.getValue() == null)) {
-                return "A machine needs a line and a PLC connection; add them first.";
+                return Messages.get("equipment.needsLine");
             }
             return "";
         }, id.textProperty(), line.valueProperty(), connection.valueProperty()));

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.ui.TextColumn;
 
 import com.ms5.floor.analytics.downtime.LossCategory;
@@ -92,7 +93,7 @@ public final class RulesView {
 
     @FXML
     private void initialize() {
-        status.setText("Loading the plant rules…");
+        status.setText(Messages.get("rules.loading"));
         versions = new VersionControls<>(rulesModel, versionLabel, status, undoButton, redoButton,
                 saveButton);
         reasonColumns();
@@ -183,9 +184,9 @@ public final class RulesView {
                     at == null ? null : problems.get(at)));
         }
         List<TableColumn<Row<PlantRules.MachineCycle>, ?>> columns = new ArrayList<>();
-        columns.add(TextColumn.of("Machine", r -> rulesModel.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
-        columns.add(cycleColumn("Default", c -> EditText.seconds(c.idealSeconds()), (c, text) ->
-                c.withCycles(EditText.seconds(text, "the default cycle time"), c.byProduct())));
+        columns.add(TextColumn.of(Messages.get("rules.machine"), r -> rulesModel.name(r.item().machine()) + "  [" + r.item().machine() + "]", 220));
+        columns.add(cycleColumn(Messages.get("rules.default"), c -> EditText.seconds(c.idealSeconds()), (c, text) ->
+                c.withCycles(EditText.seconds(text, Messages.get("rules.defaultCycle")), c.byProduct())));
         for (PlantRules.Product p : productList) {
             columns.add(cycleColumn(p.name() + " (" + p.id() + ")", c -> c.byProduct().containsKey(p.id())
                     ? EditText.seconds(c.byProduct().get(p.id())) : "", (c, text) -> {
@@ -193,15 +194,15 @@ public final class RulesView {
                         if (text.isBlank()) {
                             byProduct.remove(p.id());
                         } else {
-                            byProduct.put(p.id(), EditText.seconds(text, "the cycle time of " + p.name()));
+                            byProduct.put(p.id(), EditText.seconds(text, Messages.format("rules.cycleOf", p.name())));
                         }
                         return c.withCycles(c.idealSeconds(), byProduct);
                     }));
         }
-        columns.add(cycleColumn("Micro-stop s", c -> c.microStopSeconds() == null ? "" : String.valueOf(c.microStopSeconds()),
-                (c, text) -> c.withThresholds(EditText.optionalSeconds(text, "the micro-stop threshold"), c.debounceSeconds())));
-        columns.add(cycleColumn("Debounce s", c -> c.debounceSeconds() == null ? "" : String.valueOf(c.debounceSeconds()),
-                (c, text) -> c.withThresholds(c.microStopSeconds(), EditText.optionalSeconds(text, "the debounce"))));
+        columns.add(cycleColumn(Messages.get("rules.microStopColumn"), c -> c.microStopSeconds() == null ? "" : String.valueOf(c.microStopSeconds()),
+                (c, text) -> c.withThresholds(EditText.optionalSeconds(text, Messages.get("rules.microStopName")), c.debounceSeconds())));
+        columns.add(cycleColumn(Messages.get("rules.debounceColumn"), c -> c.debounceSeconds() == null ? "" : String.valueOf(c.debounceSeconds()),
+                (c, text) -> c.withThresholds(c.microStopSeconds(), EditText.optionalSeconds(text, Messages.get("rules.debounceName")))));
         columns.add(problemColumn());
         List<String> titles = columns.stream().map(TableColumn::getText).toList();
         if (!titles.equals(cycles.getColumns().stream().map(TableColumn::getText).toList())) {
@@ -241,7 +242,7 @@ public final class RulesView {
         }
         for (LossCategory c : LossCategory.values()) {
             if (c != LossCategory.UNASSIGNED) {
-                rows.add(new CostRow(null, c, c.label() + " stops, any line", rules.costs().byCategory().get(c)));
+                rows.add(new CostRow(null, c, Messages.format("rules.categoryStops", c.label()), rules.costs().byCategory().get(c)));
             }
         }
         costs.getItems().setAll(rows);
@@ -263,22 +264,22 @@ public final class RulesView {
             }
         });
         VersionControls.onCommit(microStop, () -> change(() -> model.setFigures(model.current().figures().oeeProfile(),
-                EditText.optionalSeconds(microStop.getText(), "the micro-stop threshold"), model.current().figures().debounceSeconds())));
+                EditText.optionalSeconds(microStop.getText(), Messages.get("rules.microStopName")), model.current().figures().debounceSeconds())));
         VersionControls.onCommit(debounce, () -> change(() -> model.setFigures(model.current().figures().oeeProfile(),
-                model.current().figures().microStopSeconds(), EditText.optionalSeconds(debounce.getText(), "the debounce"))));
+                model.current().figures().microStopSeconds(), EditText.optionalSeconds(debounce.getText(), Messages.get("rules.debounceName")))));
         VersionControls.onCommit(currency, () -> model.setCurrency(currency.getText().strip()));
     }
 
     private void costColumns() {
-        TableColumn<CostRow, String> what = TextColumn.of("Line or loss category", CostRow::label, 380);
-        TableColumn<CostRow, String> rate = new TableColumn<>("Cost per minute");
+        TableColumn<CostRow, String> what = TextColumn.of(Messages.get("rules.costWhat"), CostRow::label, 380);
+        TableColumn<CostRow, String> rate = new TableColumn<>(Messages.get("rules.costRate"));
         rate.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().perMinute() == null ? ""
                 : EditText.number(c.getValue().perMinute())));
         rate.setCellFactory(TextFieldTableCell.forTableColumn());
         rate.setPrefWidth(150);
         rate.setOnEditCommit(e -> change(() -> {
             CostRow row = e.getRowValue();
-            Double value = EditText.optionalAmount(e.getNewValue(), "the cost per minute of " + row.label());
+            Double value = EditText.optionalAmount(e.getNewValue(), Messages.format("rules.costOf", row.label()));
             if (row.line() != null) {
                 model.setLineCost(row.line(), value);
             } else {
@@ -291,13 +292,13 @@ public final class RulesView {
     private void windowColumns() {
         var part = RulesEditorModel.PLANNED_WINDOWS;
         plannedWindows.getColumns().setAll(List.of(
-                text(part, "From", PlantRules.PlannedWindow::start, (w, v) -> new PlantRules.PlannedWindow(w.lines(), v, w.end(),
+                text(part, Messages.get("rules.from"), PlantRules.PlannedWindow::start, (w, v) -> new PlantRules.PlannedWindow(w.lines(), v, w.end(),
                         w.reason()), 160),
-                text(part, "To", PlantRules.PlannedWindow::end, (w, v) -> new PlantRules.PlannedWindow(w.lines(), w.start(), v,
+                text(part, Messages.get("rules.to"), PlantRules.PlannedWindow::end, (w, v) -> new PlantRules.PlannedWindow(w.lines(), w.start(), v,
                         w.reason()), 160),
-                text(part, "Lines (empty: all)", PlantRules.PlannedWindow::lines, (w, v) -> new PlantRules.PlannedWindow(v,
+                text(part, Messages.get("rules.lines"), PlantRules.PlannedWindow::lines, (w, v) -> new PlantRules.PlannedWindow(v,
                         w.start(), w.end(), w.reason()), 150),
-                text(part, "What for", PlantRules.PlannedWindow::reason, (w, v) -> new PlantRules.PlannedWindow(w.lines(),
+                text(part, Messages.get("rules.whatFor"), PlantRules.PlannedWindow::reason, (w, v) -> new PlantRules.PlannedWindow(w.lines(),
                         w.start(), w.end(), v), 200),
                 problemColumn()));
         tint(plannedWindows);
@@ -308,35 +309,36 @@ public final class RulesView {
     private void reasonColumns() {
         TableColumn<Row<PlantRules.Reason>, String> id = text(RulesEditorModel.REASONS, "Id", PlantRules.Reason::id, (r, v) -> {
             if (!v.equals(r.id()) && model.saved().reasons().stream().anyMatch(s -> s.id().equals(r.id()))) {
-                throw new IllegalArgumentException("Reason " + r.id() + " is stored, and past stops refer to it by its id; "
-                        + "change its name instead.");
+                throw new IllegalArgumentException(Messages.format("rules.reasonStored", r.id()));
             }
             return new PlantRules.Reason(v, r.name(), r.parent(), r.category(), r.retired());
         }, 140);
-        TableColumn<Row<PlantRules.Reason>, String> name = text(RulesEditorModel.REASONS, "Name", PlantRules.Reason::name,
+        TableColumn<Row<PlantRules.Reason>, String> name = text(RulesEditorModel.REASONS, Messages.get("rules.name"), PlantRules.Reason::name,
                 (r, v) -> new PlantRules.Reason(r.id(), v, r.parent(), r.category(), r.retired()), 230);
-        TableColumn<Row<PlantRules.Reason>, String> parent = choice(RulesEditorModel.REASONS, "Under",
+        TableColumn<Row<PlantRules.Reason>, String> parent = choice(RulesEditorModel.REASONS, Messages.get("rules.under"),
                 r -> r.parent() == null ? "" : r.parent(), reasonChoices, reasonText(),
                 (r, v) -> new PlantRules.Reason(r.id(), r.name(), v.isEmpty() ? null : v, r.category(), r.retired()), 250);
-        TableColumn<Row<PlantRules.Reason>, LossCategory> category = new TableColumn<>("Loss category");
+        TableColumn<Row<PlantRules.Reason>, LossCategory> category = new TableColumn<>(Messages.get("rules.lossCategory"));
         category.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().item().category()));
         category.setCellFactory(ComboBoxTableCell.forTableColumn(LossCategory.values()));
         category.setOnEditCommit(e -> edit(RulesEditorModel.REASONS, e.getRowValue(), r ->
                 new PlantRules.Reason(r.id(), r.name(), r.parent(), e.getNewValue(), r.retired())));
         category.setPrefWidth(130);
-        TableColumn<Row<PlantRules.Reason>, String> state = choice(RulesEditorModel.REASONS, "In use",
-                r -> r.retired() ? "retired" : "in use", FXCollections.observableArrayList("in use", "retired"), null,
-                (r, v) -> new PlantRules.Reason(r.id(), r.name(), r.parent(), r.category(), v.equals("retired")), 80);
+        String inUse = Messages.get("rules.inUse");
+        String retired = Messages.get("rules.retired");
+        TableColumn<Row<PlantRules.Reason>, String> state = choice(RulesEditorModel.REASONS, Messages.get("rules.inUseColumn"),
+                r -> r.retired() ? retired : inUse, FXCollections.observableArrayList(inUse, retired), null,
+                (r, v) -> new PlantRules.Reason(r.id(), r.name(), r.parent(), r.category(), v.equals(retired)), 80);
         reasons.getColumns().setAll(List.of(id, name, parent, category, state, problemColumn()));
         tint(reasons);
     }
 
     private void faultColumns() {
-        TableColumn<Row<PlantRules.FaultCode>, String> code = text(RulesEditorModel.FAULT_CODES, "Code",
-                f -> String.valueOf(f.code()), (f, v) -> new PlantRules.FaultCode(EditText.whole(v, "the fault code"), f.text(), f.reason()), 70);
-        TableColumn<Row<PlantRules.FaultCode>, String> meaning = text(RulesEditorModel.FAULT_CODES, "What the PLC means",
+        TableColumn<Row<PlantRules.FaultCode>, String> code = text(RulesEditorModel.FAULT_CODES, Messages.get("rules.code"),
+                f -> String.valueOf(f.code()), (f, v) -> new PlantRules.FaultCode(EditText.whole(v, Messages.get("rules.faultName")), f.text(), f.reason()), 70);
+        TableColumn<Row<PlantRules.FaultCode>, String> meaning = text(RulesEditorModel.FAULT_CODES, Messages.get("rules.meaning"),
                 PlantRules.FaultCode::text, (f, v) -> new PlantRules.FaultCode(f.code(), v, f.reason()), 220);
-        TableColumn<Row<PlantRules.FaultCode>, String> reason = choice(RulesEditorModel.FAULT_CODES, "Reason of its stops",
+        TableColumn<Row<PlantRules.FaultCode>, String> reason = choice(RulesEditorModel.FAULT_CODES, Messages.get("rules.reasonOfStops"),
                 f -> f.reason() == null ? "" : f.reason(), reasonChoices, reasonText(),
                 (f, v) -> new PlantRules.FaultCode(f.code(), f.text(), v.isEmpty() ? null : v), 300);
         faultCodes.getColumns().setAll(List.of(code, meaning, reason, problemColumn()));
@@ -346,12 +348,12 @@ public final class RulesView {
     private void shiftColumns() {
         var part = RulesEditorModel.SHIFTS;
         shifts.getColumns().setAll(List.of(
-                text(part, "Shift", PlantRules.Shift::name, (s, v) -> new PlantRules.Shift(v, s.start(), s.end(), s.days(), s.breaks()), 120),
-                text(part, "Start", PlantRules.Shift::start, (s, v) -> new PlantRules.Shift(s.name(), v, s.end(), s.days(), s.breaks()), 70),
-                text(part, "End", PlantRules.Shift::end, (s, v) -> new PlantRules.Shift(s.name(), s.start(), v, s.days(), s.breaks()), 70),
-                text(part, "Days", s -> RulesText.days(s.days()), (s, v) -> new PlantRules.Shift(s.name(), s.start(), s.end(),
+                text(part, Messages.get("rules.shift"), PlantRules.Shift::name, (s, v) -> new PlantRules.Shift(v, s.start(), s.end(), s.days(), s.breaks()), 120),
+                text(part, Messages.get("rules.start"), PlantRules.Shift::start, (s, v) -> new PlantRules.Shift(s.name(), v, s.end(), s.days(), s.breaks()), 70),
+                text(part, Messages.get("rules.end"), PlantRules.Shift::end, (s, v) -> new PlantRules.Shift(s.name(), s.start(), v, s.days(), s.breaks()), 70),
+                text(part, Messages.get("rules.days"), s -> RulesText.days(s.days()), (s, v) -> new PlantRules.Shift(s.name(), s.start(), s.end(),
                         RulesText.parseDays(v), s.breaks()), 150),
-                text(part, "Breaks", s -> RulesText.breaks(s.breaks()), (s, v) -> new PlantRules.Shift(s.name(), s.start(),
+                text(part, Messages.get("rules.breaks"), s -> RulesText.breaks(s.breaks()), (s, v) -> new PlantRules.Shift(s.name(), s.start(),
                         s.end(), s.days(), RulesText.parseBreaks(v)), 330),
                 problemColumn()));
         tint(shifts);
@@ -360,9 +362,9 @@ public final class RulesView {
     private void productColumns() {
         var part = RulesEditorModel.PRODUCTS;
         products.getColumns().setAll(List.of(
-                text(part, "Product no.", p -> String.valueOf(p.id()), (p, v) -> new PlantRules.Product(EditText.whole(v, "the product number"),
+                text(part, Messages.get("rules.productNo"), p -> String.valueOf(p.id()), (p, v) -> new PlantRules.Product(EditText.whole(v, Messages.get("rules.productName")),
                         p.name()), 90),
-                text(part, "Name", PlantRules.Product::name, (p, v) -> new PlantRules.Product(p.id(), v), 190),
+                text(part, Messages.get("rules.name"), PlantRules.Product::name, (p, v) -> new PlantRules.Product(p.id(), v), 190),
                 problemColumn()));
         tint(products);
     }
@@ -370,17 +372,19 @@ public final class RulesView {
     private void callTypeColumns() {
         var part = RulesEditorModel.CALL_TYPES;
         callTypes.getColumns().setAll(List.of(
-                TextColumn.of("Type", r -> r.item().type(), 110),
-                text(part, "Label on the board", PlantRules.CallRule::label, (c, v) -> new PlantRules.CallRule(c.type(), v,
+                TextColumn.of(Messages.get("rules.type"), r -> r.item().type(), 110),
+                text(part, Messages.get("rules.label"), PlantRules.CallRule::label, (c, v) -> new PlantRules.CallRule(c.type(), v,
                         c.priority(), c.steps(), c.untilResolved()), 160),
-                text(part, "Priority", c -> String.valueOf(c.priority()), (c, v) -> new PlantRules.CallRule(c.type(), c.label(),
-                        (int) EditText.whole(v, "the priority"), c.steps(), c.untilResolved()), 70),
-                text(part, "Escalation (minutes after the call, who is called)", c -> RulesText.steps(c.steps()),
+                text(part, Messages.get("rules.priority"), c -> String.valueOf(c.priority()), (c, v) -> new PlantRules.CallRule(c.type(), c.label(),
+                        (int) EditText.whole(v, Messages.get("rules.priorityName")), c.steps(), c.untilResolved()), 70),
+                text(part, Messages.get("rules.escalation"), c -> RulesText.steps(c.steps()),
                         (c, v) -> new PlantRules.CallRule(c.type(), c.label(), c.priority(), RulesText.parseSteps(v),
                                 c.untilResolved()), 460),
-                choice(part, "Escalates until", c -> c.untilResolved() ? "resolved" : "acknowledged",
-                        FXCollections.observableArrayList("acknowledged", "resolved"), null, (c, v) -> new PlantRules.CallRule(
-                                c.type(), c.label(), c.priority(), c.steps(), v.equals("resolved")), 120),
+                choice(part, Messages.get("rules.until"), c -> c.untilResolved() ? Messages.get("rules.untilResolved")
+                                : Messages.get("rules.untilAcknowledged"),
+                        FXCollections.observableArrayList(Messages.get("rules.untilAcknowledged"), Messages.get("rules.untilResolved")),
+                        null, (c, v) -> new PlantRules.CallRule(c.type(), c.label(), c.priority(), c.steps(),
+                                v.equals(Messages.get("rules.untilResolved"))), 120),
                 problemColumn()));
         tint(callTypes);
     }
@@ -413,10 +417,10 @@ public final class RulesView {
             @Override
             public String toString(String id) {
                 if (id == null || id.isEmpty()) {
-                    return "(none)";
+                    return Messages.get("rules.none");
                 }
                 return model == null ? id : model.current().reasons().stream().filter(r -> r.id().equals(id)).findFirst()
-                        .map(r -> r.name() + "  [" + id + "]").orElse(id + " (missing)");
+                        .map(r -> r.name() + "  [" + id + "]").orElse(Messages.format("rules.missing", id));
             }
 
             @Override
@@ -427,7 +431,7 @@ public final class RulesView {
     }
 
     private static <R> TableColumn<Row<R>, String> problemColumn() {
-        return TextColumn.of("Problem", r -> r.problem() == null ? "" : "⚠ " + r.problem(), 380);
+        return TextColumn.of(Messages.get("rules.problem"), r -> r.problem() == null ? "" : "⚠ " + r.problem(), 380);
     }
 
     private static <R> void tint(TableView<Row<R>> table) {
@@ -532,6 +536,6 @@ public final class RulesView {
 
     @FXML
     private void save() {
-        versions.save("analytics on every station uses them now.", this::redraw);
+        versions.save(Messages.get("versions.savedRules"), this::redraw);
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.ViewModel;
 import com.ms5.floor.app.ui.ErrorText;
@@ -68,7 +69,7 @@ public final class SetupView {
 
     @FXML
     private void initialize() {
-        status.setText("Loading the plant's tag map…");
+        status.setText(Messages.get("setup.loading"));
         versions = new VersionControls<>(setup, versionLabel, status, undoButton, redoButton,
                 saveButton);
         equipment.setDisable(true);
@@ -110,7 +111,7 @@ public final class SetupView {
             equipment.setDisable(false);
         });
         setup.onLoad(() -> {
-            if (status.getText().startsWith("Loading")) {
+            if (status.getText().equals(Messages.get("setup.loading"))) {
                 status.setText("");
             }
             redraw();
@@ -124,7 +125,7 @@ public final class SetupView {
                 .map(l -> l.machines().stream().map(TagMap.Machine::id).toList()).orElse(List.of());
         int at = order.indexOf(machineId);
         model.moveMachineTo(machineId, lineId, at >= 0 && at < before ? before - 1 : before);
-        status.setText(setup.name(machineId) + " moved; Save makes it count for its line in this order.");
+        status.setText(Messages.format("setup.moved", setup.name(machineId)));
     }
 
     // ---- drawing
@@ -229,8 +230,8 @@ public final class SetupView {
         if (consequence == null) {
             return;
         }
-        if (dialogs.confirm(window(), "Remove " + node.id(), "Remove " + node.text().strip() + "?",
-                consequence + " Undo brings it back until then.")) {
+        if (dialogs.confirm(window(), Messages.format("setup.removeTitle", node.id()),
+                Messages.format("setup.removeHeader", node.text().strip()), Messages.format("setup.removeUndo", consequence))) {
             status.setText(model.remove(node.kind(), node.id()));
         }
     }
@@ -290,7 +291,7 @@ public final class SetupView {
         TagMap.Connection c = model.current().connection(id).orElseThrow();
         connectionProgress.setVisible(true);
         connectionResult.getStyleClass().removeAll("ok", "problem");
-        connectionResult.setText("Connecting to " + c.host() + ":" + c.port() + "…");
+        connectionResult.setText(Messages.format("setup.connecting", c.host(), c.port()));
         setup.testConnection(c).whenComplete((outcome, error) -> {
             connectionProgress.setVisible(false);
             boolean ok = error == null && outcome.ok();
@@ -305,10 +306,10 @@ public final class SetupView {
     @FXML
     private void chooseL5x() {
         if (machineId() == null) {
-            status.setText("Select the machine the tags are for in the tree first.");
+            status.setText(Messages.get("setup.selectMachine"));
             return;
         }
-        dialogs.openFile(window(), "Import tags from a Studio 5000 export", "L5X exports", "*.L5X", "*.l5x")
+        dialogs.openFile(window(), Messages.get("setup.l5xTitle"), Messages.get("setup.l5xFiles"), "*.L5X", "*.l5x")
                 .ifPresent(this::importL5x);
     }
 
@@ -316,10 +317,10 @@ public final class SetupView {
     public void importL5x(Path file) {
         String id = machineId();
         if (id == null) {
-            status.setText("Select the machine the tags are for in the tree first.");
+            status.setText(Messages.get("setup.selectMachine"));
             return;
         }
-        status.setText("Reading " + file.getFileName() + "…");
+        status.setText(Messages.format("setup.reading", file.getFileName()));
         setup.readL5x(file).whenComplete((result, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
@@ -332,15 +333,14 @@ public final class SetupView {
             L5xDialog.ask(window(), file.getFileName().toString(), result, machine, scans)
                     .ifPresent(choice -> {
                         model.addImported(id, choice.rows(), choice.roles(), choice.scanClass());
-                        status.setText(choice.rows().size() + " tag(s) from " + file.getFileName() + " added to " + id
-                                + ". Test read, then save.");
+                        status.setText(Messages.format("setup.l5xAdded", choice.rows().size(), file.getFileName(), id));
                     });
         });
     }
 
     @FXML
     private void chooseCsv() {
-        dialogs.openFile(window(), "Import tag bindings from CSV", "CSV", "*.csv").ifPresent(this::importCsv);
+        dialogs.openFile(window(), Messages.get("setup.csvTitle"), "CSV", "*.csv").ifPresent(this::importCsv);
     }
 
     /** Reads a CSV off the FX thread, previews every row with its problems, and applies it only if all are fine. */
@@ -353,22 +353,22 @@ public final class SetupView {
                     }
                     if (CsvDialog.confirm(window(), file.getFileName().toString(), rows)) {
                         model.replace(BindingCsv.apply(base, rows));
-                        status.setText(rows.size() + " binding(s) from " + file.getFileName() + " applied.");
+                        status.setText(Messages.format("setup.csvApplied", rows.size(), file.getFileName()));
                     }
                 });
     }
 
     @FXML
     private void exportCsv() {
-        dialogs.saveFile(window(), "Export tag bindings as CSV", "tag-bindings.csv").ifPresent(this::exportCsv);
+        dialogs.saveFile(window(), Messages.get("setup.exportTitle"), "tag-bindings.csv").ifPresent(this::exportCsv);
     }
 
     /** Writes every binding as CSV, off the FX thread. */
     public void exportCsv(Path file) {
         String csv = BindingCsv.export(model.current());
         setup.write(file, csv).whenComplete((p, error) ->
-                status.setText(error != null ? "Export failed: " + ErrorText.of(error)
-                        : "Exported " + (csv.lines().count() - 1) + " binding(s) to " + file));
+                status.setText(error != null ? Messages.format("setup.exportFailed", ErrorText.of(error))
+                        : Messages.format("setup.exported", csv.lines().count() - 1, file)));
     }
 
     private javafx.stage.Window window() {
@@ -382,6 +382,6 @@ public final class SetupView {
 
     @FXML
     private void save() {
-        versions.save("every station polls by it now.", this::redraw);
+        versions.save(Messages.get("versions.savedTagMap"), this::redraw);
     }
 }

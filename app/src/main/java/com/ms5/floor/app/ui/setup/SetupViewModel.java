@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.api.StateRule;
 import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.app.base.AppConfig;
@@ -66,8 +67,8 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
             readings.clear();
             list.forEach(r -> readings.put(r.tag().name(), r));
             long good = list.stream().filter(r -> r.value() != null).count();
-            return "Test read of " + machineId + ": " + good + " of " + list.size() + " tag(s) answered"
-                    + (good == list.size() ? "." : "; the others say why in the Test read column.");
+            return Messages.format(good == list.size() ? "setup.testReadResult" : "setup.testReadPartly", machineId, good,
+                    list.size());
         }, ui));
     }
 
@@ -90,10 +91,10 @@ final class SetupViewModel extends ConfigEditorViewModel<TagMap, TagMapEditorMod
             Long v = value.apply(a.signal());
             return v != null && a.holds(v);
         }).map(AndonSignal::call).toList();
-        return "With the values read now, " + machineId + " is: "
-                + (rule == null ? "read from its counters (it binds no state tag)" : state == null
-                        ? "unknown (a tag its rule reads did not answer)" : state.label())
-                + (calls.isEmpty() ? "; no Andon call." : "; Andon calls: " + String.join(", ", calls) + ".");
+        return (rule == null ? Messages.format("setup.previewCounters", machineId) : state == null
+                        ? Messages.format("setup.previewUnknown", machineId)
+                        : Messages.format("setup.previewState", machineId, Messages.get("plcState." + state.name())))
+                + (calls.isEmpty() ? Messages.get("setup.previewNoCall") : Messages.format("setup.previewCalls", String.join(", ", calls)));
     }
 
     /** A tag's value and quality at the last test read, or why it did not answer; empty before one. */

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.api.StateRule;
@@ -221,8 +222,7 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
     String connectionInUse(String id) {
         List<String> users = current().machines().stream().filter(m -> m.connection().equals(id)).map(TagMap.Machine::id)
                 .toList();
-        return users.isEmpty() ? null : id + " cannot be removed: " + String.join(", ", users) + " read through it. "
-                + "Give them another PLC connection or remove them first.";
+        return users.isEmpty() ? null : Messages.format("setup.connectionInUse", id, String.join(", ", users));
     }
 
     /** Takes a connection out; refused while machines read through it. */
@@ -309,22 +309,19 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
             case MACHINE -> addMachine(e.line(), e.id(), e.name(), e.connection());
         }
         return switch (e.kind()) {
-            case CONNECTION -> "PLC connection " + e.id() + " added: check its port, slot and scan classes, then Test connection.";
-            case LINE -> "Line " + e.id() + " added: Add → Machine… gives it machines.";
-            case MACHINE -> "Machine " + e.id() + " added to " + e.line() + ": give it tags with Copy to machine… from a "
-                    + "machine like it, or Import L5X…, then Save.";
+            case CONNECTION -> Messages.format("setup.addedConnection", e.id());
+            case LINE -> Messages.format("setup.addedLine", e.id());
+            case MACHINE -> Messages.format("setup.addedMachine", e.id(), e.line());
         };
     }
 
     /** What removing a machine, line or connection means once saved, for the question before it; null for anything else. */
     String removalConsequence(String kind, String id) {
         return switch (kind) {
-            case "machine" -> "Once saved, " + id + " is no longer polled and no longer counts for its line. "
-                    + "Its history stays in the database.";
-            case "line" -> "Once saved, line " + id + " and its " + current().lines().stream().filter(l -> l.id().equals(id))
-                    .findFirst().map(l -> l.machines().size()).orElse(0) + " machine(s) are no longer polled or shown. "
-                    + "Their history stays in the database.";
-            case "connection" -> "Once saved, no station connects to " + id + " any more.";
+            case "machine" -> Messages.format("setup.removeMachine", id);
+            case "line" -> Messages.format("setup.removeLine", id, current().lines().stream().filter(l -> l.id().equals(id))
+                    .findFirst().map(l -> l.machines().size()).orElse(0));
+            case "connection" -> Messages.format("setup.removeConnection", id);
             default -> null;
         };
     }
@@ -337,6 +334,6 @@ final class TagMapEditorModel extends EditHistory<TagMap> {
             case "connection" -> removeConnection(id);
             default -> throw new IllegalArgumentException(kind);
         }
-        return id + " removed; Save makes it so for every station, Undo brings it back.";
+        return Messages.format("setup.removed", id);
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.runtime.ConfigKind;
 import com.ms5.floor.app.ui.ErrorText;
 import javafx.scene.control.Button;
@@ -47,10 +48,12 @@ final class VersionControls<T> {
         undoButton.setDisable(!model.canUndo());
         redoButton.setDisable(!model.canRedo());
         saveButton.setDisable(changes == 0 || problems > 0);
-        String title = Character.toUpperCase(kind.title().charAt(0)) + kind.title().substring(1);
-        versionLabel.setText((model.savedVersion() == 0 ? title + " not stored yet (the database is starting)"
-                : title + " version " + model.savedVersion()) + (changes == 0 ? (model.savedVersion() == 0 ? "" : ", saved")
-                : ", " + changes + " unsaved change(s)") + (problems == 0 ? "" : ", " + problems + " problem(s) to fix before saving"));
+        String title = Messages.get("config." + kind.id() + ".title");
+        versionLabel.setText((model.savedVersion() == 0 ? Messages.format("versions.notStored", title)
+                : Messages.format("versions.version", title, model.savedVersion()))
+                + (changes == 0 ? (model.savedVersion() == 0 ? "" : Messages.get("versions.saved"))
+                : Messages.format("versions.unsaved", changes))
+                + (problems == 0 ? "" : Messages.format("versions.problems", problems)));
     }
 
     /** Versions…: the list, and the chosen one loaded into the editor (saving it is the rollback). */
@@ -62,7 +65,7 @@ final class VersionControls<T> {
             }
             VersionsDialog.ask(status.getScene().getWindow(), kind, versions, editor.current()).ifPresent(rollback -> {
                 editor.replace(rollback.document());
-                status.setText("Version " + rollback.version() + " loaded into the editor; Save stores it as a new version.");
+                status.setText(Messages.format("versions.loaded", rollback.version()));
             });
         });
     }
@@ -70,14 +73,14 @@ final class VersionControls<T> {
     /** Save as new version; {@code redraw} shows the editor again if the save is refused. */
     void save(String savedText, Runnable redraw) {
         saveButton.setDisable(true);
-        status.setText("Saving…");
+        status.setText(Messages.get("versions.saving"));
         model.save().whenComplete((version, error) -> {
             if (error != null) {
                 status.setText(ErrorText.of(error));
                 redraw.run();
                 return;
             }
-            status.setText("Saved as " + kind.title() + " version " + version + "; " + savedText);
+            status.setText(Messages.format("versions.savedAs", Messages.get("config." + kind.id()), version, savedText));
         });
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.ConfigVersion;
 import com.ms5.floor.app.persistence.ConfigVersionRepository;
 import com.ms5.floor.app.runtime.ConfigKind;
@@ -35,8 +36,8 @@ final class VersionsDialog {
                                          T editing) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Versions of the " + kind.title());
-        dialog.setHeaderText(versions.size() + " version(s), newest first. Select one to see how it differs from the editor.");
+        dialog.setTitle(Messages.format("versions.title", Messages.get("config." + kind.id())));
+        dialog.setHeaderText(Messages.format("versions.header", versions.size()));
         ListView<ConfigVersion> list = new ListView<>();
         list.setId("versionList");
         list.getItems().setAll(versions);
@@ -44,8 +45,8 @@ final class VersionsDialog {
             @Override
             protected void updateItem(ConfigVersion item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : "Version " + item.version() + " · " + item.author() + " · "
-                        + TIME.format(item.createdAt()) + "\n" + item.summary());
+                setText(empty || item == null ? null : Messages.format("versions.row", item.version(), item.author(),
+                        TIME.format(item.createdAt()), item.summary()));
                 setWrapText(true);
                 setPrefWidth(0);
             }
@@ -54,15 +55,16 @@ final class VersionsDialog {
         diff.setId("versionDiff");
         diff.setEditable(false);
         diff.setWrapText(true);
-        Label diffTitle = new Label("Select a version");
-        ButtonType load = new ButtonType("Load this version", ButtonBar.ButtonData.OK_DONE);
+        Label diffTitle = new Label(Messages.get("versions.select"));
+        ButtonType load = new ButtonType(Messages.get("versions.load"), ButtonBar.ButtonData.OK_DONE);
         list.getSelectionModel().selectedItemProperty().addListener((o, old, v) -> {
             if (v == null) {
                 return;
             }
             List<String> changes = kind.diff().apply(editing, kind.parse(v));
-            diffTitle.setText("Loading version " + v.version() + " would change " + changes.size() + " thing(s):");
-            diff.setText(changes.isEmpty() ? "Nothing: the editor holds the same " + kind.title() + "." : String.join("\n", changes));
+            diffTitle.setText(Messages.format("versions.wouldChange", v.version(), changes.size()));
+            diff.setText(changes.isEmpty() ? Messages.format("versions.same", Messages.get("config." + kind.id()))
+                    : String.join("\n", changes));
         });
         SplitPane split = new SplitPane(list, new VBox(6, diffTitle, diff));
         split.setDividerPositions(0.45);

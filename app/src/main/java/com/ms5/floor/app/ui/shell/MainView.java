@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.shell;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.ui.FxmlViews;
 import com.ms5.floor.app.ui.Navigation;
@@ -101,7 +102,7 @@ public final class MainView {
     static String badgeText(String database) {
         int end = database.indexOf(". ");
         String first = end < 0 ? database.replaceFirst("\\.$", "") : database.substring(0, end);
-        return "⚠ Not stored · " + (first.length() > 90 ? first.substring(0, 89) + "…" : first);
+        return Messages.format("status.notStored", first.length() > 90 ? first.substring(0, 89) + "…" : first);
     }
 
     private static void attach(Tab tab, Parent view) {
