@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.ui.TextColumn;
 
 import com.ms5.floor.plc.api.Role;
@@ -38,36 +39,36 @@ final class BindingsTable {
 
     static void columns(TableView<Row> bindings, ObservableList<String> scanClasses, Edit edit,
                         Function<Row, String> reading) {
-        TableColumn<Row, Role> role = new TableColumn<>("Role");
+        TableColumn<Row, Role> role = new TableColumn<>(Messages.get("l5x.role"));
         role.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().binding().role()));
         role.setCellFactory(ComboBoxTableCell.forTableColumn(Role.values()));
         role.setOnEditCommit(e -> edit.apply(e.getRowValue(), b -> new TagMap.Binding(e.getNewValue(),
                 e.getNewValue() == Role.CUSTOM ? (b.name() == null ? TagMapEditorModel.customName(b.address().isEmpty()
                         ? "Value" : b.address()) : b.name()) : null, b.address(), b.type(), b.scaling(), b.deadband(), b.scanClass())));
-        TableColumn<Row, String> name = textColumn(edit, "Name", b -> b.name() == null ? "" : b.name(),
+        TableColumn<Row, String> name = textColumn(edit, Messages.get("bindings.name"), b -> b.name() == null ? "" : b.name(),
                 (b, v) -> new TagMap.Binding(b.role(), v.isBlank() ? null : v.strip(), b.address(), b.type(), b.scaling(),
                         b.deadband(), b.scanClass()));
-        TableColumn<Row, String> address = textColumn(edit, "Address", TagMap.Binding::address,
+        TableColumn<Row, String> address = textColumn(edit, Messages.get("l5x.address"), TagMap.Binding::address,
                 (b, v) -> new TagMap.Binding(b.role(), b.name(), v.strip(), b.type(), b.scaling(), b.deadband(), b.scanClass()));
         address.setPrefWidth(260);
-        TableColumn<Row, DataType> type = new TableColumn<>("Type");
+        TableColumn<Row, DataType> type = new TableColumn<>(Messages.get("l5x.type"));
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().binding().type()));
         type.setCellFactory(ComboBoxTableCell.forTableColumn(DataType.values()));
         type.setOnEditCommit(e -> edit.apply(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(),
                 e.getNewValue(), b.scaling(), b.deadband(), b.scanClass())));
-        TableColumn<Row, String> scan = new TableColumn<>("Scan class");
+        TableColumn<Row, String> scan = new TableColumn<>(Messages.get("bindings.scanClass"));
         scan.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().binding().scanClass()));
         scan.setCellFactory(ComboBoxTableCell.forTableColumn(new DefaultStringConverter(), scanClasses));
         scan.setOnEditCommit(e -> edit.apply(e.getRowValue(), b -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(),
                 b.scaling(), b.deadband(), e.getNewValue())));
-        TableColumn<Row, String> deadband = textColumn(edit, "Deadband", b -> EditText.number(b.deadband()), (b, v) ->
-                new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), EditText.parse(v, "deadband"), b.scanClass()));
-        TableColumn<Row, String> scaling = textColumn(edit, "Scaling (raw → eng)", b -> EditText.scaling(b.scaling()),
+        TableColumn<Row, String> deadband = textColumn(edit, Messages.get("bindings.deadband"), b -> EditText.number(b.deadband()), (b, v) ->
+                new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), b.scaling(), EditText.parse(v, Messages.get("edit.deadband")), b.scanClass()));
+        TableColumn<Row, String> scaling = textColumn(edit, Messages.get("bindings.scaling"), b -> EditText.scaling(b.scaling()),
                 (b, v) -> new TagMap.Binding(b.role(), b.name(), b.address(), b.type(), EditText.parseScaling(v), b.deadband(),
                         b.scanClass()));
         scaling.setPrefWidth(170);
-        TableColumn<Row, String> value = TextColumn.of("Test read", reading, 160);
-        TableColumn<Row, String> problem = TextColumn.of("Problem", r -> r.problem() == null ? "" : r.problem(), 420);
+        TableColumn<Row, String> value = TextColumn.of(Messages.get("bindings.testRead"), reading, 160);
+        TableColumn<Row, String> problem = TextColumn.of(Messages.get("l5x.problem"), r -> r.problem() == null ? "" : r.problem(), 420);
         role.setPrefWidth(130);
         scan.setPrefWidth(100);
         deadband.setPrefWidth(90);

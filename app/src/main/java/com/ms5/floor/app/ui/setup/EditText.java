@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.tagmap.TagMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class EditText {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not a number; use a point for decimals (0.5)");
+            throw new IllegalArgumentException(Messages.format("edit.notNumber", what, text));
         }
     }
 
@@ -32,7 +33,7 @@ final class EditText {
         try {
             return Double.parseDouble(text.replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number of seconds for " + what + "; write 0.45");
+            throw new IllegalArgumentException(Messages.format("edit.notSeconds", text, what));
         }
     }
 
@@ -49,8 +50,7 @@ final class EditText {
         try {
             return Integer.valueOf(text.strip().replaceFirst("\\s*s$", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number of seconds for " + what
-                    + "; write 5, or leave it empty for the plant's");
+            throw new IllegalArgumentException(Messages.format("edit.notWholeSeconds", text, what));
         }
     }
 
@@ -62,7 +62,7 @@ final class EditText {
         try {
             return Double.valueOf(text.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an amount for " + what + "; write 12.50, or leave it empty");
+            throw new IllegalArgumentException(Messages.format("edit.notAmount", text, what));
         }
     }
 
@@ -71,7 +71,7 @@ final class EditText {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number for " + what);
+            throw new IllegalArgumentException(Messages.format("edit.notWhole", text, what));
         }
     }
 
@@ -90,8 +90,7 @@ final class EditText {
         String[] raw = parts[0].split("\\.\\.");
         String[] eng = parts.length == 2 ? parts[1].split("\\.\\.") : new String[0];
         if (raw.length != 2 || eng.length != 2) {
-            throw new IllegalArgumentException("Scaling '" + text + "' is not rawLow..rawHigh → engLow..engHigh, as in "
-                    + "0..27648 → 0..100; leave it empty for none");
+            throw new IllegalArgumentException(Messages.format("edit.badScaling", text));
         }
         return new TagMap.Scaling(parse(raw[0], "rawLow"), parse(raw[1], "rawHigh"), parse(eng[0], "engLow"),
                 parse(eng[1], "engHigh"));
@@ -111,10 +110,10 @@ final class EditText {
             }
             String[] nameAndPeriod = part.split("=");
             if (nameAndPeriod.length != 2) {
-                throw new IllegalArgumentException("Scan class '" + part.strip() + "' is not name=milliseconds, as in fast=100");
+                throw new IllegalArgumentException(Messages.format("edit.badScanClass", part.strip()));
             }
-            scans.add(new TagMap.ScanClass(nameAndPeriod[0].strip(), (long) parse(nameAndPeriod[1], "the period of "
-                    + nameAndPeriod[0].strip())));
+            scans.add(new TagMap.ScanClass(nameAndPeriod[0].strip(), (long) parse(nameAndPeriod[1], Messages.format("edit.periodOf",
+                    nameAndPeriod[0].strip()))));
         }
         return scans;
     }

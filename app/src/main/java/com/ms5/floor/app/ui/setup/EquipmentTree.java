@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.tagmap.TagMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -32,7 +33,7 @@ final class EquipmentTree {
     static TreeItem<Node> items(TagMap map, Predicate<String> hasProblem) {
         TreeItem<Node> root = new TreeItem<>(new Node("plant", "", map.plant()));
         root.setExpanded(true);
-        TreeItem<Node> connections = new TreeItem<>(new Node("group", "connections", "PLC connections"));
+        TreeItem<Node> connections = new TreeItem<>(new Node("group", "connections", Messages.get("tree.connections")));
         connections.setExpanded(true);
         map.connections().forEach(c -> connections.getChildren().add(new TreeItem<>(new Node("connection", c.id(),
                 c.id() + "  (" + c.driver() + " " + c.host() + ")"))));

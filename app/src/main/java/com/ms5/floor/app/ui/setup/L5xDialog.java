@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.ui.TextColumn;
 
 import com.ms5.floor.plc.api.Role;
@@ -64,12 +65,11 @@ final class L5xDialog {
                 && !bound.contains(r.suggestedRole()))).toList();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Import " + file + " into " + machine.name());
-        dialog.setHeaderText(result.controller() + " (" + result.processor() + "): " + result.rows().size() + " value(s), "
-                + result.readableCount() + " can be read by PLC4X, " + (result.rows().size() - result.readableCount())
-                + " cannot (the Problem column says why). Tick the tags for " + machine.name() + " and check their roles.");
+        dialog.setTitle(Messages.format("l5x.title", file, machine.name()));
+        dialog.setHeaderText(Messages.format("l5x.header", result.controller(), result.processor(), result.rows().size(),
+                result.readableCount(), result.rows().size() - result.readableCount(), machine.name()));
         TextField filter = new TextField();
-        filter.setPromptText("Filter by address or description");
+        filter.setPromptText(Messages.get("l5x.filter"));
         filter.setId("l5xFilter");
         FilteredList<Item> shown = new FilteredList<>(FXCollections.observableArrayList(items));
         filter.textProperty().addListener((o, old, text) -> {
@@ -80,22 +80,22 @@ final class L5xDialog {
         TableView<Item> table = new TableView<>(shown);
         table.setId("l5xRows");
         table.setEditable(true);
-        TableColumn<Item, Boolean> take = new TableColumn<>("Bind");
+        TableColumn<Item, Boolean> take = new TableColumn<>(Messages.get("l5x.bind"));
         take.setCellValueFactory(c -> c.getValue().chosen);
         take.setCellFactory(CheckBoxTableCell.forTableColumn(take));
         take.setPrefWidth(50);
-        TableColumn<Item, Role> role = new TableColumn<>("Role");
+        TableColumn<Item, Role> role = new TableColumn<>(Messages.get("l5x.role"));
         role.setCellValueFactory(c -> c.getValue().role);
         role.setCellFactory(ComboBoxTableCell.forTableColumn(Role.values()));
         role.setPrefWidth(120);
-        table.getColumns().setAll(List.of(take, role, TextColumn.<Item>of("Address", i -> i.row.address(), 240),
-                TextColumn.of("Type", i -> i.row.type() == null ? "?" : i.row.type().name(), 70),
-                TextColumn.of("Scope", i -> i.row.scope(), 130), TextColumn.of("Description", i -> i.row.description(), 200),
-                TextColumn.of("Problem", i -> i.row.problem() == null ? "" : i.row.problem(), 420)));
+        table.getColumns().setAll(List.of(take, role, TextColumn.<Item>of(Messages.get("l5x.address"), i -> i.row.address(), 240),
+                TextColumn.of(Messages.get("l5x.type"), i -> i.row.type() == null ? "?" : i.row.type().name(), 70),
+                TextColumn.of(Messages.get("l5x.scope"), i -> i.row.scope(), 130), TextColumn.of(Messages.get("l5x.description"), i -> i.row.description(), 200),
+                TextColumn.of(Messages.get("l5x.problem"), i -> i.row.problem() == null ? "" : i.row.problem(), 420)));
         table.setPrefSize(1200, 520);
         ComboBox<String> scan = new ComboBox<>(FXCollections.observableArrayList(scanClasses));
         scan.getSelectionModel().selectFirst();
-        VBox content = new VBox(8, filter, table, new HBox(8, new Label("Scan class for the new tags"), scan));
+        VBox content = new VBox(8, filter, table, new HBox(8, new Label(Messages.get("l5x.scanClass")), scan));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         return dialog.showAndWait().filter(b -> b == ButtonType.OK).map(b -> {

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.ui.ErrorText;
 import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.plc.api.StateRule;
@@ -62,9 +63,9 @@ public final class MachinePane {
         VersionControls.onCommit(machineName, this::renameMachine);
         bulkScanClass.setOnAction(e -> bulkScanClass());
         machineConnection.setOnAction(e -> changeMachineConnection());
-        VersionControls.onCommit(stateRule, () -> changeRule(stateRule, "State from", StateRule::parse, TagMap.Machine::state,
+        VersionControls.onCommit(stateRule, () -> changeRule(stateRule, Messages.get("machine.stateFrom"), StateRule::parse, TagMap.Machine::state,
                 editor()::setStateRule));
-        VersionControls.onCommit(andonSignals, () -> changeRule(andonSignals, "Andon calls from", AndonSignal::parseAll,
+        VersionControls.onCommit(andonSignals, () -> changeRule(andonSignals, Messages.get("machine.andonFrom"), AndonSignal::parseAll,
                 TagMap.Machine::andon, editor()::setAndonSignals));
     }
 
@@ -85,7 +86,7 @@ public final class MachinePane {
         namedMachine = id;
         machineConnection.getItems().setAll(editor().current().connections().stream().map(TagMap.Connection::id).toList());
         machineConnection.setValue(m.connection());
-        machineInfo.setText("id " + m.id() + " · " + m.bindings().size() + " tag(s)");
+        machineInfo.setText(Messages.format("machine.info", m.id(), m.bindings().size()));
         Map<Integer, String> problems = editor().bindingProblems(id);
         List<BindingsTable.Row> rows = new ArrayList<>();
         for (int i = 0; i < m.bindings().size(); i++) {
@@ -110,12 +111,13 @@ public final class MachinePane {
             stateRule.setText(m.state() == null ? "" : m.state().describe());
         }
         StateRule plantRule = map.state() != null ? map.state() : map.stateRule(m.withState(null));
-        stateRule.setPromptText(plantRule == null ? "the plant's: from its counters" : "the plant's: " + plantRule.describe());
+        stateRule.setPromptText(plantRule == null ? Messages.get("machine.plantCounters")
+                : Messages.format("machine.plantRule", plantRule.describe()));
         if (!andonSignals.isFocused()) {
             andonSignals.setText(m.andon() == null ? "" : AndonSignal.describeAll(m.andon()));
         }
-        andonSignals.setPromptText("the plant's: " + AndonSignal.describeAll(map.andon() != null ? map.andon()
-                : AndonSignal.MS5_ANDON_WORD));
+        andonSignals.setPromptText(Messages.format("machine.plantRule", AndonSignal.describeAll(map.andon() != null ? map.andon()
+                : AndonSignal.MS5_ANDON_WORD)));
         List<String> problems = editor().conventionProblems(m.id());
         conventionProblem.setText(problems.isEmpty() ? "" : "⚠ " + String.join("\n⚠ ", problems));
         statePreview.setText(host.setup().preview(map, m.id()));
@@ -147,7 +149,7 @@ public final class MachinePane {
         String id = host.machineId();
         if (id != null) {
             editor().makePlantConvention(id);
-            host.say("Every machine without rules of its own now reads its state and Andon calls as " + id + " does.");
+            host.say(Messages.format("machine.madePlant", id));
         }
     }
 
@@ -200,10 +202,10 @@ public final class MachinePane {
         }
         List<Integer> indexes = bindings.getSelectionModel().getSelectedItems().stream().map(BindingsTable.Row::index).toList();
         if (indexes.isEmpty()) {
-            host.say("Select the tags first (Shift or Ctrl + click), then choose their scan class.");
+            host.say(Messages.get("machine.selectFirst"));
         } else {
             editor().setScanClass(id, indexes, scan);
-            host.say(indexes.size() + " tag(s) now scan in '" + scan + "'.");
+            host.say(Messages.format("machine.scanSet", indexes.size(), scan));
         }
         Platform.runLater(() -> bulkScanClass.getSelectionModel().clearSelection());
     }
@@ -218,9 +220,9 @@ public final class MachinePane {
         CopyDialog.ask(bindings.getScene().getWindow(), id, others, editor().addressPrefix(id), editor()::addressPrefix)
                 .ifPresent(copy -> {
                     editor().copyBindings(id, copy.target(), copy.fromPrefix(), copy.toPrefix());
-                    host.say(editor().machine(copy.target()).bindings().size() + " tag(s) copied from " + id + " to "
-                            + copy.target() + (copy.fromPrefix().isEmpty() ? "" : ", '" + copy.fromPrefix() + "' replaced by '"
-                            + copy.toPrefix() + "'") + ". Check them with Test read before saving.");
+                    int copied = editor().machine(copy.target()).bindings().size();
+                    host.say(copy.fromPrefix().isEmpty() ? Messages.format("machine.copied", copied, id, copy.target())
+                            : Messages.format("machine.copiedReplaced", copied, id, copy.target(), copy.fromPrefix(), copy.toPrefix()));
                 });
     }
 
@@ -229,7 +231,7 @@ public final class MachinePane {
         String connection = machineConnection.getValue();
         if (!host.redrawing() && id != null && connection != null && !connection.equals(editor().machine(id).connection())) {
             editor().setMachineConnection(id, connection);
-            host.say(id + " now reads through " + connection + "; its addresses stay as they were: Test read them.");
+            host.say(Messages.format("machine.newConnection", id, connection));
         }
     }
 
@@ -265,10 +267,10 @@ public final class MachinePane {
             return;
         }
         readProgress.setVisible(true);
-        host.say("Reading " + editor().machine(id).bindings().size() + " tag(s) of " + id + " from its PLC…");
+        host.say(Messages.format("machine.reading", editor().machine(id).bindings().size(), id));
         host.setup().testRead(id).whenComplete((summary, error) -> {
             readProgress.setVisible(false);
-            host.say(error != null ? "Test read failed: " + ErrorText.of(error) : summary);
+            host.say(error != null ? Messages.format("machine.readFailed", ErrorText.of(error)) : summary);
             bindings.refresh();
             if (id.equals(host.machineId())) {
                 statePreview.setText(host.setup().preview(editor().current(), id));

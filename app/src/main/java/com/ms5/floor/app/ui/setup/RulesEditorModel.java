@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.setup;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.downtime.LossCategory;
 import com.ms5.floor.app.rules.PlantRules;
 import com.ms5.floor.app.rules.PlantRulesCheck;
@@ -92,7 +93,7 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
         while (ids.contains("reason-" + n)) {
             n++;
         }
-        add(REASONS, new PlantRules.Reason("reason-" + n, "New reason", null, LossCategory.BREAKDOWN, false));
+        add(REASONS, new PlantRules.Reason("reason-" + n, Messages.get("rules.newReason"), null, LossCategory.BREAKDOWN, false));
     }
 
     /**
@@ -120,7 +121,7 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
     }
 
     void addShift() {
-        add(SHIFTS, new PlantRules.Shift("Shift " + (current().shifts().size() + 1), "", "",
+        add(SHIFTS, new PlantRules.Shift(Messages.format("rules.newShift", current().shifts().size() + 1), "", "",
                 List.of(java.time.DayOfWeek.values()), List.of()));
     }
 
@@ -164,12 +165,12 @@ final class RulesEditorModel extends EditHistory<PlantRules> {
     void addPlannedWindow(java.time.LocalDateTime now) {
         java.time.LocalDateTime start = now.plusDays(1).withMinute(0).withSecond(0).withNano(0);
         add(PLANNED_WINDOWS, new PlantRules.PlannedWindow("", start.format(PlantRulesCheck.WINDOW_TIME),
-                start.plusHours(1).format(PlantRulesCheck.WINDOW_TIME), "Planned maintenance"));
+                start.plusHours(1).format(PlantRulesCheck.WINDOW_TIME), Messages.get("rules.newWindow")));
     }
 
     void addProduct() {
         long next = current().products().stream().mapToLong(PlantRules.Product::id).max().orElse(0) + 1;
-        add(PRODUCTS, new PlantRules.Product(next, "New product"));
+        add(PRODUCTS, new PlantRules.Product(next, Messages.get("rules.newProduct")));
     }
 
     /** Removes products, and every machine's cycle time for them. */
