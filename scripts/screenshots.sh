@@ -3,6 +3,7 @@
 # docs/screenshots/ (plant-overview.png, line-detail.png, andon-board.png, dashboard.png, diagnostics.png, setup.png, rules.png,
 # and the Andon wall's two pages at 3840x2160, andon-wall-4k.png and andon-wall-4k-page2.png). Installs Xvfb, GTK and ImageMagick from Debian if missing.
 # With arguments, only those views: scripts/screenshots.sh line rules
+# In another language (ui.language), each file named with it: SCREENSHOT_LANGUAGE=de scripts/screenshots.sh plant
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,8 @@ shoot() {
         return
     fi
     local view=$1 file=$2 start=${3:-08:00} scale=${4:-10} screen=${5:-1920x1080}
+    local language=${SCREENSHOT_LANGUAGE:-}
+    [ -n "$language" ] && file="${file%.png}-$language.png"
     local open="--view=$view"
     [ "$view" = wall ] && open="--wall"
     local display=:$((90 + RANDOM % 9))
@@ -36,6 +39,7 @@ shoot() {
     local log="$data/run.log"
     # a fixed plant time (08:00 is inside the early shift, clear of its breaks), whatever the clock says
     echo "demo.startTime=$start" >"$data/ms5.properties"
+    [ -n "$language" ] && echo "ui.language=$language" >>"$data/ms5.properties"
     DISPLAY=$display ./mvnw -q -B -ntp -Prun -pl app -DskipTests package \
         -Dapp.args="--data-dir=$data --time-scale=$scale $open" >"$log" 2>&1 &
     local app=$!

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import jakarta.persistence.OptimisticLockException;
@@ -54,7 +55,7 @@ public final class AndonCallRepository {
     public AndonCall acknowledge(UUID id, String who, Instant at) throws AndonBoard.Conflict {
         return change(id, who, "acknowledge", "acknowledged", (call, by) -> {
             if (call.acknowledgedAt() != null) {
-                throw new Refused("Already acknowledged by " + call.acknowledgedBy() + " at " + call.acknowledgedAt());
+                throw new Refused(Messages.format("andon.alreadyAcknowledged", call.acknowledgedBy(), call.acknowledgedAt()));
             }
             call.acknowledge(by, at);
         });
@@ -77,10 +78,10 @@ public final class AndonCallRepository {
      */
     public AndonCall shelve(UUID id, String reason, Instant until, String who, Instant at) throws AndonBoard.Conflict {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Say why the call is shelved; the others see the reason");
+            throw new IllegalArgumentException(Messages.get("andon.whyShelved"));
         }
         if (!until.isAfter(at)) {
-            throw new IllegalArgumentException("A call can only be shelved until a time in the future");
+            throw new IllegalArgumentException(Messages.get("andon.shelveFuture"));
         }
         return change(id, who, "shelve", "until " + until + ": " + reason, (call, by) -> call.shelve(by, reason, until));
     }
@@ -106,10 +107,10 @@ public final class AndonCallRepository {
                 return database.sessionFactory().fromTransaction(session -> {
                     AndonCallEntity call = session.find(AndonCallEntity.class, id);
                     if (call == null) {
-                        throw new IllegalArgumentException("Call " + id + " is not in the database yet; try again in a moment");
+                        throw new IllegalArgumentException(Messages.format("andon.notYetStored", id));
                     }
                     if (call.closedAt() != null) {
-                        throw new Refused("The call is already closed (" + call.closedAt() + ")");
+                        throw new Refused(Messages.format("andon.alreadyClosed", call.closedAt()));
                     }
                     change.apply(call, by);
                     session.flush(); // the version check happens here
@@ -125,7 +126,7 @@ public final class AndonCallRepository {
                 // Somebody changed the row between our read and our write: read it again. If it was a
                 // person, the next attempt reports it; the owner's updates just retry.
                 if (attempt >= 5) {
-                    throw new IllegalStateException("Call " + id + " keeps changing; try again", e);
+                    throw new IllegalStateException(Messages.format("andon.keepsChanging", id), e);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
 import jakarta.persistence.OptimisticLockException;
@@ -77,7 +78,7 @@ public final class DowntimeRepository {
             return database.sessionFactory().fromTransaction(session -> {
                 DowntimeEventEntity event = session.find(DowntimeEventEntity.class, id);
                 if (event == null) {
-                    throw new IllegalArgumentException("Stop " + id + " is not in the database yet; try again in a moment");
+                    throw new IllegalArgumentException(Messages.format("downtime.notYetStored", id));
                 }
                 if (event.version() != expectedVersion) {
                     throw new StaleStateException("stale");
@@ -91,8 +92,7 @@ public final class DowntimeRepository {
             });
         } catch (OptimisticLockException | StaleStateException e) {
             DowntimeEventEntity now = database.sessionFactory().fromTransaction(s -> s.find(DowntimeEventEntity.class, id));
-            throw new DowntimeLog.EditConflict("Already changed by " + now.editedBy() + " at " + now.editedAt()
-                    + "; look at it again before you change it");
+            throw new DowntimeLog.EditConflict(Messages.format("downtime.alreadyChanged", now.editedBy(), now.editedAt()));
         }
     }
 

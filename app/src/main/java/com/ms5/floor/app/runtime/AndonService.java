@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.andon.AndonBoard;
 import com.ms5.floor.analytics.andon.AndonCall;
 import com.ms5.floor.app.base.AppConfig;
@@ -106,7 +107,7 @@ public final class AndonService {
     private CompletableFuture<AndonCall> change(StoredChange stored, AnalyticsRuntime.CallAction offline, long revision) {
         AnalyticsRuntime analytics = plant.analytics().orElse(null);
         if (analytics == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The station is still starting; try again in a moment."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("station.stillStarting")));
         }
         AndonCallRepository calls = database.online().map(Connected::calls).orElse(null);
         if (calls == null) {

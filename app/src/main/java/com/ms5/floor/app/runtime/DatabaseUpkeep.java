@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.model.StationResources;
 import com.ms5.floor.app.persistence.Database;
@@ -74,9 +75,9 @@ public final class DatabaseUpkeep {
     public CompletableFuture<EmbeddedBackup.Backup> backUpNow() {
         return CompletableFuture.supplyAsync(() -> {
             Database db = database.open().map(Connected::database).orElseThrow(() -> new IllegalStateException(
-                    "The database is not open yet; back up once the status bar names it."));
+                    Messages.get("backup.notOpen")));
             if (!config.embeddedDatabase()) {
-                throw new IllegalStateException("This station uses a shared database server: its owners back it up.");
+                throw new IllegalStateException(Messages.get("backup.shared"));
             }
             return backUp(db);
         }, threads.upkeep());

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
@@ -52,11 +53,11 @@ public final class DowntimeService implements LineHistoryReader {
     public CompletableFuture<LineHistory> lineHistory(String lineId, TimeRange window, DoubleConsumer progress) {
         AnalyticsRuntime analytics = plant.analytics().orElse(null);
         if (analytics == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The station is still starting"));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("station.stillStarting")));
         }
         Connected connected = database.online().orElse(null);
         if (connected == null) {
-            return analytics.history(lineId, window, "this station's memory (the database is not connected)");
+            return analytics.history(lineId, window, Messages.get("history.memory"));
         }
         CompletableFuture<LineHistory> result = new CompletableFuture<>();
         threads.db().execute(() -> {
@@ -77,13 +78,13 @@ public final class DowntimeService implements LineHistoryReader {
                 }
             } catch (RuntimeException e) {
                 result.completeExceptionally(new IllegalStateException(
-                        "The history could not be read from the database: " + e.getMessage(), e));
+                        Messages.format("history.failed", e.getMessage()), e));
                 return;
             }
             List<LineHistory.Row> rows = new ArrayList<>();
             byMachine.forEach((id, list) -> rows.add(new LineHistory.Row(id, analytics.name(id), List.copyOf(list.values()))));
             result.complete(new LineHistory(lineId, window, rows, List.copyOf(stops.values()), analytics.reasons(),
-                    analytics.cost(), "shared database"));
+                    analytics.cost(), Messages.get("history.shared")));
         });
         return result;
     }
@@ -112,9 +113,7 @@ public final class DowntimeService implements LineHistoryReader {
     private <T> CompletableFuture<T> edit(StopEdit<T> edit) {
         DowntimeRepository repository = database.online().map(Connected::downtime).orElse(null);
         if (repository == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The database is offline, and reasons are "
-                    + "kept only there. Enter it again once the status bar says the database is back; the stop itself is safe "
-                    + "in this station's journal."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("downtime.offline")));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {

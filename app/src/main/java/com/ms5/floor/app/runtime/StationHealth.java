@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.live.LiveKeys;
 import com.ms5.floor.app.live.LiveValues;
@@ -33,9 +34,9 @@ public final class StationHealth {
     private final PollingSupervisor polling;
     private final LiveValues live;
     private final String stationId;
-    private volatile String source = "Starting…";
-    private volatile String databaseText = "Database starting…";
-    private volatile StationStatus status = new StationStatus("Starting…", "Database starting…", false);
+    private volatile String source = Messages.get("station.starting");
+    private volatile String databaseText = Messages.get("station.dbStarting");
+    private volatile StationStatus status = new StationStatus(source, databaseText, false);
 
     private final DatabaseUpkeep upkeep;
     private final java.nio.file.Path home;
@@ -74,8 +75,7 @@ public final class StationHealth {
         boolean ok = database.open().isPresent() && backlog.online();
         String text = databaseText;
         if (!backlog.online()) {
-            text = "Offline since " + TIME.format(backlog.offlineSince()) + ", " + backlog.waiting()
-                    + " event(s) waiting in the journal. Polling goes on.";
+            text = Messages.format("station.offline", TIME.format(backlog.offlineSince()), backlog.waiting());
         }
         status = new StationStatus(source, text, ok);
         live.publish(LiveKeys.STATION, status);

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.base.NamedThreads;
 import com.ms5.floor.app.live.LiveKeys;
@@ -126,10 +127,10 @@ public final class StationLifecycle implements AutoCloseable {
                 throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
             }
             configured = VirtualPlant.demoTagMap();
-            health.source("Virtual plant (demo) · " + configured.plant());
+            health.source(Messages.format("station.virtualPlant", configured.plant()));
         } else {
             configured = TagMapFile.load(config.tagMapFile());
-            health.source(configured.plant() + " · " + configured.connections().size() + " PLC connection(s)");
+            health.source(Messages.format("station.plant", configured.plant(), configured.connections().size()));
         }
         configured.machine(config.machineId()).orElseThrow(() -> new IllegalArgumentException("machine.id="
                 + config.machineId() + " in the settings is not a machine of the tag map; use one of "
@@ -169,8 +170,7 @@ public final class StationLifecycle implements AutoCloseable {
         } catch (IOException e) {
             polling.pollEverything();
             log.warn("{} Retrying in {} s.", e.getMessage(), nextDbRetry.toSeconds());
-            health.database("Database unavailable, retrying in " + nextDbRetry.toSeconds() + " s: " + e.getMessage()
-                    + " Polling goes on; events wait in this station's journal.");
+            health.database(Messages.format("station.dbRetry", nextDbRetry.toSeconds(), e.getMessage()));
             if (!threads.closing()) {
                 threads.startup().schedule(this::openDatabase, nextDbRetry.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -193,7 +193,7 @@ public final class StationLifecycle implements AutoCloseable {
                 SNAPSHOT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         reportWriter.start();
         upkeep.start();
-        health.database("Database: " + opened.description());
+        health.database(Messages.format("station.database", opened.description()));
         log.info("Database ready, {} ms after start", com.ms5.floor.app.base.StartupTimes.sinceJvmStart());
     }
 
