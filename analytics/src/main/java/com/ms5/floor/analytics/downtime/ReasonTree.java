@@ -34,6 +34,12 @@ public final class ReasonTree {
         this.nodes.put(STARVED, new Node(STARVED, "Starved (waiting for upstream)", null, LossCategory.MATERIAL));
         this.nodes.put(BLOCKED, new Node(BLOCKED, "Blocked (waiting for downstream)", null, LossCategory.MATERIAL));
         for (Node n : nodes) {
+            Node builtIn = this.nodes.get(n.id());
+            if (builtIn != null && builtIn.parentId() == null && List.of(UNASSIGNED, STARVED, BLOCKED).contains(n.id())) {
+                // a built-in reason named by the caller (another language, the plant's word): its place stays
+                this.nodes.put(n.id(), new Node(n.id(), n.name(), null, builtIn.category()));
+                continue;
+            }
             if (n.parentId() != null && !this.nodes.containsKey(n.parentId())) {
                 throw new IllegalArgumentException("Reason '" + n.id() + "' names a parent '" + n.parentId()
                         + "' that comes later or does not exist; list parents first");

@@ -157,4 +157,16 @@ class DowntimeTest {
         assertThat(REASONS.search("mech jam")).extracting(ReasonTree.Node::id).containsExactly("mech.jam");
         assertThat(REASONS.search("MOTOR")).extracting(ReasonTree.Node::id).containsExactly("mech.motor");
     }
+
+    /** The built-in reasons keep their ids, category and place when a caller names them (in German, say). */
+    @Test
+    void builtInReasonsCanBeNamedByTheCaller() {
+        ReasonTree tree = new ReasonTree(List.of(new ReasonTree.Node(ReasonTree.STARVED, "Mangel (wartet auf Vorgänger)",
+                "mech", LossCategory.BREAKDOWN), new ReasonTree.Node("mech", "Mechanical", null, LossCategory.BREAKDOWN)));
+        assertThat(tree.path(ReasonTree.STARVED)).isEqualTo("Mangel (wartet auf Vorgänger)");
+        assertThat(tree.node(ReasonTree.STARVED).category()).as("its own category, whatever is asked").isEqualTo(LossCategory.MATERIAL);
+        assertThat(tree.path(ReasonTree.BLOCKED)).isEqualTo("Blocked (waiting for downstream)");
+        assertThatThrownBy(() -> new ReasonTree(List.of(new ReasonTree.Node("mech", "Mechanical", null, LossCategory.BREAKDOWN),
+                new ReasonTree.Node("mech", "Again", null, LossCategory.BREAKDOWN)))).hasMessageContaining("used twice");
+    }
 }

@@ -28,6 +28,16 @@ public final class Messages {
         return bundle.containsKey(key) ? bundle.getString(key) : fallback;
     }
 
+    /** How OEE is counted, in words. */
+    public static String profile(com.ms5.floor.analytics.oee.OeeProfile profile) {
+        return getOr("profile." + profile.name(), profile.label());
+    }
+
+    /** A loss category, in words. */
+    public static String category(com.ms5.floor.analytics.downtime.LossCategory category) {
+        return getOr("category." + category.name(), category.label());
+    }
+
     /** The message {@code key} with its {@code %} placeholders filled, numbers as the language writes them. */
     public static String format(String key, Object... args) {
         return String.format(get(key), args);

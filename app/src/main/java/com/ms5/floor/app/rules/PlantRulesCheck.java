@@ -1,5 +1,6 @@
 package com.ms5.floor.app.rules;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.analytics.oee.OeeProfile;
 import java.time.DateTimeException;
@@ -27,8 +28,8 @@ public final class PlantRulesCheck {
     public record Problem(Section section, int row, String field, String message) {
         @Override
         public String toString() {
-            return section.name().toLowerCase().replace('_', ' ') + (row < 0 ? "" : " row " + (row + 1)) + ", "
-                    + field + ": " + message;
+            String where = Messages.get("check.section." + section.name());
+            return (row < 0 ? where : Messages.format("check.row", where, row + 1)) + ", " + field + ": " + message;
         }
     }
 
@@ -44,15 +45,13 @@ public final class PlantRulesCheck {
         try {
             ZoneId.of(rules.timeZone());
         } catch (DateTimeException | NullPointerException e) {
-            p.add(new Problem(Section.CALENDAR, -1, "time zone", "'" + rules.timeZone()
-                    + "' is not a time zone; use a name like Europe/Berlin or America/Chicago"));
+            p.add(new Problem(Section.CALENDAR, -1, field("time zone"), Messages.format("check.timeZone", rules.timeZone())));
         }
         for (int i = 0; i < rules.holidays().size(); i++) {
             try {
                 LocalDate.parse(rules.holidays().get(i));
             } catch (DateTimeParseException e) {
-                p.add(new Problem(Section.CALENDAR, i, "holiday", "'" + rules.holidays().get(i)
-                        + "' is not a date; write it as 2026-12-25"));
+                p.add(new Problem(Section.CALENDAR, i, field("holiday"), Messages.format("check.holiday", rules.holidays().get(i))));
             }
         }
         reasons(p, rules);
@@ -72,18 +71,17 @@ public final class PlantRulesCheck {
     private static void plannedWindows(List<Problem> p, PlantRules rules) {
         for (int i = 0; i < rules.plannedWindows().size(); i++) {
             PlantRules.PlannedWindow w = rules.plannedWindows().get(i);
-            java.time.LocalDateTime start = windowTime(p, i, "from", w.start());
+            java.time.LocalDateTime start = windowTime(p, i, field("from"), w.start());
             java.time.LocalDateTime end = windowTime(p, i, "to", w.end());
             if (start != null && end != null && !end.isAfter(start)) {
-                p.add(new Problem(Section.PLANNED_WINDOWS, i, "to", "must be after its start " + w.start()));
+                p.add(new Problem(Section.PLANNED_WINDOWS, i, field("to"), Messages.format("check.windowEnd", w.start())));
             }
             if (w.reason() == null || w.reason().isBlank()) {
-                p.add(new Problem(Section.PLANNED_WINDOWS, i, "reason", "say what it is for (\"Team meeting\")"));
+                p.add(new Problem(Section.PLANNED_WINDOWS, i, field("reason"), Messages.get("check.windowReason")));
             }
             for (String line : RulesText.lineIds(w.lines())) {
                 if (!line.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-                    p.add(new Problem(Section.PLANNED_WINDOWS, i, "lines", "'" + line + "' is not a line id; "
-                            + "separate line ids with commas, or leave it empty for every line"));
+                    p.add(new Problem(Section.PLANNED_WINDOWS, i, field("lines"), Messages.format("check.windowLine", line)));
                 }
             }
         }
@@ -93,7 +91,7 @@ public final class PlantRulesCheck {
         try {
             return java.time.LocalDateTime.parse(text == null ? "" : text.strip(), WINDOW_TIME);
         } catch (DateTimeParseException e) {
-            p.add(new Problem(Section.PLANNED_WINDOWS, row, field, "'" + text + "' is not a date and time; write it as 2026-12-08 10:00"));
+            p.add(new Problem(Section.PLANNED_WINDOWS, row, field, Messages.format("check.dateTime", text)));
             return null;
         }
     }
@@ -101,12 +99,12 @@ public final class PlantRulesCheck {
     private static void costs(List<Problem> p, PlantRules.Costs costs) {
         costs.byLine().forEach((line, rate) -> {
             if (rate == null || !(rate >= 0) || !Double.isFinite(rate)) {
-                p.add(new Problem(Section.COSTS, -1, "line " + line, "a cost per minute must be 0 or more"));
+                p.add(new Problem(Section.COSTS, -1, line, Messages.get("check.costNegative")));
             }
         });
         costs.byCategory().forEach((category, rate) -> {
             if (rate == null || !(rate >= 0) || !Double.isFinite(rate)) {
-                p.add(new Problem(Section.COSTS, -1, category.label(), "a cost per minute must be 0 or more"));
+                p.add(new Problem(Section.COSTS, -1, Messages.category(category), Messages.get("check.costNegative")));
             }
         });
     }
@@ -122,24 +120,23 @@ public final class PlantRulesCheck {
         for (int i = 0; i < rules.reasons().size(); i++) {
             PlantRules.Reason r = rules.reasons().get(i);
             if (r.id() == null || !r.id().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-                p.add(new Problem(Section.REASONS, i, "id", "needs letters, digits, '-', '_' or '.', no spaces"));
+                p.add(new Problem(Section.REASONS, i, field("id"), Messages.get("check.idChars")));
             } else if (BUILT_IN_REASONS.contains(r.id())) {
-                p.add(new Problem(Section.REASONS, i, "id", "'" + r.id() + "' is built in; choose another id"));
+                p.add(new Problem(Section.REASONS, i, field("id"), Messages.format("check.builtIn", r.id())));
             } else if (!ids.add(r.id())) {
-                p.add(new Problem(Section.REASONS, i, "id", "'" + r.id() + "' is used twice"));
+                p.add(new Problem(Section.REASONS, i, field("id"), Messages.format("check.usedTwice", r.id())));
             }
             if (r.name() == null || r.name().isBlank()) {
-                p.add(new Problem(Section.REASONS, i, "name", "is empty"));
+                p.add(new Problem(Section.REASONS, i, field("name"), Messages.get("check.empty")));
             }
             if (r.category() == null) {
-                p.add(new Problem(Section.REASONS, i, "category", "choose where its minutes go"));
+                p.add(new Problem(Section.REASONS, i, field("category"), Messages.get("check.category")));
             }
             if (r.parent() != null && !r.parent().isEmpty()) {
                 if (!parentOf.containsKey(r.parent())) {
-                    p.add(new Problem(Section.REASONS, i, "parent", "there is no reason '" + r.parent() + "'"));
+                    p.add(new Problem(Section.REASONS, i, field("parent"), Messages.format("check.noReason", r.parent())));
                 } else if (inCycle(r.id(), parentOf)) {
-                    p.add(new Problem(Section.REASONS, i, "parent", "'" + r.parent() + "' lies under '" + r.id()
-                            + "' itself; a reason cannot be its own ancestor"));
+                    p.add(new Problem(Section.REASONS, i, field("parent"), Messages.format("check.ownAncestor", r.parent(), r.id())));
                 }
             }
         }
@@ -162,17 +159,16 @@ public final class PlantRulesCheck {
         for (int i = 0; i < rules.faultCodes().size(); i++) {
             PlantRules.FaultCode f = rules.faultCodes().get(i);
             if (f.code() <= 0) {
-                p.add(new Problem(Section.FAULT_CODES, i, "code", "must be above 0 (0 means no fault)"));
+                p.add(new Problem(Section.FAULT_CODES, i, field("code"), Messages.get("check.faultZero")));
             } else if (!codes.add(f.code())) {
-                p.add(new Problem(Section.FAULT_CODES, i, "code", f.code() + " is listed twice"));
+                p.add(new Problem(Section.FAULT_CODES, i, field("code"), Messages.format("check.listedTwice", f.code())));
             }
             if (f.reason() != null && !f.reason().isEmpty()) {
                 Boolean r = retired.get(f.reason());
                 if (r == null) {
-                    p.add(new Problem(Section.FAULT_CODES, i, "reason", "there is no reason '" + f.reason() + "'"));
+                    p.add(new Problem(Section.FAULT_CODES, i, field("reason"), Messages.format("check.noReason", f.reason())));
                 } else if (r) {
-                    p.add(new Problem(Section.FAULT_CODES, i, "reason", "'" + f.reason()
-                            + "' is retired; choose a reason in use"));
+                    p.add(new Problem(Section.FAULT_CODES, i, field("reason"), Messages.format("check.retired", f.reason())));
                 }
             }
         }
@@ -185,14 +181,14 @@ public final class PlantRulesCheck {
         for (int i = 0; i < rules.shifts().size(); i++) {
             PlantRules.Shift s = rules.shifts().get(i);
             if (s.name() == null || s.name().isBlank()) {
-                p.add(new Problem(Section.SHIFTS, i, "name", "is empty"));
+                p.add(new Problem(Section.SHIFTS, i, field("name"), Messages.get("check.empty")));
             } else if (!names.add(s.name())) {
-                p.add(new Problem(Section.SHIFTS, i, "name", "'" + s.name() + "' is used twice"));
+                p.add(new Problem(Section.SHIFTS, i, field("name"), Messages.format("check.usedTwice", s.name())));
             }
-            LocalTime start = time(p, i, "start", s.start());
-            LocalTime end = time(p, i, "end", s.end());
+            LocalTime start = time(p, i, field("start"), s.start());
+            LocalTime end = time(p, i, field("end"), s.end());
             if (s.days().isEmpty()) {
-                p.add(new Problem(Section.SHIFTS, i, "days", "choose the days the shift runs"));
+                p.add(new Problem(Section.SHIFTS, i, field("days"), Messages.get("check.days")));
             }
             if (start == null || end == null) {
                 continue;
@@ -207,8 +203,8 @@ public final class PlantRulesCheck {
                     int offset = Math.floorMod(bs.toSecondOfDay() / 60 - from, 1440);
                     int breakLength = Math.floorMod(be.toSecondOfDay() / 60 - bs.toSecondOfDay() / 60, 1440);
                     if (breakLength == 0 || offset + breakLength > length) {
-                        p.add(new Problem(Section.SHIFTS, i, "breaks", "break " + br.start() + "-" + br.end()
-                                + " does not lie inside the shift " + s.start() + "-" + s.end()));
+                        p.add(new Problem(Section.SHIFTS, i, field("breaks"), Messages.format("check.breakOutside", br.start(), br.end(),
+                                s.start(), s.end())));
                     }
                 }
             }
@@ -222,8 +218,8 @@ public final class PlantRulesCheck {
                 if (!owner.get(a).equals(owner.get(b)) && overlap(weekMinutes.get(a), weekMinutes.get(b))) {
                     int later = Math.max(owner.get(a), owner.get(b));
                     int earlier = Math.min(owner.get(a), owner.get(b));
-                    Problem problem = new Problem(Section.SHIFTS, later, "times", "overlaps shift '"
-                            + rules.shifts().get(earlier).name() + "'; a moment belongs to one shift");
+                    Problem problem = new Problem(Section.SHIFTS, later, field("times"), Messages.format("check.overlaps",
+                            rules.shifts().get(earlier).name()));
                     if (!p.contains(problem)) {
                         p.add(problem);
                     }
@@ -243,7 +239,7 @@ public final class PlantRulesCheck {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            p.add(new Problem(Section.SHIFTS, row, field, "'" + text + "' is not a time of day; write it as 06:00"));
+            p.add(new Problem(Section.SHIFTS, row, field, Messages.format("check.timeOfDay", text)));
             return null;
         }
     }
@@ -253,38 +249,43 @@ public final class PlantRulesCheck {
         for (int i = 0; i < rules.products().size(); i++) {
             PlantRules.Product product = rules.products().get(i);
             if (product.id() <= 0) {
-                p.add(new Problem(Section.PRODUCTS, i, "id", "must be above 0 (the PLC's product number)"));
+                p.add(new Problem(Section.PRODUCTS, i, field("id"), Messages.get("check.productZero")));
             } else if (!ids.add(product.id())) {
-                p.add(new Problem(Section.PRODUCTS, i, "id", product.id() + " is used twice"));
+                p.add(new Problem(Section.PRODUCTS, i, field("id"), Messages.format("check.idUsedTwice", product.id())));
             }
             if (product.name() == null || product.name().isBlank()) {
-                p.add(new Problem(Section.PRODUCTS, i, "name", "is empty"));
+                p.add(new Problem(Section.PRODUCTS, i, field("name"), Messages.get("check.empty")));
             }
         }
         Set<String> machines = new HashSet<>();
         for (int i = 0; i < rules.cycles().size(); i++) {
             PlantRules.MachineCycle c = rules.cycles().get(i);
             if (!machines.add(c.machine())) {
-                p.add(new Problem(Section.CYCLES, i, "machine", c.machine() + " is listed twice"));
+                p.add(new Problem(Section.CYCLES, i, field("machine"), Messages.format("check.listedTwice", c.machine())));
             }
             if (!(c.idealSeconds() > 0) || !Double.isFinite(c.idealSeconds())) {
-                p.add(new Problem(Section.CYCLES, i, "ideal cycle", "must be more than 0 seconds"));
+                p.add(new Problem(Section.CYCLES, i, field("ideal cycle"), Messages.get("check.positiveSeconds")));
             }
             if (c.microStopSeconds() != null && c.microStopSeconds() < 1) {
-                p.add(new Problem(Section.CYCLES, i, "micro-stop", "must be at least 1 second, or empty for the plant's"));
+                p.add(new Problem(Section.CYCLES, i, field("micro-stop"), Messages.get("check.microStopPlant")));
             }
             if (c.debounceSeconds() != null && (c.debounceSeconds() < 0 || c.debounceSeconds() > MAX_DEBOUNCE)) {
-                p.add(new Problem(Section.CYCLES, i, "debounce", "must be 0-" + MAX_DEBOUNCE + " seconds, or empty for the plant's"));
+                p.add(new Problem(Section.CYCLES, i, field("debounce"), Messages.format("check.debouncePlant", MAX_DEBOUNCE)));
             }
             for (Map.Entry<Long, Double> e : c.byProduct().entrySet()) {
                 String field = String.valueOf(e.getKey());
                 if (!ids.contains(e.getKey())) {
-                    p.add(new Problem(Section.CYCLES, i, field, "there is no product " + e.getKey()));
+                    p.add(new Problem(Section.CYCLES, i, field, Messages.format("check.noProduct", e.getKey())));
                 } else if (!(e.getValue() > 0) || !Double.isFinite(e.getValue())) {
-                    p.add(new Problem(Section.CYCLES, i, field, "must be more than 0 seconds"));
+                    p.add(new Problem(Section.CYCLES, i, field, Messages.get("check.positiveSeconds")));
                 }
             }
         }
+    }
+
+    /** A field's name in the station's language. */
+    private static String field(String name) {
+        return Messages.getOr("check.field." + name, name);
     }
 
     /** Longer than this, a "blip" would hide stops a person must give a reason for. */
@@ -294,14 +295,14 @@ public final class PlantRulesCheck {
         try {
             OeeProfile.valueOf(String.valueOf(f.oeeProfile()));
         } catch (IllegalArgumentException e) {
-            p.add(new Problem(Section.FIGURES, -1, "OEE profile", "'" + f.oeeProfile() + "' is not one of "
-                    + java.util.Arrays.toString(OeeProfile.values())));
+            p.add(new Problem(Section.FIGURES, -1, field("OEE profile"), Messages.format("check.profile", f.oeeProfile(),
+                    java.util.Arrays.toString(OeeProfile.values()))));
         }
         if (f.microStopSeconds() < 1) {
-            p.add(new Problem(Section.FIGURES, -1, "micro-stop", "must be at least 1 second"));
+            p.add(new Problem(Section.FIGURES, -1, field("micro-stop"), Messages.get("check.microStop")));
         }
         if (f.debounceSeconds() < 0 || f.debounceSeconds() > MAX_DEBOUNCE) {
-            p.add(new Problem(Section.FIGURES, -1, "debounce", "must be 0-" + MAX_DEBOUNCE + " seconds"));
+            p.add(new Problem(Section.FIGURES, -1, field("debounce"), Messages.format("check.debounce", MAX_DEBOUNCE)));
         }
     }
 
@@ -310,22 +311,22 @@ public final class PlantRulesCheck {
         for (int i = 0; i < rules.callTypes().size(); i++) {
             PlantRules.CallRule c = rules.callTypes().get(i);
             if (!CALL_TYPES.contains(c.type())) {
-                p.add(new Problem(Section.CALL_TYPES, i, "type", "'" + c.type() + "' is not one of " + CALL_TYPES));
+                p.add(new Problem(Section.CALL_TYPES, i, field("type"), Messages.format("check.callType", c.type(), CALL_TYPES)));
             } else if (!types.add(c.type())) {
-                p.add(new Problem(Section.CALL_TYPES, i, "type", c.type() + " is listed twice"));
+                p.add(new Problem(Section.CALL_TYPES, i, field("type"), Messages.format("check.listedTwice", c.type())));
             }
             if (c.label() == null || c.label().isBlank()) {
-                p.add(new Problem(Section.CALL_TYPES, i, "label", "is empty"));
+                p.add(new Problem(Section.CALL_TYPES, i, field("label"), Messages.get("check.empty")));
             }
             int last = -1;
             for (int s = 0; s < c.steps().size(); s++) {
                 PlantRules.Step step = c.steps().get(s);
                 if (step.afterMinutes() < 0 || step.afterMinutes() <= last) {
-                    p.add(new Problem(Section.CALL_TYPES, i, "level " + (s + 1), s == 0 ? "minutes cannot be negative"
-                            : "must come later than level " + s + " (" + last + " min)"));
+                    p.add(new Problem(Section.CALL_TYPES, i, "level " + (s + 1), s == 0 ? Messages.get("check.negativeMinutes")
+                            : Messages.format("check.laterLevel", s, last)));
                 }
                 if (step.calls() == null || step.calls().isBlank()) {
-                    p.add(new Problem(Section.CALL_TYPES, i, "level " + (s + 1), "say who is called"));
+                    p.add(new Problem(Section.CALL_TYPES, i, "level " + (s + 1), Messages.get("check.whoCalled")));
                 }
                 last = step.afterMinutes();
             }

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.model.LineHistory;
 import com.ms5.floor.analytics.ProductionMinute;
@@ -435,7 +436,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
         if (job == null || job == 0) {
             return productText;
         }
-        return "Job " + job + (productText == null ? "" : " · " + productText);
+        return Messages.format("plant.job", job) + (productText == null ? "" : " · " + productText);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.andon.CallType;
 import com.ms5.floor.analytics.andon.EscalationRule;
@@ -123,6 +124,12 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
             }
             if (!progress) {
                 throw new IllegalArgumentException("Reasons " + left.keySet() + " form a loop of parents");
+            }
+        }
+        // the built-in reasons in the station's language, unless the plant names them itself
+        for (String builtIn : List.of(ReasonTree.UNASSIGNED, ReasonTree.STARVED, ReasonTree.BLOCKED)) {
+            if (rules.reasons().stream().noneMatch(r -> r.id().equals(builtIn))) {
+                ordered.add(new ReasonTree.Node(builtIn, Messages.get("reason." + builtIn), null, com.ms5.floor.analytics.downtime.LossCategory.UNASSIGNED));
             }
         }
         Set<String> retired = new HashSet<>();

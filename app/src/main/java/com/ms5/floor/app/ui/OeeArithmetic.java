@@ -46,7 +46,7 @@ public final class OeeArithmetic {
     public static List<Row> rows(OeeFigures f, int machines) {
         boolean plannedIsLoss = f.profile() == OeeProfile.PLANNED_STOPS_AS_LOSS;
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(Messages.get("oee.countedAs"), f.profile().label()));
+        rows.add(new Row(Messages.get("oee.countedAs"), Messages.profile(f.profile())));
         rows.add(machines > 1
                 ? new Row(Messages.format("oee.wholeWindowMachines", machines), TimeText.length(f.calendarSeconds()) + " ("
                         + machines + " × " + TimeText.length(f.calendarSeconds() / machines) + ")")

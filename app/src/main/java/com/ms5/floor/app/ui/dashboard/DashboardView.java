@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.dashboard;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.MachineFigures;
 import com.ms5.floor.app.ui.DialogService;
 import com.ms5.floor.app.ui.OeeArithmetic;
@@ -67,7 +68,7 @@ public final class DashboardView {
         clickForArithmetic(performance, OeeArithmetic.Figure.PERFORMANCE);
         clickForArithmetic(quality, OeeArithmetic.Figure.QUALITY);
         model.figuresProperty().addListener((o, old, m) -> subtitle.setText(String.format(
-                resources.getString("dashboard.subtitleProfile"), m.oee().profile().label())));
+                resources.getString("dashboard.subtitleProfile"), Messages.profile(m.oee().profile()))));
         model.stateProperty().addListener((o, old, now) -> showState(state, now));
         showState(state, model.stateProperty().get());
 

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.line;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeStats;
 import com.ms5.floor.analytics.downtime.LossCategory;
@@ -147,7 +148,7 @@ public final class LineDetailView {
         for (TimelineChart.Kind kind : TimelineChart.Kind.values()) {
             Rectangle swatch = new Rectangle(18, 12, kind.color);
             swatch.setStroke(javafx.scene.paint.Color.web("#a9acae"));
-            Label entry = new Label(kind.label, swatch);
+            Label entry = new Label(kind.label(), swatch);
             legend.getChildren().add(entry);
         }
         legend.getChildren().add(new Label(resources.getString("line.timelineHelp")));
@@ -231,7 +232,7 @@ public final class LineDetailView {
     private void onStatus(LineStatus s) {
         title.setText(s.name());
         subtitle.setText(s.shift() + " · " + resources.getString("line.since") + " " + HOUR.format(s.window().start())
-                + " · " + String.format(resources.getString("line.profile"), s.oee().profile().label())); // how OEE is counted
+                + " · " + String.format(resources.getString("line.profile"), Messages.profile(s.oee().profile()))); // how OEE is counted
         StateLook.apply(lineState, s.headline(), resources);
         OeeFigures f = s.oee();
         gauge(oeeTile, f.oee());

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.line;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.ReasonTree;
 import com.ms5.floor.app.runtime.DowntimeService;
@@ -84,7 +85,7 @@ final class ReasonDialog {
             @Override
             protected void updateItem(ReasonTree.Node node, boolean empty) {
                 super.updateItem(node, empty);
-                setText(empty || node == null ? null : node.name() + "   (" + node.category().label() + ")");
+                setText(empty || node == null ? null : node.name() + "   (" + Messages.category(node.category()) + ")");
             }
         });
         comment.setId("reasonComment");

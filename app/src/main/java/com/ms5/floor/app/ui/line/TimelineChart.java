@@ -28,22 +28,25 @@ import javafx.scene.text.TextAlignment;
 final class TimelineChart extends Region {
     /** What a bar shows, with its colour: grey while running, colour only for lost time. */
     enum Kind {
-        RUNNING("Running", Color.web("#b3b7ba")),
-        MICRO_STOP("Micro-stop", Color.web("#868b90")),
-        BREAKDOWN("Breakdown", Color.web("#d0021b")),
-        NEEDS_REASON("Down, no reason yet", Color.web("#d0021b")),
-        MATERIAL("Starved / blocked", Color.web("#f5a623")),
-        SETUP("Changeover", Color.web("#3d6aa8")),
-        QUALITY("Quality", Color.web("#1f8a80")),
-        PLANNED("Planned down", Color.web("#e9eaeb")),
-        NO_DATA("No data", Color.web("#8e24aa"));
+        RUNNING(Color.web("#b3b7ba")),
+        MICRO_STOP(Color.web("#868b90")),
+        BREAKDOWN(Color.web("#d0021b")),
+        NEEDS_REASON(Color.web("#d0021b")),
+        MATERIAL(Color.web("#f5a623")),
+        SETUP(Color.web("#3d6aa8")),
+        QUALITY(Color.web("#1f8a80")),
+        PLANNED(Color.web("#e9eaeb")),
+        NO_DATA(Color.web("#8e24aa"));
 
-        final String label;
         final Color color;
 
-        Kind(String label, Color color) {
-            this.label = label;
+        Kind(Color color) {
             this.color = color;
+        }
+
+        /** What the legend calls it. */
+        String label() {
+            return Messages.get("timeline." + name());
         }
     }
 

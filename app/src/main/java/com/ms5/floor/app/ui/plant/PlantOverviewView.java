@@ -1,5 +1,6 @@
 package com.ms5.floor.app.ui.plant;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.LineStatus;
 import com.ms5.floor.app.ui.Navigation;
 import com.ms5.floor.app.ui.ViewModel;
@@ -33,7 +34,7 @@ public final class PlantOverviewView {
     /** Shows only what changed: one line's new status updates its own card. */
     private void render(ListChangeListener.Change<? extends LineStatus> change) {
         model.lines().stream().findFirst().ifPresent(line -> subtitle.setText(String.format( // one profile for the plant
-                resources.getString("plant.subtitleProfile"), line.oee().profile().label())));
+                resources.getString("plant.subtitleProfile"), Messages.profile(line.oee().profile()))));
         while (change.next()) {
             if (change.wasReplaced()) {
                 for (int i = change.getFrom(); i < change.getTo(); i++) {

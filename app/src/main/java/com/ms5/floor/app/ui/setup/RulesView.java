@@ -242,7 +242,7 @@ public final class RulesView {
         }
         for (LossCategory c : LossCategory.values()) {
             if (c != LossCategory.UNASSIGNED) {
-                rows.add(new CostRow(null, c, Messages.format("rules.categoryStops", c.label()), rules.costs().byCategory().get(c)));
+                rows.add(new CostRow(null, c, Messages.format("rules.categoryStops", Messages.category(c)), rules.costs().byCategory().get(c)));
             }
         }
         costs.getItems().setAll(rows);
@@ -256,7 +256,7 @@ public final class RulesView {
 
     private void figureFields() {
         oeeProfile.getItems().setAll(OeeProfile.values());
-        oeeProfile.setConverter(ShownAs.text(p -> p == null ? "" : p.label()));
+        oeeProfile.setConverter(ShownAs.text(p -> p == null ? "" : Messages.profile(p)));
         oeeProfile.setOnAction(e -> {
             PlantRules.Figures f = model == null ? null : model.current().figures();
             if (f != null && oeeProfile.getValue() != null && !oeeProfile.getValue().name().equals(f.oeeProfile())) {
@@ -320,7 +320,8 @@ public final class RulesView {
                 (r, v) -> new PlantRules.Reason(r.id(), r.name(), v.isEmpty() ? null : v, r.category(), r.retired()), 250);
         TableColumn<Row<PlantRules.Reason>, LossCategory> category = new TableColumn<>(Messages.get("rules.lossCategory"));
         category.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().item().category()));
-        category.setCellFactory(ComboBoxTableCell.forTableColumn(LossCategory.values()));
+        category.setCellFactory(ComboBoxTableCell.forTableColumn(ShownAs.text(c -> c == null ? "" : Messages.category(c)),
+                LossCategory.values()));
         category.setOnEditCommit(e -> edit(RulesEditorModel.REASONS, e.getRowValue(), r ->
                 new PlantRules.Reason(r.id(), r.name(), r.parent(), e.getNewValue(), r.retired())));
         category.setPrefWidth(130);
