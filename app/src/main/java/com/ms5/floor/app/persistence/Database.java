@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.db.DatabaseMigrations;
 import com.zaxxer.hikari.HikariConfig;
@@ -64,15 +65,12 @@ public final class Database implements AutoCloseable {
                 archiving = EmbeddedBackup.archiveSettings(config.backups().folder());
                 embedded = startEmbedded(dataDir, config.embeddedDbPort(), embeddedSecret, archiving);
             } catch (IOException | RuntimeException e) {
-                throw new IOException("The embedded PostgreSQL in " + dataDir + " did not start ("
-                        + rootMessage(e) + "). If another copy of the app uses this folder, close it; "
-                        + "if db.embeddedPort is set, choose a free port; if its password was refused, delete "
-                        + secretOf(dataDir) + " and start again to give it a new one.", e);
+                throw new IOException(Messages.format("db.embeddedDidNotStart", dataDir, rootMessage(e), secretOf(dataDir)), e);
             }
             jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
             password = embeddedSecret;
-            description = "embedded PostgreSQL on port " + embedded.getPort();
+            description = Messages.format("db.embeddedDescription", embedded.getPort());
         } else {
             jdbcUrl = config.dbUrl();
             user = config.dbUser();
@@ -120,11 +118,10 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             closeEmbedded(embedded);
             String hint = config.embeddedDatabase()
-                    ? ". The data folder " + config.directories().embeddedDatabaseDir() + " may be from another version."
-                    : ". Check that the server runs and that db.url, db.user and the password ("
-                            + (config.dbPasswordFile() != null ? config.dbPasswordFile() : "$" + config.dbPasswordEnv())
-                            + ") are right.";
-            throw new IOException("The database " + description + " cannot be used: " + rootMessage(e) + hint, e);
+                    ? Messages.format("db.otherVersion", config.directories().embeddedDatabaseDir())
+                    : Messages.format("db.checkServer", config.dbPasswordFile() != null ? config.dbPasswordFile()
+                            : "$" + config.dbPasswordEnv());
+            throw new IOException(Messages.format("db.cannotBeUsed", description, rootMessage(e)) + hint, e);
         }
     }
 

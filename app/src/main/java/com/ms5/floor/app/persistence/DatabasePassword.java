@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +25,12 @@ final class DatabasePassword {
             return System.getenv(config.dbPasswordEnv());
         }
         if (!Files.isRegularFile(file)) {
-            throw new IOException("The database password file " + file + " (db.passwordFile) does not exist.");
+            throw new IOException(Messages.format("db.passwordFileMissing", file));
         }
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(OTHERS::contains)) {
-                throw new IOException("The database password file " + file + " can be read by other users ("
-                        + PosixFilePermissions.toString(permissions) + "), so the password is not secret; it was not used. "
-                        + "Make it readable by its owner only: chmod 600 " + file);
+                throw new IOException(Messages.format("db.passwordFileOpen", file, PosixFilePermissions.toString(permissions), file));
             }
         }
         return Files.readString(file).strip();

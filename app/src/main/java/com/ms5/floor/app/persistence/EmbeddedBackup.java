@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.base.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +60,7 @@ public final class EmbeddedBackup {
     public static Map<String, String> archiveSettings(Path folder) throws IOException {
         Path archive = folder.resolve(WAL_ARCHIVE).toAbsolutePath();
         if (archive.toString().matches(".*['\"$`\\\\].*")) {
-            throw new IOException("The backup folder " + folder + " has a quote, $, ` or \\ in its name, which the "
-                    + "database's archive command cannot take; set backup.folder to a plainer path");
+            throw new IOException(Messages.format("backup.badFolder", folder));
         }
         Files.createDirectories(archive);
         return Map.of("archive_mode", "on",
@@ -104,7 +104,7 @@ public final class EmbeddedBackup {
                 }
             }
         } catch (SQLException e) {
-            throw new IOException("The database did not make its backup: " + e.getMessage(), e);
+            throw new IOException(Messages.format("backup.dbFailed", e.getMessage()), e);
         }
         run(List.of("tar", "-rf", tar.toString(), "-C", work.toString(), "backup_label", "pg_wal"), 0);
         run(List.of("gzip", "-f", tar.toString()), 0);
@@ -157,10 +157,10 @@ public final class EmbeddedBackup {
     public static java.util.Optional<Path> restore(Path backup, Path dataDir, Path backupsFolder) throws IOException {
         Path archive = backupsFolder.resolve(WAL_ARCHIVE);
         if (!isBackup(backup) || !Files.isRegularFile(backup)) {
-            throw new IOException(backup + " is not an MS5 backup (an " + PREFIX + "….tar.gz file from the backup folder)");
+            throw new IOException(Messages.format("backup.notABackup", backup));
         }
         if (OrphanedPostgres.serverOf(dataDir).isPresent()) {
-            throw new IOException("The database in " + dataDir + " is running: close MS5 on this computer first, then restore");
+            throw new IOException(Messages.format("backup.running", dataDir));
         }
         java.util.Optional<Path> before = java.util.Optional.empty();
         String aside = ".before-restore-" + STAMP.format(Instant.now());
@@ -180,7 +180,7 @@ public final class EmbeddedBackup {
         Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         run(List.of("tar", "-xzf", backup.toString(), "-C", dataDir.toString()), 0);
         if (!Files.isRegularFile(dataDir.resolve("PG_VERSION")) || !Files.isRegularFile(dataDir.resolve("backup_label"))) {
-            throw new IOException(backup + " holds no database backup (no PG_VERSION or backup_label in it)");
+            throw new IOException(Messages.format("backup.noData", backup));
         }
         log.info("Restored {} into {}{}", backup, dataDir, before.map(b -> "; the former database is in " + b).orElse(""));
         return before;

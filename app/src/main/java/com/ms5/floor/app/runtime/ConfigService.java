@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.base.AppConfig;
 import com.ms5.floor.app.live.LiveValues;
 import com.ms5.floor.app.live.StationEvent;
@@ -194,31 +195,26 @@ public final class ConfigService {
     public <T> CompletableFuture<Integer> save(ConfigKind<T> kind, T edited, int baseVersion) {
         List<?> problems = kind.problems().apply(edited);
         if (!problems.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("There are " + problems.size()
-                    + " problem(s) in the " + kind.title() + "; fix them first:\n" + problems.stream().map(Object::toString)
-                    .collect(Collectors.joining("\n"))));
+            return CompletableFuture.failedFuture(new IllegalArgumentException(Messages.format("config.problems", problems.size(),
+                    Messages.get("config." + kind.id()), problems.stream().map(Object::toString).collect(Collectors.joining("\n")))));
         }
         ConfigVersionRepository versions = database.online().map(Connected::configVersions).orElse(null);
         if (versions == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The database is offline, and the plant's "
-                    + "configuration is kept there for every station. Your edits stay in this window; save again once the "
-                    + "status bar says the database is back."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("config.offline")));
         }
         String who = user.name();
         return CompletableFuture.supplyAsync(() -> {
             try {
                 ConfigVersion latest = versions.latest(kind.id()).orElseThrow();
                 if (latest.version() > baseVersion) {
-                    throw new CompletionException(new IllegalStateException("Version " + latest.version() + " was saved by "
-                            + latest.author() + " at " + TIME.format(latest.createdAt()) + " after you started from version "
-                            + baseVersion + " (" + latest.summary() + "). Your edits stay here; look at Versions…, then make "
-                            + "them again on the newest version."));
+                    throw new CompletionException(new IllegalStateException(Messages.format("config.savedMeanwhile",
+                            latest.version(), latest.author(), TIME.format(latest.createdAt()), baseVersion, latest.summary())));
                 }
                 return versions.saveIfChanged(kind.id(), kind.json().apply(edited), who,
                         kind.summary(kind.parse(latest), edited));
             } catch (StorageException e) {
-                throw new CompletionException(new IllegalStateException("The " + kind.title() + " could not be stored: "
-                        + e.getMessage() + ". Nothing changed; try again.", e));
+                throw new CompletionException(new IllegalStateException(Messages.format("config.notStored",
+                        Messages.get("config." + kind.id() + ".title"), e.getMessage()), e));
             }
         }, threads.db());
     }
@@ -227,15 +223,14 @@ public final class ConfigService {
     public CompletableFuture<List<ConfigVersion>> versions(ConfigKind<?> kind) {
         ConfigVersionRepository versions = database.open().map(Connected::configVersions).orElse(null);
         if (versions == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The database is not connected yet; versions "
-                    + "are kept there."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("config.notConnected")));
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return versions.versions(kind.id());
             } catch (StorageException e) {
-                throw new CompletionException(new IllegalStateException("The versions could not be read: "
-                        + e.getMessage(), e));
+                throw new CompletionException(new IllegalStateException(Messages.format("config.versionsFailed",
+                        e.getMessage()), e));
             }
         }, threads.db());
     }

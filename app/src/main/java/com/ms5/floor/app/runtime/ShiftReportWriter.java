@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.shift.ShiftInstance;
 import com.ms5.floor.app.base.AppConfig;
@@ -105,8 +106,7 @@ public final class ShiftReportWriter {
             Files.write(pdf, ShiftReportPdf.of(report));
             Files.writeString(csv, ShiftReportCsv.of(report), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("writing to " + folder + " failed: " + e.getMessage()
-                    + "; check that the folder (reports.folder) exists and this user may write to it", e);
+            throw new IllegalStateException(Messages.format("reports.writeFailed", folder, e.getMessage()), e);
         }
         connected.reports().written(lineId, shift.start(), pdf + "\n" + csv);
         log.info("Shift report of {}, {}, written: {} and {}", report.lineName(), report.period(), pdf, csv);

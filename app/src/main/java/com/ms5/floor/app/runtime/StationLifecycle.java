@@ -124,7 +124,7 @@ public final class StationLifecycle implements AutoCloseable {
             try {
                 plant.use(VirtualPlant.startDemo(clock));
             } catch (IOException e) {
-                throw new IllegalStateException("The virtual plant could not start: " + e.getMessage(), e);
+                throw new IllegalStateException(Messages.format("station.virtualPlantFailed", e.getMessage()), e);
             }
             configured = VirtualPlant.demoTagMap();
             health.source(Messages.format("station.virtualPlant", configured.plant()));
@@ -132,9 +132,9 @@ public final class StationLifecycle implements AutoCloseable {
             configured = TagMapFile.load(config.tagMapFile());
             health.source(Messages.format("station.plant", configured.plant(), configured.connections().size()));
         }
-        configured.machine(config.machineId()).orElseThrow(() -> new IllegalArgumentException("machine.id="
-                + config.machineId() + " in the settings is not a machine of the tag map; use one of "
-                + String.join(", ", configured.machines().stream().map(TagMap.Machine::id).toList())));
+        configured.machine(config.machineId()).orElseThrow(() -> new IllegalArgumentException(Messages.format(
+                "station.noSuchMachine", config.machineId(),
+                String.join(", ", configured.machines().stream().map(TagMap.Machine::id).toList()))));
         configuration.begin(configured, config.demoPlant() ? PlantSetup.demoRules() : PlantSetup.defaultRules());
         TagMap polled = plant.pointed(configured);
         AnalyticsRuntime analytics = new AnalyticsRuntime(configuration.setup(polled), clock, live, this::store);
