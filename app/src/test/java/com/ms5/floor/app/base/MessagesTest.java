@@ -41,27 +41,27 @@ class MessagesTest {
     void everyKeyAViewAsksForExists() throws IOException {
         Properties english = load("");
         List<String> missing = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/com/ms5/floor/app/ui"))) {
-            for (Path fxml : files.filter(f -> f.toString().endsWith(".fxml")).toList()) {
-                Matcher key = Pattern.compile("\"%([A-Za-z0-9_.]+)\"").matcher(Files.readString(fxml));
-                while (key.find()) {
-                    if (!english.containsKey(key.group(1))) {
-                        missing.add(fxml.getFileName() + ": " + key.group(1));
-                    }
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path java : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher key = Pattern.compile("Messages\\.(?:get|format)\\(\"([A-Za-z0-9_.]+)\"\\s*[,)]").matcher(Files.readString(java));
-                while (key.find()) {
-                    if (!english.containsKey(key.group(1))) {
-                        missing.add(java.getFileName() + ": " + key.group(1));
-                    }
-                }
-            }
-        }
+        missing.addAll(keysNotIn(english, Path.of("src/main/resources/com/ms5/floor/app/ui"), ".fxml",
+                Pattern.compile("\"%([A-Za-z0-9_.]+)\"")));
+        missing.addAll(keysNotIn(english, Path.of("src/main/java"), ".java",
+                Pattern.compile("Messages\\.(?:get|format)\\(\"([A-Za-z0-9_.]+)\"\\s*[,)]")));
         assertThat(missing).isEmpty();
+    }
+
+    /** The keys that files ending in {@code suffix} below {@code folder} ask for with {@code key} and {@code bundle} lacks. */
+    private static List<String> keysNotIn(Properties bundle, Path folder, String suffix, Pattern key) throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher found = key.matcher(Files.readString(file));
+                while (found.find()) {
+                    if (!bundle.containsKey(found.group(1))) {
+                        missing.add(file.getFileName() + ": " + found.group(1));
+                    }
+                }
+            }
+        }
+        return missing;
     }
 
     @Test
