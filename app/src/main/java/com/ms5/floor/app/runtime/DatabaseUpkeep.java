@@ -57,7 +57,8 @@ public final class DatabaseUpkeep {
 
     private void daily() {
         try {
-            Database db = database.open().orElseThrow().database();
+            Database db = database.open().map(Connected::database).orElseThrow(() -> new IllegalStateException(
+                    Messages.get("backup.notOpen")));
             db.keepUp(config);
             if (config.embeddedDatabase()) {
                 backUp(db);
@@ -90,7 +91,7 @@ public final class DatabaseUpkeep {
             problem = null;
             return made;
         } catch (IOException e) {
-            problem = e.getMessage() + " (backup folder " + config.backups().folder() + ")";
+            problem = Messages.format("backup.problem", e.getMessage(), config.backups().folder());
             log.error("Backing up the embedded database failed: {}", problem);
             throw new IllegalStateException(problem, e);
         }
@@ -108,7 +109,7 @@ public final class DatabaseUpkeep {
                     newest == null ? 0 : newest.bytes(), kept.size(), problem, started);
         } catch (IOException e) {
             return new StationResources.Backups(config.backups().folder().toString(), null, 0, 0,
-                    "the backup folder cannot be read: " + e.getMessage(), started);
+                    Messages.format("backup.unreadable", e.getMessage()), started);
         }
     }
 }

@@ -34,12 +34,11 @@ public final class StationHealth {
     private final PollingSupervisor polling;
     private final LiveValues live;
     private final String stationId;
+    private final DatabaseUpkeep upkeep;
+    private final java.nio.file.Path home;
     private volatile String source = Messages.get("station.starting");
     private volatile String databaseText = Messages.get("station.dbStarting");
     private volatile StationStatus status = new StationStatus(source, databaseText, false);
-
-    private final DatabaseUpkeep upkeep;
-    private final java.nio.file.Path home;
 
     @Inject
     StationHealth(StationDatabase database, PollingSupervisor polling, LiveValues live, AppConfig config, DatabaseUpkeep upkeep) {
@@ -122,7 +121,11 @@ public final class StationHealth {
                 log.debug("Reading the database's size failed: {}", e.getMessage());
             }
         }
-        return new StationResources(runtime.totalMemory() - runtime.freeMemory(), runtime.maxMemory(),
+        // what the last collections left: the heap between two collections is fuller than what the app keeps
+        long afterCollection = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+        return new StationResources(afterCollection, runtime.maxMemory(),
                 java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount(), diskFree, journal,
                 databaseBytes, upkeep.backups());
     }
