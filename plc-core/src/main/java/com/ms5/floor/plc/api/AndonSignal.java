@@ -41,7 +41,7 @@ public record AndonSignal(String signal, Integer bit, String call) {
             }
             String[] raises = p.split("\\s+raises\\s+", 2);
             if (raises.length < 2 || raises[1].isBlank()) {
-                throw new IllegalArgumentException("'" + p + "' says no call; write e.g. andon bit 0 raises maintenance");
+                throw new IllegalArgumentException(PlcText.format("andon.noCall", p));
             }
             String[] signal = StateRule.signalAndBit(raises[0], "andon bit 0 raises maintenance");
             signals.add(new AndonSignal(signal[0], StateRule.bit(signal, "andon bit 0 raises maintenance"), raises[1].strip()));

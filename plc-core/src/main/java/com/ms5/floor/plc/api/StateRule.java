@@ -91,7 +91,7 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
         if (semicolon >= 0) {
             String tail = t.substring(semicolon + 1).strip();
             if (!tail.toLowerCase(java.util.Locale.ROOT).startsWith("otherwise ")) {
-                throw new IllegalArgumentException("after ';' write 'otherwise' and a state, e.g. '; otherwise Down'");
+                throw new IllegalArgumentException(PlcText.get("rule.otherwise"));
             }
             otherwise = PlcState.ofLabel(tail.substring("otherwise ".length()));
             t = t.substring(0, semicolon).strip();
@@ -104,7 +104,7 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
                 try {
                     values.add(new WordValue(Long.parseLong(pair[0].strip()), PlcState.ofLabel(pair[1])));
                 } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                    throw new IllegalArgumentException("'" + part.strip() + "' is not value = state; write e.g. 10 = Running");
+                    throw new IllegalArgumentException(PlcText.format("rule.valueState", part.strip()));
                 }
             }
             return new StateRule(word.group(1).strip(), values, List.of(), otherwise);
@@ -115,22 +115,21 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
             for (String part : items(first.group(1), "signal = state, e.g. Faulted = Down")) {
                 String[] pair = part.split("=", 2);
                 if (pair.length < 2) {
-                    throw new IllegalArgumentException("'" + part.strip() + "' is not signal = state; write e.g. Faulted = Down");
+                    throw new IllegalArgumentException(PlcText.format("rule.signalState", part.strip()));
                 }
                 String[] signal = signalAndBit(pair[0], "Status bit 3 = Starved");
                 conditions.add(new Condition(signal[0], bit(signal, "Status bit 3 = Starved"), PlcState.ofLabel(pair[1])));
             }
             return new StateRule(null, List.of(), conditions, otherwise);
         }
-        throw new IllegalArgumentException("start with \"state word 'Status': 10 = Running, ...\" for a state word, or with "
-                + "\"first of Faulted = Down, Starved = Starved, ...\" for conditions in priority order");
+        throw new IllegalArgumentException(PlcText.get("rule.start"));
     }
 
     /** "Status bit 3" as its signal and bit text, "Faulted" as its signal alone; as {@link #describe} writes them. */
     static String[] signalAndBit(String text, String example) {
         String[] parts = text.strip().split("\\s+bit\\s+");
         if (parts.length > 2 || parts[0].isBlank()) {
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a signal with an optional bit; write e.g. " + example);
+            throw new IllegalArgumentException(PlcText.format("rule.signalBit", text.strip(), example));
         }
         return parts;
     }
@@ -143,14 +142,14 @@ public record StateRule(String word, List<WordValue> values, List<Condition> con
         try {
             return Integer.valueOf(signalAndBit[1].strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + signalAndBit[1].strip() + "' is no bit number; write e.g. " + example);
+            throw new IllegalArgumentException(PlcText.format("rule.noBit", signalAndBit[1].strip(), example));
         }
     }
 
     private static List<String> items(String text, String example) {
         List<String> items = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
         if (items.isEmpty()) {
-            throw new IllegalArgumentException("list at least one " + example);
+            throw new IllegalArgumentException(PlcText.format("rule.atLeastOne", example));
         }
         return items;
     }

@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.poll;
 
+import com.ms5.floor.plc.api.PlcText;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.Quality;
 import com.ms5.floor.plc.api.TagValue;
@@ -70,14 +71,12 @@ public final class ConnectionCheck {
                     Duration.ofMillis(500));
             session.close(connector, Duration.ofMillis(500));
             String driver = connection.driver() == Driver.LOGIX
-                    ? "PLC4X opened a session to slot " + connection.slot()
-                    : "PLC4X opened a CSP session to station " + connection.slot()
-                    + " (an SLC does not report who it is; use Test read to check tags)";
+                    ? PlcText.format("check.logixSession", connection.slot())
+                    : PlcText.format("check.cspSession", connection.slot());
             return new Outcome(true, (identity == null ? "" : identity + ". ") + driver + ".", since(start));
         } catch (Plc4xSession.SessionException e) {
             String text = identity != null
-                    ? identity + " answers, but PLC4X could not open a session to slot " + connection.slot() + ": "
-                    + e.getMessage() + ". Check the slot of the controller in its chassis."
+                    ? PlcText.format("check.noSession", identity, connection.slot(), e.getMessage())
                     : unreachable(connection, new IOException(e.getMessage()), deadline);
             return new Outcome(false, text, since(start));
         } catch (InterruptedException e) {
@@ -122,7 +121,7 @@ public final class ConnectionCheck {
                 TagValue value = good.get(t.name());
                 String problem = value != null ? null : health.quarantined().containsKey(t.name())
                         ? health.quarantined().get(t.name())
-                        : health.lastError() != null ? health.lastError() : "no answer within " + deadline.toSeconds() + " s";
+                        : health.lastError() != null ? health.lastError() : PlcText.format("check.noAnswerWithin", deadline.toSeconds());
                 readings.add(new Reading(t, value, problem));
             }
             return readings;
@@ -148,9 +147,8 @@ public final class ConnectionCheck {
             int length = Short.toUnsignedInt(h.getShort(2));
             int status = h.getInt(8);
             if (Short.toUnsignedInt(h.getShort(0)) != LIST_IDENTITY || status != 0 || length < 2 + 4 + 2 + 16 + 15) {
-                throw new IOException("the device at " + host + ":" + port + " does not answer as an EtherNet/IP "
-                        + "controller (command " + Integer.toHexString(Short.toUnsignedInt(h.getShort(0))) + ", status "
-                        + status + ")");
+                throw new IOException(PlcText.format("check.notEip", host, port,
+                        Integer.toHexString(Short.toUnsignedInt(h.getShort(0))), status));
             }
             byte[] body = readBody(in, length);
             ByteBuffer b = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
@@ -174,7 +172,7 @@ public final class ConnectionCheck {
     private static byte[] readBody(InputStream in, int length) throws IOException {
         byte[] body = in.readNBytes(length);
         if (body.length != length) {
-            throw new IOException("the controller closed the connection in the middle of its answer");
+            throw new IOException(PlcText.get("check.closedMidAnswer"));
         }
         return body;
     }
@@ -182,18 +180,16 @@ public final class ConnectionCheck {
     private static String unreachable(TagMap.Connection c, IOException e, Duration deadline) {
         String where = c.host() + ":" + c.port();
         if (e instanceof UnknownHostException) {
-            return "The host name '" + c.host() + "' is not known. Check the spelling, or use the controller's IP address.";
+            return PlcText.format("check.unknownHost", c.host());
         }
         if (e instanceof ConnectException) {
-            return "Nothing accepts connections at " + where + " (" + e.getMessage() + "). Check the IP address, the port ("
-                    + (c.driver() == Driver.LOGIX ? "EtherNet/IP uses 44818" : "CSP uses 2222")
-                    + ") and that the controller is on.";
+            return PlcText.format("check.refused", where, e.getMessage(),
+                    PlcText.get(c.driver() == Driver.LOGIX ? "check.eipPort" : "check.cspPort"));
         }
         if (e instanceof SocketTimeoutException) {
-            return "No answer from " + where + " within " + deadline.toSeconds() + " s. Check the network path and "
-                    + "firewalls between this station and the controller.";
+            return PlcText.format("check.timeout", where, deadline.toSeconds());
         }
-        return "Cannot talk to " + where + ": " + e.getMessage();
+        return PlcText.format("check.cannotTalk", where, e.getMessage());
     }
 
     private static Duration since(long startNanos) {

@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.poll;
 
+import com.ms5.floor.plc.api.PlcText;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class Plc4xSession {
         } catch (TimeoutException e) {
             attempt.cancel(true);
             session.abandon(closers, closeBudget, connectEnded);
-            throw new SessionException("no answer within " + deadline.toSeconds() + " s", true);
+            throw new SessionException(PlcText.format("session.noAnswer", deadline.toSeconds()), true);
         } catch (ExecutionException e) {
             session.abandon(closers, closeBudget, connectEnded);
             throw new SessionException(String.valueOf(rootCause(e).getMessage()), false);
@@ -121,7 +122,7 @@ final class Plc4xSession {
             return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new SessionException("the PLC did not answer within " + deadline.toMillis() + " ms", true);
+            throw new SessionException(PlcText.format("session.noAnswerMs", deadline.toMillis()), true);
         } catch (ExecutionException e) {
             throw new SessionException(String.valueOf(rootCause(e).getMessage()), false);
         } catch (RuntimeException e) {

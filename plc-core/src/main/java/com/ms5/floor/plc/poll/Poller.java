@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.poll;
 
+import com.ms5.floor.plc.api.PlcText;
 import com.ms5.floor.plc.api.ConnectionHealth;
 import com.ms5.floor.plc.api.Quality;
 import com.ms5.floor.plc.api.SampleBatch;
@@ -195,7 +196,7 @@ public final class Poller implements AutoCloseable {
             } catch (RuntimeException e) {
                 // An exception escaping here would end polling for good.
                 log.error("Polling {} failed unexpectedly", connection.id(), e);
-                dropSession("unexpected error: " + e);
+                dropSession(PlcText.format("poll.unexpected", e));
             }
         }
         if (session != null) {
@@ -242,8 +243,7 @@ public final class Poller implements AutoCloseable {
             publishHealth(ConnectionHealth.State.CONNECTED, health.lastGoodRead(), health.lastError());
         } catch (Plc4xSession.SessionException e) {
             stats.connectFailures++;
-            scheduleReconnect("Cannot connect to " + url + ": " + e.getMessage().replaceFirst("\\.+$", "")
-                    + ". Check that the PLC is on, the address and slot are right, and the network reaches it.");
+            scheduleReconnect(PlcText.format("poll.cannotConnect", url, e.getMessage().replaceFirst("\\.+$", "")));
         }
     }
 
@@ -276,11 +276,9 @@ public final class Poller implements AutoCloseable {
                 if (!e.timedOut) {
                     // PLC4X's own words here are an internal exception, useless to an engineer; the log keeps them.
                     log.debug("{}: probing {} failed in PLC4X: {}", connection.id(), state.tag.name(), e.getMessage());
-                    quarantine(state, now, "the controller rejects it (no such tag, or not a " + state.tag.type()
-                            + ") or PLC4X cannot decode the reply; check the address and type");
+                    quarantine(state, now, PlcText.format("poll.rejected", state.tag.type()));
                 } else if (++state.strikes >= PROBE_STRIKES) {
-                    quarantine(state, now, "the controller's reply wedges PLC4X (no answer within "
-                            + settings.probeDeadline().toMillis() + " ms); check the address and type");
+                    quarantine(state, now, PlcText.format("poll.wedges", settings.probeDeadline().toMillis()));
                 }
                 // A rejected tag leaves PLC4X's transaction unfinished: the session is wedged.
                 dropSession("probing " + state.tag.name() + " failed");
@@ -305,8 +303,8 @@ public final class Poller implements AutoCloseable {
     private static String rejection(PlcReadResponse response, PollTag tag) {
         PlcResponseCode code = response.getResponseCode(tag.name());
         return code == PlcResponseCode.OK
-                ? "the driver returned no value for a " + tag.type() + " (PLC4X cannot decode it; negative SLC words read empty)"
-                : "the controller answers " + code + " (no such tag, or not of type " + tag.type() + ")";
+                ? PlcText.format("poll.noValue", tag.type())
+                : PlcText.format("poll.answers", code, tag.type());
     }
 
     private void scan(ScanClassState scanClass, long now) throws InterruptedException {
@@ -321,7 +319,7 @@ public final class Poller implements AutoCloseable {
         scanClass.nextDueNanos = next;
 
         if (session != null && !session.connected()) {
-            scheduleReconnect("The controller at " + url + " closed the connection");
+            scheduleReconnect(PlcText.format("poll.closed", url));
         }
         List<TagState> members = tags.values().stream().filter(t -> t.tag.scanClass().equals(scanClass.name)).toList();
         Map<String, TagValue> values = new LinkedHashMap<>();

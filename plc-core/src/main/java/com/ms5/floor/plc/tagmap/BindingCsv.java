@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.PlcText;
 import com.ms5.floor.plc.api.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,8 +81,8 @@ public final class BindingCsv {
     public static List<Row> read(String csv, TagMap map) {
         List<List<String>> records = parse(csv);
         if (records.isEmpty() || !lower(records.get(0)).equals(HEADER.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList())) {
-            throw new IllegalArgumentException("The first line must be the header " + String.join(",", HEADER)
-                    + " (as Export CSV writes it); it was: " + (records.isEmpty() ? "(empty file)" : String.join(",", records.get(0))));
+            throw new IllegalArgumentException(PlcText.format("csv.header", String.join(",", HEADER),
+                    records.isEmpty() ? PlcText.get("csv.emptyFile") : String.join(",", records.get(0))));
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Set<String>> taken = new LinkedHashMap<>();
@@ -98,13 +99,13 @@ public final class BindingCsv {
     private static Row row(int line, List<String> r, TagMap map, Map<String, Set<String>> taken) {
         List<String> problems = new ArrayList<>();
         if (r.size() != HEADER.size()) {
-            problems.add("has " + r.size() + " columns, the header " + HEADER.size());
+            problems.add(PlcText.format("csv.columns", r.size(), HEADER.size()));
             return new Row(line, r.get(0), null, problems);
         }
         String machineId = r.get(0).strip();
         TagMap.Machine machine = map.machine(machineId).orElse(null);
         if (machine == null) {
-            problems.add("machine '" + machineId + "' is not in the tag map; add it to the equipment first");
+            problems.add(PlcText.format("csv.noMachine", machineId));
         }
         Role role = parseEnum(Role.class, r.get(1), "role", problems);
         DataType type = parseEnum(DataType.class, r.get(4), "type", problems);
@@ -114,7 +115,7 @@ public final class BindingCsv {
         if (scale.stream().allMatch(String::isBlank)) {
             scaling = null;
         } else if (scale.stream().anyMatch(String::isBlank)) {
-            problems.add("scaling needs all four of rawLow, rawHigh, engLow, engHigh, or none");
+            problems.add(PlcText.get("csv.scaling"));
         } else {
             Double rl = parseNumber(scale.get(0), "rawLow", problems);
             Double rh = parseNumber(scale.get(1), "rawHigh", problems);
@@ -135,11 +136,11 @@ public final class BindingCsv {
             TagMapValidator.binding(found, "", binding, map.connection(machine.connection()).orElse(null));
             found.forEach(p -> problems.add(p.path().replaceFirst("^\\.", "") + ": " + p.message()));
             if (role == Role.CUSTOM && !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-                problems.add("name: a custom tag needs a name of letters, digits and _");
+                problems.add(PlcText.get("csv.customName"));
             }
             String key = role == Role.CUSTOM ? "custom " + name : role.name();
             if (!taken.computeIfAbsent(machineId, k -> new HashSet<>()).add(key)) {
-                problems.add(key + " is bound twice on " + machineId + " in this file");
+                problems.add(PlcText.format("csv.boundTwice", key, machineId));
             }
         }
         return new Row(line, machineId, binding, problems);
@@ -154,8 +155,8 @@ public final class BindingCsv {
     public static TagMap apply(TagMap map, List<Row> rows) {
         List<Row> bad = rows.stream().filter(r -> !r.ok()).toList();
         if (!bad.isEmpty()) {
-            throw new IllegalArgumentException(bad.size() + " row(s) have problems, first line " + bad.get(0).line() + ": "
-                    + String.join("; ", bad.get(0).problems()));
+            throw new IllegalArgumentException(PlcText.format("csv.rowsBad", bad.size(), bad.get(0).line(),
+                    String.join("; ", bad.get(0).problems())));
         }
         Map<String, List<TagMap.Binding>> byMachine = new LinkedHashMap<>();
         rows.forEach(r -> byMachine.computeIfAbsent(r.machineId(), k -> new ArrayList<>()).add(r.binding()));
@@ -171,7 +172,7 @@ public final class BindingCsv {
                 return e;
             }
         }
-        problems.add(column + " '" + wanted + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        problems.add(PlcText.format("csv.notOneOf", column, wanted, java.util.Arrays.toString(type.getEnumConstants())));
         return null;
     }
 
@@ -184,7 +185,7 @@ public final class BindingCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(column + " '" + text.strip() + "' is not a number (use a point for decimals: 0.5)");
+        problems.add(PlcText.format("csv.notNumber", column, text.strip()));
         return null;
     }
 

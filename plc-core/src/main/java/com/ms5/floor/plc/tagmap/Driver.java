@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.PlcText;
 /** The PLC4X driver a connection uses. */
 public enum Driver {
     /** CompactLogix / ControlLogix over EtherNet/IP: {@code logix://host:port?slot=N}. */
@@ -36,6 +37,6 @@ public enum Driver {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown driver '" + id + "': use 'logix' or 'ab-eth'");
+        throw new IllegalArgumentException(PlcText.format("driver.unknown", id));
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.PlcText;
 import com.ms5.floor.plc.api.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,13 +124,11 @@ public final class L5xImport {
         Document document = parse(l5x, source);
         Element root = document.getDocumentElement();
         if (!root.getTagName().equals("RSLogix5000Content")) {
-            throw new IllegalArgumentException(source + " is not an L5X export: its root element is <" + root.getTagName()
-                    + ">, not <RSLogix5000Content>. Export the controller or program from Studio 5000 (File > Export).");
+            throw new IllegalArgumentException(PlcText.format("l5x.notL5x", source, root.getTagName()));
         }
         Element controller = child(root, "Controller");
         if (controller == null) {
-            throw new IllegalArgumentException(source + " holds no <Controller>: export the controller or a program"
-                    + " with its tags, not a single routine or rung.");
+            throw new IllegalArgumentException(PlcText.format("l5x.noController", source));
         }
         Map<String, Map<String, Member>> types = new HashMap<>();
         for (Element type : children(child(controller, "DataTypes"), "DataType")) {
@@ -208,27 +207,24 @@ public final class L5xImport {
             DataType atomic = atomic(dataType);
             if (sizes.length > 1) {
                 rows.add(new Row(scope, name + "[" + String.join(",", sizes) + "]", atomic, description,
-                        "PLC4X cannot read multi-dimensional arrays; copy the values into a 1-dimensional array or alias"));
+                        PlcText.get("l5x.multiDim")));
                 return;
             }
             int size;
             try {
                 size = Integer.parseInt(sizes[0]);
             } catch (NumberFormatException e) {
-                rows.add(new Row(scope, name, atomic, description, "its Dimensions '" + dimensions + "' is not a number;"
-                        + " export it again from Studio 5000"));
+                rows.add(new Row(scope, name, atomic, description, PlcText.format("l5x.dimensions", dimensions)));
                 return;
             }
             if (atomic == null) {
                 rows.add(new Row(scope, name + "[0.." + (size - 1) + "]", null, description,
-                        "PLC4X cannot read members of an array element (" + dataType + "[" + size + "]); create a "
-                                + "controller-scoped tag or alias for each value needed"));
+                        PlcText.format("l5x.arrayMembers", dataType, size)));
             } else if (atomic == DataType.BOOL) {
                 rows.add(new Row(scope, name + "[0.." + (size - 1) + "]", atomic, description,
-                        "BOOL array elements read as an empty value with PLC4X 0.13.1; read the DINT that holds the bits"));
+                        PlcText.get("l5x.boolArray")));
             } else if (size > MAX_ELEMENTS) {
-                rows.add(new Row(scope, name + "[0.." + (size - 1) + "]", atomic, description, size + " elements are too "
-                        + "many to list; add the elements needed by hand, as " + name + "[i]"));
+                rows.add(new Row(scope, name + "[0.." + (size - 1) + "]", atomic, description, PlcText.format("l5x.tooMany", size, name)));
             } else {
                 for (int i = 0; i < size; i++) {
                     row(scope, name + "[" + i + "]", atomic, dataType, description);
@@ -246,13 +242,11 @@ public final class L5xImport {
             }
             Map<String, Member> members = types.get(dataType);
             if (members == null) {
-                rows.add(new Row(scope, address, null, description, "its data type " + dataType + " is not in the file; "
-                        + "export the controller with its data types, or bind the members by hand"));
+                rows.add(new Row(scope, address, null, description, PlcText.format("l5x.noType", dataType)));
                 return;
             }
             if (depth >= MAX_DEPTH) {
-                rows.add(new Row(scope, address, null, description, "structures nested deeper than " + MAX_DEPTH
-                        + " levels are not listed; bind the member by hand"));
+                rows.add(new Row(scope, address, null, description, PlcText.format("l5x.tooDeep", MAX_DEPTH)));
                 return;
             }
             members.forEach((memberName, member) -> {
@@ -261,8 +255,7 @@ public final class L5xImport {
                 String memberAddress = address + "." + memberName;
                 if (member.array()) {
                     rows.add(new Row(scope, memberAddress + "[" + member.dimension().strip() + "]",
-                            atomic(member.dataType()), text, "PLC4X can index only the tag itself, not a member; "
-                            + "create a controller-scoped alias for each element needed"));
+                            atomic(member.dataType()), text, PlcText.get("l5x.memberArray")));
                 } else {
                     value(scope, memberAddress, member.dataType(), text, comments, memberOperand, depth + 1);
                 }
@@ -275,8 +268,7 @@ public final class L5xImport {
             DataType type = aliased == null ? null : resolve(aliased, target.substring(base.length()));
             String text = description.isEmpty() && aliased != null ? description(aliased) : description;
             if (type == null) {
-                rows.add(new Row(scope, name, null, text, "alias for " + target + ", whose type the file does not say"
-                        + " (an I/O module point or a missing tag); add it by hand with its type"));
+                rows.add(new Row(scope, name, null, text, PlcText.format("l5x.alias", target)));
             } else {
                 row(scope, name, type, type.name(), text);
             }
@@ -341,13 +333,12 @@ public final class L5xImport {
             builder.setErrorHandler(new DefaultHandler()); // no "[Fatal Error]" on stderr; the exception says it
             return builder.parse(in);
         } catch (SAXParseException e) {
-            throw new IllegalArgumentException(source + " is not well-formed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + e.getMessage() + " Export it again from Studio 5000; an L5X edited by "
-                    + "hand must stay valid XML.", e);
+            throw new IllegalArgumentException(PlcText.format("l5x.notXml", source, e.getLineNumber(), e.getColumnNumber(),
+                    e.getMessage()), e);
         } catch (SAXException | ParserConfigurationException e) {
-            throw new IllegalArgumentException(source + " cannot be read as XML: " + e.getMessage(), e);
+            throw new IllegalArgumentException(PlcText.format("l5x.notReadableXml", source, e.getMessage()), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(PlcText.format("l5x.notReadable", source, e.getMessage()), e);
         }
     }
 

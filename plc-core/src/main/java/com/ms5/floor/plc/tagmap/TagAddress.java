@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.PlcText;
 /**
  * Checks a binding's address against what the PLC4X 0.13.1 driver of its connection can read, and
  * turns it into the driver's address string. Messages name the position (1-based) of the first
@@ -24,10 +25,10 @@ public final class TagAddress {
     /** The address string the PLC4X driver takes, after checking the address and type. */
     public static String plc4x(Driver driver, String address, DataType type) throws InvalidAddressException {
         if (address == null || address.isBlank()) {
-            throw new InvalidAddressException("the address is empty");
+            throw new InvalidAddressException(PlcText.get("address.empty"));
         }
         if (type == null) {
-            throw new InvalidAddressException("the data type is missing");
+            throw new InvalidAddressException(PlcText.get("address.noType"));
         }
         return switch (driver) {
             case LOGIX -> logix(address, type);
@@ -37,8 +38,7 @@ public final class TagAddress {
 
     private static String logix(String a, DataType type) throws InvalidAddressException {
         if (a.regionMatches(true, 0, "Program:", 0, 8)) {
-            throw new InvalidAddressException("PLC4X's logix driver cannot read program-scoped tags ('" + a
-                    + "'); make it a controller-scoped tag or alias");
+            throw new InvalidAddressException(PlcText.format("address.programScope", a));
         }
         boolean indexed = false;
         int i = 0;
@@ -46,17 +46,17 @@ public final class TagAddress {
         while (true) {
             int start = i;
             if (i >= a.length() || !(Character.isLetter(a.charAt(i)) || a.charAt(i) == '_')) {
-                throw invalid(a, i, "a tag or member name must start with a letter or _");
+                throw invalid(a, i, PlcText.get("address.start"));
             }
             while (i < a.length() && (Character.isLetterOrDigit(a.charAt(i)) || a.charAt(i) == '_')) {
                 i++;
             }
             if (i - start > 40) {
-                throw invalid(a, start, "a name is at most 40 characters");
+                throw invalid(a, start, PlcText.get("address.long"));
             }
             if (i < a.length() && a.charAt(i) == '[') {
                 if (segment > 0 || indexed) {
-                    throw invalid(a, i, "PLC4X can index only the tag itself, not a member");
+                    throw invalid(a, i, PlcText.get("address.indexMember"));
                 }
                 int close = a.indexOf(']', i);
                 if (close < 0) {
@@ -64,15 +64,15 @@ public final class TagAddress {
                 }
                 String index = a.substring(i + 1, close);
                 if (index.contains(",")) {
-                    throw invalid(a, i + 1, "PLC4X cannot read multi-dimensional arrays; read a 1-dimensional alias");
+                    throw invalid(a, i + 1, PlcText.get("address.multiDim"));
                 }
                 if (!index.matches("\\d{1,9}")) {
-                    throw invalid(a, i + 1, "an array index is a number");
+                    throw invalid(a, i + 1, PlcText.get("address.indexNumber"));
                 }
                 indexed = true;
                 i = close + 1;
                 if (i < a.length()) {
-                    throw invalid(a, i, "PLC4X cannot read members of an array element");
+                    throw invalid(a, i, PlcText.get("address.elementMember"));
                 }
             }
             if (i == a.length()) {
@@ -85,12 +85,10 @@ public final class TagAddress {
             segment++;
         }
         if (type.isUnsigned()) {
-            throw new InvalidAddressException(type + " reads as an empty value with PLC4X 0.13.1; bind it as "
-                    + signedTwin(type) + " (same bits; values above the signed range read negative)");
+            throw new InvalidAddressException(PlcText.format("address.unsigned", type, signedTwin(type)));
         }
         if (type == DataType.BOOL && indexed) {
-            throw new InvalidAddressException("BOOL array elements read as an empty value with PLC4X 0.13.1; "
-                    + "read the DINT that holds the bits instead");
+            throw new InvalidAddressException(PlcText.get("address.boolArray"));
         }
         return a + ":" + type;
     }
@@ -106,31 +104,30 @@ public final class TagAddress {
 
     private static String slc(String a, DataType type) throws InvalidAddressException {
         if (a.charAt(0) != 'N' && a.charAt(0) != 'n') {
-            throw invalid(a, 0, "PLC4X's ab-eth driver reads N (integer) files only, such as N7:0; copy the value"
-                    + " into an N file in the SLC program");
+            throw invalid(a, 0, PlcText.get("address.nFiles"));
         }
         int i = 1;
-        int file = number(a, i, "a file number");
+        int file = number(a, i, PlcText.get("address.fileNumber"));
         i += digits(a, i);
         if (file > 255) {
-            throw invalid(a, 1, "the file number is at most 255");
+            throw invalid(a, 1, PlcText.get("address.fileMax"));
         }
         if (i >= a.length() || a.charAt(i) != ':') {
-            throw invalid(a, i, "expected ':' and an element number, as in N7:0");
+            throw invalid(a, i, PlcText.get("address.colon"));
         }
         i++;
-        int element = number(a, i, "an element number");
+        int element = number(a, i, PlcText.get("address.elementNumber"));
         i += digits(a, i);
         if (element > 255) {
-            throw invalid(a, i - 1, "the element number is at most 255");
+            throw invalid(a, i - 1, PlcText.get("address.elementMax"));
         }
         Integer bit = null;
         if (i < a.length() && a.charAt(i) == '/') {
             i++;
-            bit = number(a, i, "a bit number 0-15");
+            bit = number(a, i, PlcText.get("address.bitNumber"));
             i += digits(a, i);
             if (bit > 15) {
-                throw invalid(a, i - 1, "a bit number is 0-15");
+                throw invalid(a, i - 1, PlcText.get("address.bitRange"));
             }
         }
         if (i < a.length()) {
@@ -139,13 +136,12 @@ public final class TagAddress {
         String word = "N" + file + ":" + element;
         if (bit != null) {
             if (type != DataType.BOOL) {
-                throw new InvalidAddressException("a bit address (/" + bit + ") is a BOOL, not " + type);
+                throw new InvalidAddressException(PlcText.format("address.bitBool", bit, type));
             }
             return word + "/" + bit + ":SINGLEBIT";
         }
         if (type != DataType.INT) {
-            throw new InvalidAddressException("an N-file word is an INT; the ab-eth driver cannot read it as " + type
-                    + (type == DataType.BOOL ? " (address a bit as N7:0/3)" : ""));
+            throw new InvalidAddressException(PlcText.format(type == DataType.BOOL ? "address.nWordBit" : "address.nWord", type));
         }
         return word + ":WORD";
     }
@@ -153,7 +149,7 @@ public final class TagAddress {
     private static int number(String a, int at, String what) throws InvalidAddressException {
         int n = digits(a, at);
         if (n == 0 || n > 4) {
-            throw invalid(a, at, "expected " + what);
+            throw invalid(a, at, PlcText.format("address.expected", what));
         }
         return Integer.parseInt(a.substring(at, at + n));
     }
@@ -167,6 +163,6 @@ public final class TagAddress {
     }
 
     private static InvalidAddressException invalid(String address, int index, String problem) {
-        return new InvalidAddressException("'" + address + "' at position " + (index + 1) + ": " + problem);
+        return new InvalidAddressException(PlcText.format("address.at", address, index + 1, problem));
     }
 }

@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.PlcText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -42,7 +43,7 @@ public final class TagMapFile {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": " + location(e) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(PlcText.format("file.notReadable", source, e.getMessage()), e);
         }
         List<TagMapValidator.Problem> problems = TagMapValidator.problems(map);
         if (!problems.isEmpty()) {
@@ -56,7 +57,7 @@ public final class TagMapFile {
         try (InputStream in = Files.newInputStream(file)) {
             return load(in, file.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(PlcText.format("file.notReadable", file, e.getMessage()), e);
         }
     }
 

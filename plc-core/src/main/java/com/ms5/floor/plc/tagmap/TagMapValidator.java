@@ -1,5 +1,6 @@
 package com.ms5.floor.plc.tagmap;
 
+import com.ms5.floor.plc.api.PlcText;
 import com.ms5.floor.plc.api.AndonSignal;
 import com.ms5.floor.plc.api.Role;
 import com.ms5.floor.plc.api.StateRule;
@@ -16,7 +17,6 @@ public final class TagMapValidator {
     /** The shortest scan period; faster ones only load the controller. */
     static final long MIN_SCAN_MILLIS = 10;
 
-    private static final String STATES = "give the state: RUNNING, DOWN, STARVED, BLOCKED, PLANNED_STOP or CHANGEOVER";
 
     private TagMapValidator() {
     }
@@ -34,7 +34,7 @@ public final class TagMapValidator {
     public static List<Problem> problems(TagMap map) {
         List<Problem> p = new ArrayList<>();
         if (map.plant() == null || map.plant().isBlank()) {
-            p.add(new Problem("plant", "give the plant a name"));
+            p.add(new Problem("plant", PlcText.get("tagmap.plantName")));
         }
         Set<String> connectionIds = new HashSet<>();
         for (int i = 0; i < map.connections().size(); i++) {
@@ -51,7 +51,7 @@ public final class TagMapValidator {
         for (int l = 0; l < map.lines().size(); l++) {
             TagMap.Line line = map.lines().get(l);
             String at = "lines[" + l + "]";
-            require(p, blank(line.id()) == null && lineIds.add(line.id()), at + ".id", "missing or used twice");
+            require(p, blank(line.id()) == null && lineIds.add(line.id()), at + ".id", PlcText.get("tagmap.missingOrTwice"));
             for (int m = 0; m < line.machines().size(); m++) {
                 machine(p, at + ".machines[" + m + "]", line.machines().get(m), map, machineIds);
             }
@@ -60,31 +60,31 @@ public final class TagMapValidator {
     }
 
     private static void connection(List<Problem> p, String at, TagMap.Connection c, Set<String> ids) {
-        require(p, blank(c.id()) == null && ids.add(c.id()), at + ".id", "missing or used twice");
-        require(p, c.driver() != null, at + ".driver", "must be 'logix' or 'ab-eth'");
-        require(p, blank(c.host()) == null, at + ".host", "give the controller's IP address or host name");
+        require(p, blank(c.id()) == null && ids.add(c.id()), at + ".id", PlcText.get("tagmap.missingOrTwice"));
+        require(p, c.driver() != null, at + ".driver", PlcText.get("tagmap.driver"));
+        require(p, blank(c.host()) == null, at + ".host", PlcText.get("tagmap.host"));
         require(p, c.port() > 0 && c.port() <= 65535, at + ".port",
-                "must be 1-65535 (EtherNet/IP uses 44818, CSP 2222), was " + c.port());
+                PlcText.format("tagmap.port", c.port()));
         if (c.driver() == Driver.AB_ETH) {
-            require(p, c.slot() >= 0 && c.slot() <= 255, at + ".slot", "the SLC station number is 0-255, was " + c.slot());
+            require(p, c.slot() >= 0 && c.slot() <= 255, at + ".slot", PlcText.format("tagmap.slcStation", c.slot()));
         } else {
-            require(p, c.slot() >= 0 && c.slot() <= 31, at + ".slot", "the controller's slot is 0-31, was " + c.slot());
+            require(p, c.slot() >= 0 && c.slot() <= 31, at + ".slot", PlcText.format("tagmap.slot", c.slot()));
         }
-        require(p, !c.scanClasses().isEmpty(), at + ".scanClasses", "define at least one scan class, e.g. fast = 100 ms");
+        require(p, !c.scanClasses().isEmpty(), at + ".scanClasses", PlcText.get("tagmap.scanClasses"));
         Set<String> names = new HashSet<>();
         for (int s = 0; s < c.scanClasses().size(); s++) {
             TagMap.ScanClass scan = c.scanClasses().get(s);
             require(p, blank(scan.name()) == null && names.add(scan.name()), at + ".scanClasses[" + s + "].name",
-                    "missing or used twice");
+                    PlcText.get("tagmap.missingOrTwice"));
             require(p, scan.periodMillis() >= MIN_SCAN_MILLIS, at + ".scanClasses[" + s + "].periodMillis",
-                    "must be at least " + MIN_SCAN_MILLIS + " ms, was " + scan.periodMillis());
+                    PlcText.format("tagmap.scanPeriod", MIN_SCAN_MILLIS, scan.periodMillis()));
         }
     }
 
     private static void machine(List<Problem> p, String at, TagMap.Machine m, TagMap map, Set<String> ids) {
-        require(p, blank(m.id()) == null && ids.add(m.id()), at + ".id", "missing or used twice");
+        require(p, blank(m.id()) == null && ids.add(m.id()), at + ".id", PlcText.get("tagmap.missingOrTwice"));
         TagMap.Connection connection = m.connection() == null ? null : map.connection(m.connection()).orElse(null);
-        require(p, connection != null, at + ".connection", "'" + m.connection() + "' is not one of the connections");
+        require(p, connection != null, at + ".connection", PlcText.format("tagmap.noConnection", m.connection()));
         Set<Role> roles = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (int b = 0; b < m.bindings().size(); b++) {
@@ -97,9 +97,9 @@ public final class TagMapValidator {
             if (binding.role() == Role.CUSTOM) {
                 require(p, binding.name() != null && binding.name().matches("[A-Za-z][A-Za-z0-9_]*")
                         && names.add(binding.name()), bat + ".name",
-                        "a custom tag needs a name of letters, digits and _, unique within the machine");
+                        PlcText.get("tagmap.customName"));
             } else {
-                require(p, roles.add(binding.role()), bat + ".role", binding.role() + " is bound twice on this machine");
+                require(p, roles.add(binding.role()), bat + ".role", PlcText.format("tagmap.boundTwice", binding.role()));
             }
             binding(p, bat, binding, connection);
         }
@@ -113,7 +113,7 @@ public final class TagMapValidator {
         if (rule != null) {
             String where = m.state() != null ? at + ".state" : at;
             for (String signal : rule.signals()) {
-                signal(p, where, m, signal, rule.word() != null ? "its state word" : "a state condition");
+                signal(p, where, m, signal, PlcText.get(rule.word() != null ? "tagmap.stateWordUser" : "tagmap.conditionUser"));
             }
         }
         if (m.andon() != null) {
@@ -129,25 +129,25 @@ public final class TagMapValidator {
     /** A rule on its own: a word with its table, or conditions; bits of a 32-bit word; each value once. */
     private static void stateRule(List<Problem> p, String at, StateRule rule) {
         if (rule.word() != null) {
-            require(p, !rule.word().isBlank(), at + ".word", "name the tag that holds the state word");
+            require(p, !rule.word().isBlank(), at + ".word", PlcText.get("tagmap.nameWord"));
             require(p, rule.conditions().isEmpty(), at + ".conditions",
-                    "a rule reads a state word or conditions, not both: remove one");
-            require(p, !rule.values().isEmpty(), at + ".values", "say what the state word's values mean, e.g. 1 = RUNNING");
+                    PlcText.get("tagmap.wordOrConditions"));
+            require(p, !rule.values().isEmpty(), at + ".values", PlcText.get("tagmap.wordValues"));
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < rule.values().size(); i++) {
                 StateRule.WordValue v = rule.values().get(i);
-                require(p, seen.add(v.value()), at + ".values[" + i + "].value", v.value() + " is listed twice");
-                require(p, v.state() != null, at + ".values[" + i + "].state", STATES);
+                require(p, seen.add(v.value()), at + ".values[" + i + "].value", PlcText.format("tagmap.listedTwice", v.value()));
+                require(p, v.state() != null, at + ".values[" + i + "].state", PlcText.get("tagmap.states"));
             }
         } else {
             require(p, !rule.conditions().isEmpty(), at + ".conditions",
-                    "list the conditions in priority order (e.g. Faulted = DOWN), or name a state word");
+                    PlcText.get("tagmap.conditions"));
             for (int i = 0; i < rule.conditions().size(); i++) {
                 StateRule.Condition c = rule.conditions().get(i);
-                require(p, blank(c.signal()) == null, at + ".conditions[" + i + "].signal", "name the tag it reads");
+                require(p, blank(c.signal()) == null, at + ".conditions[" + i + "].signal", PlcText.get("tagmap.conditionTag"));
                 require(p, c.bit() == null || c.bit() >= 0 && c.bit() <= 31, at + ".conditions[" + i + "].bit",
-                        "a bit of a word is 0-31, was " + c.bit());
-                require(p, c.state() != null, at + ".conditions[" + i + "].state", STATES);
+                        PlcText.format("tagmap.bit", c.bit()));
+                require(p, c.state() != null, at + ".conditions[" + i + "].state", PlcText.get("tagmap.states"));
             }
         }
     }
@@ -156,11 +156,11 @@ public final class TagMapValidator {
         Set<String> calls = new HashSet<>();
         for (int i = 0; i < signals.size(); i++) {
             AndonSignal a = signals.get(i);
-            require(p, blank(a.signal()) == null, at + "[" + i + "].signal", "name the tag that raises the call");
+            require(p, blank(a.signal()) == null, at + "[" + i + "].signal", PlcText.get("tagmap.andonTag"));
             require(p, a.bit() == null || a.bit() >= 0 && a.bit() <= 31, at + "[" + i + "].bit",
-                    "a bit of a word is 0-31, was " + a.bit());
+                    PlcText.format("tagmap.bit", a.bit()));
             require(p, blank(a.call()) == null && calls.add(a.call()), at + "[" + i + "].call",
-                    "name the call type it raises (maintenance, quality, material, safety...), each once");
+                    PlcText.get("tagmap.andonCall"));
         }
     }
 
@@ -171,10 +171,9 @@ public final class TagMapValidator {
         }
         TagMap.Binding b = m.signal(signal).orElse(null);
         if (b == null) {
-            p.add(new Problem(at, usedBy + " reads '" + signal + "', which " + m.id()
-                    + " does not bind: add a tag named " + signal + ", or give the machine its own rule"));
+            p.add(new Problem(at, PlcText.format("tagmap.signalUnbound", usedBy, signal, m.id(), signal)));
         } else if (b.type() != null && b.type() != DataType.BOOL && !b.type().isInteger()) {
-            p.add(new Problem(at, usedBy + " reads '" + signal + "', a " + b.type() + ": it must be a BOOL or an integer"));
+            p.add(new Problem(at, PlcText.format("tagmap.signalType", usedBy, signal, b.type())));
         }
     }
 
@@ -187,7 +186,7 @@ public final class TagMapValidator {
                 p.add(new Problem(at + (b.type() == null ? ".type" : ".address"), e.getMessage()));
             }
             require(p, b.scanClass() != null && connection.scanClass(b.scanClass()).isPresent(), at + ".scanClass",
-                    "'" + b.scanClass() + "' is not a scan class of connection " + connection.id());
+                    PlcText.format("tagmap.scanClassOf", b.scanClass(), connection.id()));
         }
         if (b.type() != null && b.role() != null) {
             String fit = roleFits(b.role(), b.type());
@@ -196,21 +195,21 @@ public final class TagMapValidator {
             }
         }
         if (b.scaling() != null) {
-            require(p, b.type() != null && b.type().isNumeric(), at + ".scaling", "only numbers can be scaled");
+            require(p, b.type() != null && b.type().isNumeric(), at + ".scaling", PlcText.get("tagmap.scaleNumbers"));
             require(p, b.scaling().rawHigh() != b.scaling().rawLow(), at + ".scaling",
-                    "rawLow and rawHigh are equal, so scaling would divide by zero");
+                    PlcText.get("tagmap.scaleZero"));
             require(p, b.role() == null || !b.role().isCounter(), at + ".scaling",
-                    "counters are not scaled: the count is what the PLC counted");
+                    PlcText.get("tagmap.scaleCounter"));
         }
-        require(p, b.deadband() >= 0 && Double.isFinite(b.deadband()), at + ".deadband", "must be 0 or more");
+        require(p, b.deadband() >= 0 && Double.isFinite(b.deadband()), at + ".deadband", PlcText.get("tagmap.deadband"));
     }
 
     private static String roleFits(Role role, DataType type) {
         return switch (role) {
-            case RUNNING -> type == DataType.BOOL || type.isInteger() ? null : "the running bit is a BOOL or an integer";
-            case SPEED -> type.isNumeric() ? null : "speed is a number";
+            case RUNNING -> type == DataType.BOOL || type.isInteger() ? null : PlcText.get("tagmap.runningType");
+            case SPEED -> type.isNumeric() ? null : PlcText.get("tagmap.speedType");
             case PRODUCT_ID, JOB_ID, CUSTOM -> null;
-            default -> type.isInteger() ? null : role + " is an integer (SINT, INT, DINT or LINT), not " + type;
+            default -> type.isInteger() ? null : PlcText.format("tagmap.integerType", role, type);
         };
     }
 
