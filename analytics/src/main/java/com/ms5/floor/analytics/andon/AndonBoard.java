@@ -1,5 +1,6 @@
 package com.ms5.floor.analytics.andon;
 
+import com.ms5.floor.analytics.AnalyticsText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,7 +196,7 @@ public final class AndonBoard {
     public AndonCall acknowledge(UUID id, long expectedRevision, String who, Instant at) throws Conflict {
         Call call = current(id, expectedRevision);
         if (call.acknowledged) {
-            throw new Conflict("Already acknowledged by " + call.acknowledgedBy + " at " + call.acknowledgedAt);
+            throw new Conflict(AnalyticsText.format("andon.alreadyAcknowledged", call.acknowledgedBy, call.acknowledgedAt));
         }
         call.acknowledge(who, at);
         call.revision++;
@@ -221,10 +222,10 @@ public final class AndonBoard {
     public AndonCall shelve(UUID id, long expectedRevision, String reason, Instant until, String who, Instant at)
             throws Conflict {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Shelving a call needs a reason");
+            throw new IllegalArgumentException(AnalyticsText.get("andon.shelveReason"));
         }
         if (!until.isAfter(at)) {
-            throw new IllegalArgumentException("A call can only be shelved until a time in the future");
+            throw new IllegalArgumentException(AnalyticsText.get("andon.shelveFuture"));
         }
         Call call = current(id, expectedRevision);
         call.shelvedBy = who;
@@ -238,7 +239,7 @@ public final class AndonBoard {
     public AndonCall unshelve(UUID id, String who, Instant at) {
         Call call = open.get(id);
         if (call == null || call.shelvedUntil == null) {
-            throw new IllegalArgumentException("Call " + id + " is not shelved");
+            throw new IllegalArgumentException(AnalyticsText.format("andon.notShelved", id));
         }
         endShelving(call, at, "by " + who);
         return call.snapshot();
@@ -330,11 +331,11 @@ public final class AndonBoard {
     private Call current(UUID id, long expectedRevision) throws Conflict {
         Call call = open.get(id);
         if (call == null) {
-            throw new Conflict("The call is already closed");
+            throw new Conflict(AnalyticsText.get("andon.closed"));
         }
         if (call.revision != expectedRevision) {
-            throw new Conflict(call.acknowledged ? "Already acknowledged by " + call.acknowledgedBy + " at "
-                    + call.acknowledgedAt : "The call changed meanwhile (" + call.state().label() + "); look again");
+            throw new Conflict(call.acknowledged ? AnalyticsText.format("andon.alreadyAcknowledged", call.acknowledgedBy,
+                    call.acknowledgedAt) : AnalyticsText.format("andon.changed", call.state().label()));
         }
         return call;
     }

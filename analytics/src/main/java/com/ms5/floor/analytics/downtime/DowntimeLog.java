@@ -1,5 +1,6 @@
 package com.ms5.floor.analytics.downtime;
 
+import com.ms5.floor.analytics.AnalyticsText;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.state.StateInterval;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,7 @@ public final class DowntimeLog {
     public DowntimeEvent event(UUID id) {
         DowntimeEvent e = events.get(id);
         if (e == null) {
-            throw new IllegalArgumentException("No downtime event " + id + " (it may be older than "
-                    + retention.toDays() + " days and kept only in the database)");
+            throw new IllegalArgumentException(AnalyticsText.format("downtime.noEvent", id, retention.toDays()));
         }
         return e;
     }
@@ -102,8 +102,7 @@ public final class DowntimeLog {
             throws EditConflict {
         DowntimeEvent e = current(id, expectedRevision);
         if (!at.isAfter(e.start()) || !at.isBefore(e.end())) {
-            throw new IllegalArgumentException("Split at " + at + " is not inside the event (" + e.start() + " to "
-                    + e.end() + ")");
+            throw new IllegalArgumentException(AnalyticsText.format("downtime.splitOutside", at, e.start(), e.end()));
         }
         DowntimeEvent.Edit edit = new DowntimeEvent.Edit(when, who, "split at " + at);
         DowntimeEvent first = e.edited(e.reasonId(), e.mappingVersion(), e.comment(), e.start(), at, edit);
@@ -120,8 +119,8 @@ public final class DowntimeLog {
         DowntimeEvent a = current(earlierId, earlierRevision);
         DowntimeEvent b = current(laterId, laterRevision);
         if (!a.machineId().equals(b.machineId()) || !a.end().equals(b.start())) {
-            throw new IllegalArgumentException("Only back-to-back events of one machine can be merged; "
-                    + a.machineId() + " ends " + a.end() + ", " + b.machineId() + " starts " + b.start());
+            throw new IllegalArgumentException(AnalyticsText.format("downtime.mergeOnly", a.machineId(), a.end(), b.machineId(),
+                    b.start()));
         }
         DowntimeEvent merged = a.edited(a.reasonId(), a.mappingVersion(), a.comment(), a.start(), b.end(),
                 new DowntimeEvent.Edit(when, who, "merged with the stop from " + b.start()));

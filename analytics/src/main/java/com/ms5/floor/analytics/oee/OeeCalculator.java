@@ -1,5 +1,6 @@
 package com.ms5.floor.analytics.oee;
 
+import com.ms5.floor.analytics.AnalyticsText;
 import com.ms5.floor.analytics.ProductionMinute;
 import com.ms5.floor.analytics.TimeRange;
 import com.ms5.floor.analytics.shift.PlannedStatus;
@@ -98,14 +99,12 @@ public final class OeeCalculator {
      *  for is a counter glitch (no machine runs at double its ideal rate); otherwise the ideal
      *  cycle time is set too long. */
     private static String overSpeedCause(String machine, double performance, ProductionMinute busiest) {
-        String figure = String.format("%s: performance %.1f %% is above 100 %%", machine, performance * 100); // 100.4 %, not "100 %"
+        String figure = AnalyticsText.format("oee.overSpeed", machine, performance * 100); // 100.4 %, not "100 %"
         if (busiest != null && busiest.idealSeconds() > 120) {
-            return figure + " because " + busiest.totalCount() + " parts were counted in the minute of "
-                    + MINUTE.format(busiest.minuteStart()) + ", which needs " + Math.round(busiest.idealSeconds())
-                    + " s at the ideal rate: check the counter for a reset or a double count";
+            return AnalyticsText.format("oee.counterGlitch", figure, busiest.totalCount(), MINUTE.format(busiest.minuteStart()),
+                    Math.round(busiest.idealSeconds()));
         }
-        return figure + ": the machine ran faster than its ideal cycle time; the ideal cycle time of the product"
-                + " is probably set too long";
+        return AnalyticsText.format("oee.cycleTooLong", figure);
     }
 
     private static String machineOf(List<StateInterval> intervals) {

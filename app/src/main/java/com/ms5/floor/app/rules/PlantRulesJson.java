@@ -1,5 +1,6 @@
 package com.ms5.floor.app.rules;
 
+import com.ms5.floor.app.base.Messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ public final class PlantRulesJson {
         try {
             rules = JSON.readValue(json, PlantRules.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + " cannot be read: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(Messages.format("rules.notReadable", source, e.getOriginalMessage()), e);
         }
         List<PlantRulesCheck.Problem> problems = PlantRulesCheck.problems(rules);
         if (!problems.isEmpty()) {

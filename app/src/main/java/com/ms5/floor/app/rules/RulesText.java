@@ -1,5 +1,6 @@
 package com.ms5.floor.app.rules;
 
+import com.ms5.floor.app.base.Messages;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class RulesText {
             DayOfWeek from = day(range[0]);
             DayOfWeek to = range.length == 2 ? day(range[1]) : from;
             if (to.compareTo(from) < 0) {
-                throw new IllegalArgumentException("'" + part + "' runs backwards; write Mon-Fri, or Sat Sun");
+                throw new IllegalArgumentException(Messages.format("rulesText.backwards", part));
             }
             days.addAll(EnumSet.range(from, to));
         }
@@ -55,7 +56,7 @@ public final class RulesText {
                 return d;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a day; write Mon Tue Wed Thu Fri Sat Sun, Mon-Fri or every day");
+        throw new IllegalArgumentException(Messages.format("rulesText.notDay", text));
     }
 
     public static String breaks(List<PlantRules.Break> breaks) {
@@ -75,7 +76,7 @@ public final class RulesText {
             String name = space < 0 ? "Break" : p.substring(0, space).strip();
             String[] ends = times.split("-", 2);
             if (ends.length != 2) {
-                throw new IllegalArgumentException("'" + p + "' needs a start and an end, as Lunch 12:00-12:30");
+                throw new IllegalArgumentException(Messages.format("rulesText.break", p));
             }
             breaks.add(new PlantRules.Break(name, ends[0], ends[1]));
         }
@@ -100,7 +101,7 @@ public final class RulesText {
                 String who = words.length < 2 ? "" : words[1].replaceFirst("^min(utes?)?\\b\\s*", "");
                 steps.add(new PlantRules.Step(minutes, who.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + p + "' does not start with its minutes; write 5 min shift supervisor");
+                throw new IllegalArgumentException(Messages.format("rulesText.step", p));
             }
         }
         return steps;

@@ -123,7 +123,7 @@ record PlantSetup(PlantModel model, ShiftCalendar calendar, ReasonTree reasons, 
                 }
             }
             if (!progress) {
-                throw new IllegalArgumentException("Reasons " + left.keySet() + " form a loop of parents");
+                throw new IllegalArgumentException(Messages.format("rules.loop", left.keySet()));
             }
         }
         // the built-in reasons in the station's language, unless the plant names them itself

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.sync;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.StoredEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ms5.floor.app.persistence.Json;
@@ -56,8 +57,7 @@ public final class Journal implements AutoCloseable {
             c.setAutoCommit(false);
             return new Journal(c, file);
         } catch (SQLException e) {
-            throw new IOException("The offline journal " + file + " cannot be opened (" + e.getMessage()
-                    + "). If another copy of the app uses this data folder, close it.", e);
+            throw new IOException(Messages.format("journal.cannotOpen", file, e.getMessage()), e);
         }
     }
 
@@ -76,8 +76,7 @@ public final class Journal implements AutoCloseable {
             connection.commit();
         } catch (SQLException | IOException e) {
             rollback();
-            throw new IllegalStateException("Writing " + events.size() + " event(s) to the offline journal " + file
-                    + " failed: " + e.getMessage() + ". Check that the disk is not full.", e);
+            throw new IllegalStateException(Messages.format("journal.writeFailed", events.size(), file, e.getMessage()), e);
         }
     }
 
@@ -97,9 +96,9 @@ public final class Journal implements AutoCloseable {
             return entries;
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("Reading the offline journal " + file + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.format("journal.readFailed", file, e.getMessage()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("An entry of the offline journal " + file + " cannot be read", e);
+            throw new UncheckedIOException(Messages.format("journal.entryUnreadable", file), e);
         }
     }
 
@@ -111,8 +110,7 @@ public final class Journal implements AutoCloseable {
             connection.commit();
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("Removing stored events from the offline journal " + file + " failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(Messages.format("journal.removeFailed", file, e.getMessage()), e);
         }
     }
 
@@ -133,8 +131,7 @@ public final class Journal implements AutoCloseable {
             connection.commit();
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("Setting an event aside in the offline journal " + file + " failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(Messages.format("journal.setAsideFailed", file, e.getMessage()), e);
         }
     }
 
@@ -156,7 +153,7 @@ public final class Journal implements AutoCloseable {
             return size;
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("Counting the offline journal " + file + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.format("journal.countFailed", file, e.getMessage()), e);
         }
     }
 
@@ -173,7 +170,7 @@ public final class Journal implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("Closing the offline journal " + file + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.format("journal.closeFailed", file, e.getMessage()), e);
         }
     }
 }
