@@ -1,5 +1,6 @@
 package com.ms5.floor.app;
 
+import com.ms5.floor.app.base.Messages;
 import java.util.concurrent.atomic.AtomicBoolean;
 import com.ms5.floor.app.ui.DialogService;
 import javafx.application.Platform;
@@ -37,10 +38,9 @@ final class FatalErrorHandler implements Thread.UncaughtExceptionHandler {
         }
         Runnable show = () -> {
             try {
-                dialogs.error("Something went wrong: " + error.getClass().getSimpleName()
-                        + (error.getMessage() != null ? ": " + error.getMessage() : ""),
-                        "The dashboard keeps running, but the part that failed may show old values. "
-                        + "If this repeats, restart the app and send the log file to your controls engineer:\n" + logFile, error);
+                dialogs.error(Messages.format("error.what", error.getClass().getSimpleName()
+                        + (error.getMessage() != null ? ": " + error.getMessage() : "")),
+                        Messages.format("error.whatToDo", logFile), error);
             } finally {
                 dialogOpen.set(false);
             }

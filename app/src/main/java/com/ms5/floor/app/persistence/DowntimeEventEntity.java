@@ -1,5 +1,6 @@
 package com.ms5.floor.app.persistence;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.analytics.downtime.DowntimeEvent;
 import com.ms5.floor.analytics.downtime.DowntimeLog;
 import com.ms5.floor.analytics.downtime.ReasonTree;
@@ -75,8 +76,7 @@ class DowntimeEventEntity {
      */
     DowntimeEventEntity splitAt(Instant at, String who, Instant when) {
         if (!at.isAfter(startAt) || !at.isBefore(endAt)) {
-            throw new IllegalArgumentException("The stop runs from " + startAt + " to " + endAt + "; " + at
-                    + " is not inside it. Choose a time between its start and end.");
+            throw new IllegalArgumentException(Messages.format("downtime.splitOutsideStop", startAt, endAt, at));
         }
         DowntimeEventEntity second = new DowntimeEventEntity();
         second.id = DowntimeLog.idOf(machineId, at);

@@ -207,7 +207,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     /** The line's machines as the plant model lists them. */
     PlantModel.Line line(String lineId) {
         return setup.model().lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("There is no line " + lineId));
+                .orElseThrow(() -> new IllegalArgumentException(Messages.format("plant.noLine", lineId)));
     }
 
     /** A machine's or line's display name. */
@@ -237,7 +237,7 @@ public final class AnalyticsRuntime implements AutoCloseable {
     /** The line a machine is in. */
     String lineOf(String machineId) {
         return setup.model().lines().stream().filter(l -> l.machines().stream().anyMatch(m -> m.id().equals(machineId)))
-                .map(PlantModel.Line::id).findFirst().orElseThrow(() -> new IllegalArgumentException("There is no machine " + machineId));
+                .map(PlantModel.Line::id).findFirst().orElseThrow(() -> new IllegalArgumentException(Messages.format("plant.noMachine", machineId)));
     }
 
     /** The plant's lines, in order. */

@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.app.model.AuditEntry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -33,8 +34,7 @@ public final class AuditService {
     public CompletableFuture<List<AuditEntry>> entries(Duration back, String text) {
         Connected connected = database.online().orElse(null);
         if (connected == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The audit log is kept in the shared database, "
-                    + "which is not connected now. Try again once the status bar says the database is back."));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.get("audit.offline")));
         }
         Instant now = Instant.now();
         return CompletableFuture.supplyAsync(() -> connected.audit().entries(now.minus(back), now.plusSeconds(60), text, SHOWN),

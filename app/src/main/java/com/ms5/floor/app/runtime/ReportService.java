@@ -188,6 +188,6 @@ public final class ReportService {
     }
 
     private AnalyticsRuntime analytics() {
-        return plant.analytics().orElseThrow(() -> new IllegalStateException("The station is still starting"));
+        return plant.analytics().orElseThrow(() -> new IllegalStateException(Messages.get("station.stillStarting")));
     }
 }

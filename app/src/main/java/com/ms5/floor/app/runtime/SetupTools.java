@@ -1,5 +1,6 @@
 package com.ms5.floor.app.runtime;
 
+import com.ms5.floor.app.base.Messages;
 import com.ms5.floor.plc.poll.ConnectionCheck;
 import com.ms5.floor.plc.poll.PollTag;
 import com.ms5.floor.plc.tagmap.TagMap;
@@ -46,7 +47,7 @@ public final class SetupTools {
             TagMap pointedMap = plant.pointed(edited);
             TagMap.Machine machine = pointedMap.machine(machineId).orElseThrow();
             TagMap.Connection connection = pointedMap.connection(machine.connection()).orElseThrow(() ->
-                    new IllegalArgumentException(machineId + " has no valid connection"));
+                    new IllegalArgumentException(Messages.format("setup.noValidConnection", machineId)));
             TagMap one = new TagMap(pointedMap.plant(), List.of(connection), List.of(new TagMap.Line("test", "test",
                     List.of(new TagMap.Machine(machine.id(), machine.name(), connection.id(), machine.bindings().stream()
                             .filter(b -> valid(b, connection)).toList())))));
