@@ -41,6 +41,6 @@ class GermanFlowTest extends TestApp {
                 String.valueOf(label(".diagnostics-storage")).startsWith("Datenbank online: jedes Ereignis wird gespeichert")
                         && String.valueOf(label(".diagnostics-resources")).startsWith("Speicher "));
         assertThat(Fx.get(() -> button("#backUpNow").getText())).isEqualTo("Jetzt sichern");
-        assertThat(label(".diagnostics-station")).contains("Datenbank: embedded PostgreSQL");
+        assertThat(label(".diagnostics-station")).contains("Datenbank: eingebettetes PostgreSQL auf Port");
     }
 }
