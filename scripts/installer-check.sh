@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the .deb, installs it on this machine, starts the installed app headless on the virtual
 # plant, waits for its first live value, ends it as `systemctl stop` or a logout would (SIGTERM)
-# and checks it shut down cleanly; then removes the package. Run by .ci/run after the tests; needs root.
+# and checks it shut down cleanly; then sets the wall kiosk up for an account of its own, kills the
+# wall and sees it come back; removes the package and the account. Run by .ci/run after the tests;
+# needs root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
