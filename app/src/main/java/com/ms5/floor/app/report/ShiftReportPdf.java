@@ -61,7 +61,7 @@ public final class ShiftReportPdf {
             document.open();
             document.add(new Paragraph(report.lineName() + " · " + report.period(), TITLE));
             document.add(new Paragraph(Messages.format("pdf.window", time.format(report.window().start()),
-                    time.format(report.window().end()), report.line().profile().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    time.format(report.window().end()), Messages.profile(report.line().profile()),
                     time.format(report.builtAt()), report.source()), SMALL));
             document.add(headline(report));
 

@@ -43,7 +43,9 @@ public final class ShiftReportWriter {
     private final StationPlant plant;
     private final PollingSupervisor polling;
     private final ReportService reports;
-    private Instant startedAt;
+    /** When the station started: a shift that ends after it is this station's to report, even if it ended
+     *  while the database was still opening. */
+    private final Instant startedAt;
 
     @Inject
     ShiftReportWriter(AppConfig config, Clock clock, StationThreads threads, StationDatabase database, StationPlant plant,
@@ -55,11 +57,11 @@ public final class ShiftReportWriter {
         this.plant = plant;
         this.polling = polling;
         this.reports = reports;
+        this.startedAt = clock.instant();
     }
 
-    /** Checks for ended shifts from now on. */
+    /** Checks for shifts that ended since the station started, every 5 s from now on. */
     void start() {
-        startedAt = clock.instant();
         threads.startup().scheduleWithFixedDelay(this::writeEndedShifts, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

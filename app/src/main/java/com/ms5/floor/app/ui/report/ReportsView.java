@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
@@ -188,7 +187,7 @@ public final class ReportsView {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm").withZone(report.zone());
         reportTitle.setText(report.lineName() + " · " + report.period());
         reportWindow.setText(String.format(resources.getString("reports.window"), time.format(report.window().start()),
-                time.format(report.window().end()), report.line().profile().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                time.format(report.window().end()), Messages.profile(report.line().profile()),
                 report.source()));
         OeeFigures line = report.line();
         figures.getChildren().setAll(figure("reportOee", "OEE", percent(line.oee())),
