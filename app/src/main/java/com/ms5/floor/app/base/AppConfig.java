@@ -18,6 +18,8 @@ import java.util.Properties;
  * @param dbPasswordEnv     name of the environment variable that holds the database password
  * @param dbPasswordFile    a file that holds the database password instead, readable by its owner only, or {@code null}
  * @param dbSslMode         the PostgreSQL driver's sslmode (disable, require, verify-ca, verify-full), or {@code null} for the URL's
+ * @param dbSslRootCert     the certificate (PEM) of the authority that signed the shared server's, for verify-ca and
+ *                          verify-full, or {@code null} for the driver's default (~/.postgresql/root.crt)
  * @param retentionMonths   months of history the database keeps (older months are dropped whole), 3 or more
  * @param auditRetentionMonths months the audit log keeps, never fewer than {@code retentionMonths}
  * @param stationName       this workstation's name, as other stations and the audit log show it
@@ -35,7 +37,7 @@ import java.util.Properties;
  *                          or {@code null} for the operating system's where MS5 speaks it, else English
  */
 public record AppConfig(AppDirectories directories, Path tagMapFile, String machineId, double idealCycleSeconds, String dbUrl, String dbUser, String dbPasswordEnv,
-                        Path dbPasswordFile, String dbSslMode, int retentionMonths, int auditRetentionMonths, String stationName,
+                        Path dbPasswordFile, String dbSslMode, Path dbSslRootCert, int retentionMonths, int auditRetentionMonths, String stationName,
                         int embeddedDbPort, double timeScale, LocalTime demoStartTime, boolean wall,
                         double wallPageSeconds, boolean engineer, boolean notifySound, Path reportsFolder,
                         Backups backups, java.util.Locale language) {
@@ -74,7 +76,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
 
     /** Every key ms5.properties knows (README, "Configuration"). */
     static final java.util.List<String> KEYS = java.util.List.of("tagmap.file", "machine.id", "machine.idealCycleSeconds",
-            "db.url", "db.user", "db.passwordEnv", "db.passwordFile", "db.sslMode", "db.retentionMonths",
+            "db.url", "db.user", "db.passwordEnv", "db.passwordFile", "db.sslMode", "db.sslRootCert", "db.retentionMonths",
             "db.auditRetentionMonths", "station.name", "db.embeddedPort", "demo.timeScale", "demo.startTime", "wall",
             "wall.pageSeconds", "station.role", "notify.sound", "reports.folder", "backup.folder", "backup.time", "backup.keep", "ui.language");
     /** Fewer months would drop history a plant still reports on (last quarter's figures). */
@@ -92,6 +94,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
         String tagMap = blankToNull(p.getProperty("tagmap.file"));
         Path tagMapFile = tagMap == null ? null : source.resolveSibling(tagMap);
         String passwordFile = blankToNull(p.getProperty("db.passwordFile"));
+        String rootCert = blankToNull(p.getProperty("db.sslRootCert"));
         String reportsFolder = blankToNull(p.getProperty("reports.folder"));
         String backupFolder = blankToNull(p.getProperty("backup.folder"));
         LocalTime backupAt = timeOfDay(p, "backup.time", source);
@@ -108,6 +111,7 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
                 p.getProperty("db.passwordEnv", "MS5_DB_PASSWORD").trim(),
                 passwordFile == null ? null : source.resolveSibling(passwordFile),
                 blankToNull(p.getProperty("db.sslMode")),
+                rootCert == null ? null : source.resolveSibling(rootCert),
                 retention,
                 auditRetention,
                 p.getProperty("station.name", hostName()).trim(),
@@ -126,18 +130,18 @@ public record AppConfig(AppDirectories directories, Path tagMapFile, String mach
 
     public AppConfig withTimeScale(double scale) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups, language);
+                dbPasswordFile, dbSslMode, dbSslRootCert, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, scale, demoStartTime, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups, language);
     }
 
     public AppConfig withDemoStartTime(LocalTime time) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups, language);
+                dbPasswordFile, dbSslMode, dbSslRootCert, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, time, wall, wallPageSeconds, engineer, notifySound, reportsFolder, backups, language);
     }
 
     /** As an Andon wall display, each page shown {@code pageSeconds}. */
     public AppConfig withWall(double pageSeconds) {
         return new AppConfig(directories, tagMapFile, machineId, idealCycleSeconds, dbUrl, dbUser, dbPasswordEnv,
-                dbPasswordFile, dbSslMode, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
+                dbPasswordFile, dbSslMode, dbSslRootCert, retentionMonths, auditRetentionMonths, stationName, embeddedDbPort, timeScale, demoStartTime, true,
                 pageSeconds, engineer, notifySound, reportsFolder, backups, language);
     }
 

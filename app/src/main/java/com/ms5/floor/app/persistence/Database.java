@@ -85,6 +85,9 @@ public final class Database implements AutoCloseable {
         if (config.dbSslMode() != null) {
             session.setProperty("sslmode", config.dbSslMode());
         }
+        if (config.dbSslRootCert() != null) {
+            session.setProperty("sslrootcert", config.dbSslRootCert().toString());
+        }
         session.setProperty("connectTimeout", "5");
         session.setProperty("reWriteBatchedInserts", "true"); // one multi-row INSERT per batch: several times the rows/s
         session.setProperty("ApplicationName", "MS5 " + config.stationName());
