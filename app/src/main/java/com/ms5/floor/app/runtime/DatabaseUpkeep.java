@@ -57,8 +57,7 @@ public final class DatabaseUpkeep {
 
     private void daily() {
         try {
-            Database db = database.open().map(Connected::database).orElseThrow(() -> new IllegalStateException(
-                    Messages.get("backup.notOpen")));
+            Database db = openDatabase();
             db.keepUp(config);
             if (config.embeddedDatabase()) {
                 backUp(db);
@@ -75,13 +74,17 @@ public final class DatabaseUpkeep {
     /** Backs the embedded database up now, on upkeep-work; completes with the backup, or with why not. */
     public CompletableFuture<EmbeddedBackup.Backup> backUpNow() {
         return CompletableFuture.supplyAsync(() -> {
-            Database db = database.open().map(Connected::database).orElseThrow(() -> new IllegalStateException(
-                    Messages.get("backup.notOpen")));
+            Database db = openDatabase();
             if (!config.embeddedDatabase()) {
                 throw new IllegalStateException(Messages.get("backup.shared"));
             }
             return backUp(db);
         }, threads.upkeep());
+    }
+
+    private Database openDatabase() {
+        return database.open().map(Connected::database).orElseThrow(() -> new IllegalStateException(
+                Messages.get("backup.notOpen")));
     }
 
     private EmbeddedBackup.Backup backUp(Database db) {
